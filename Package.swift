@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// CarePath: Morocco's public health-facility network for RAMED patients.
+// Module arrows point down this list only (see ../shared/DESIGN.md):
+// CareNetwork ← CareRules ← Referral ← LoadSimulation ← Diagrams ← carepath.
+let package = Package(
+    name: "CarePath",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "carepath", targets: ["CarePathCLI"]),
+        .library(name: "CareNetwork", targets: ["CareNetwork"]),
+        .library(name: "CareRules", targets: ["CareRules"]),
+        .library(name: "Referral", targets: ["Referral"]),
+        .library(name: "LoadSimulation", targets: ["LoadSimulation"]),
+        .library(name: "Diagrams", targets: ["Diagrams"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        .target(
+            name: "CareNetwork",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "CareRules", dependencies: ["CareNetwork"]),
+        .target(name: "Referral", dependencies: ["CareNetwork", "CareRules"]),
+        .target(
+            name: "LoadSimulation",
+            dependencies: [
+                "CareNetwork", "CareRules", "Referral",
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(
+            name: "Diagrams",
+            dependencies: ["CareNetwork", "CareRules", "Referral", "LoadSimulation", "CGraphviz"]
+        ),
+        .executableTarget(
+            name: "CarePathCLI",
+            dependencies: [
+                "CareNetwork", "CareRules", "Referral", "LoadSimulation", "Diagrams",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork"]),
+        .testTarget(name: "CareRulesTests", dependencies: ["CareRules", "CareNetwork"]),
+        .testTarget(name: "ReferralTests", dependencies: ["Referral", "CareRules", "CareNetwork"]),
+        .testTarget(name: "LoadSimulationTests", dependencies: ["LoadSimulation", "Referral", "CareNetwork"]),
+        .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "LoadSimulation", "Referral", "CareNetwork"]),
+        .testTarget(name: "CarePathCLITests", dependencies: ["CarePathCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

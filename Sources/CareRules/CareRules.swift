@@ -1,0 +1,1 @@
+// CareRules: see ../shared/DESIGN.md. Filled in by its issue.

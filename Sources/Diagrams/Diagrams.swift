@@ -1,0 +1,1 @@
+// Diagrams: see ../shared/DESIGN.md. Filled in by its issue.

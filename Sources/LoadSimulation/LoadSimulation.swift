@@ -1,0 +1,1 @@
+// LoadSimulation: see ../shared/DESIGN.md. Filled in by its issue.

@@ -1,0 +1,1 @@
+// Referral: see ../shared/DESIGN.md. Filled in by its issue.
