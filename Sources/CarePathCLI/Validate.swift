@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check network files.")
+    func run() throws {}
+}
