@@ -1,6 +1,72 @@
 import ArgumentParser
+import CareNetwork
+import Foundation
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check network files.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Check network files and report every problem, as a compiler does.",
+        discussion: """
+            Prints one line per problem, path:line:column: error|warning: message [code], with a hint
+            where one helps, then a summary of what the networks hold. Exits 1 if any file has an error.
+            Without FILE, checks the bundled national network.
+
+            Example: carepath validate Networks/training-small.yaml --format json
+            """
+    )
+
+    @Argument(help: "Network files (YAML or JSON). Default: the bundled national network.")
+    var files: [String] = []
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let paths = files.isEmpty ? [NetworkLoader.bundledNetworkPath] : files
+        let reports = paths.map { NetworkLoader.check(path: $0) }
+        var summary = NetworkSummary()
+        for report in reports { summary.add(report.summary) }
+        let diagnostics = reports.flatMap(\.diagnostics)
+        switch output.format {
+        case .json:
+            print(ValidationJSON.render(files: paths, diagnostics: diagnostics, summary: summary))
+        case .text:
+            var text = ""
+            for diagnostic in diagnostics { text += diagnostic.description + "\n" }
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.count - errors
+            text += "\(paths.count) file\(paths.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            text += ValidationJSON.summaryText(summary)
+            print(text, terminator: "")
+        }
+        if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// `carepath validate --format json` and the text summary.
+enum ValidationJSON {
+    static func render(files: [String], diagnostics: [Diagnostic], summary: NetworkSummary) -> String {
+        let json: JSONValue = .object([
+            "files": .array(files.map { .string($0) }),
+            "diagnostics": .array(diagnostics.map { d in
+                .object([
+                    "file": .string(d.location.file), "line": .int(d.location.line), "column": .int(d.location.column),
+                    "severity": .string(d.severity.rawValue), "code": .string(d.code), "message": .string(d.message),
+                    "rule": d.rule.map { .string($0) } ?? .null, "hint": d.hint.map { .string($0) } ?? .null,
+                ])
+            }),
+            "summary": .object([
+                "regions": .int(summary.regions), "provinces": .int(summary.provinces),
+                "facilities": .object(summary.facilities.mapValues { .int($0) }),
+                "services": .int(summary.services), "population": .int(summary.population),
+            ]),
+        ])
+        return json.rendered()
+    }
+
+    static func summaryText(_ s: NetworkSummary) -> String {
+        var text = "summary: \(s.regions) regions, \(s.provinces) provinces, \(s.services) services offered, population \(s.population)\n"
+        for tier in Tier.allCases {
+            text += "  \(tier.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) \(s.facilities[tier.rawValue] ?? 0)\n"
+        }
+        return text
+    }
 }

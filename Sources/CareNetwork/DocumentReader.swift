@@ -1,0 +1,169 @@
+import Foundation
+
+/// Reads typed fields out of ``SourceValue`` mappings and records a diagnostic for every problem
+/// (unknown key, missing key, wrong type, invalid or out-of-range value) instead of stopping.
+struct DocumentReader {
+    var diagnostics: [Diagnostic] = []
+
+    mutating func error(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
+    }
+
+    mutating func warning(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
+    }
+
+    /// The entries of a mapping, checking each key against `allowed` (unknown keys are reported with a
+    /// did-you-mean hint) and that every key of `required` is present. Nil when `value` is no mapping.
+    mutating func mapping(
+        _ value: SourceValue, what: String, allowed: [String], required: [String] = []
+    ) -> Fields? {
+        guard case .mapping(let entries) = value.kind else {
+            error("wrong-type", "\(what) must be a mapping, found \(value.kindName)", at: value.location)
+            return nil
+        }
+        var fields = Fields(location: value.location)
+        for entry in entries {
+            if allowed.contains(entry.key) {
+                fields.values[entry.key] = entry.value
+                fields.keyLocations[entry.key] = entry.keyLocation
+            } else {
+                error("unknown-key", "unknown key '\(entry.key)' in \(what)", at: entry.keyLocation,
+                      hint: Suggestion.hint(for: entry.key, in: allowed) ?? "allowed keys: \(allowed.joined(separator: ", "))")
+            }
+        }
+        for key in required where fields.values[key] == nil {
+            error("missing-key", "\(what) has no '\(key)'", at: value.location)
+        }
+        return fields
+    }
+
+    /// The items of a list; nil (with a diagnostic) when `value` is not a list. A missing list is empty.
+    mutating func list(_ value: SourceValue?, what: String) -> [SourceValue] {
+        guard let value else { return [] }
+        switch value.kind {
+        case .sequence(let items): return items
+        case .null: return []
+        default:
+            error("wrong-type", "\(what) must be a list, found \(value.kindName)", at: value.location)
+            return []
+        }
+    }
+
+    mutating func string(_ value: SourceValue?, what: String) -> String? {
+        guard let value else { return nil }
+        guard case .scalar(let text, _) = value.kind else {
+            error("wrong-type", "\(what) must be text, found \(value.kindName)", at: value.location)
+            return nil
+        }
+        return text
+    }
+
+    /// An id: lowercase kebab-case.
+    mutating func id(_ value: SourceValue?, what: String) -> String? {
+        guard let value, let text = string(value, what: what) else { return nil }
+        if !DocumentReader.isKebabCase(text) {
+            error("invalid-id", "\(what) '\(text)' is not a lowercase kebab-case id", at: value.location,
+                  hint: "use a-z, 0-9 and single '-' between them, for example '\(DocumentReader.kebabCased(text))'")
+        }
+        return text
+    }
+
+    mutating func double(_ value: SourceValue?, what: String, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
+        guard let value else { return nil }
+        guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
+            error("wrong-type", "\(what) must be a number, found \(value.kindName)", at: value.location)
+            return nil
+        }
+        if let range, !range.contains(number) {
+            error("out-of-range", "\(what) is \(text); it must be \(rangeText ?? "in \(range)")", at: value.location)
+            return nil
+        }
+        return number
+    }
+
+    mutating func integer(_ value: SourceValue?, what: String, minimum: Int) -> Int? {
+        guard let value else { return nil }
+        guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
+            error("wrong-type", "\(what) must be a whole number, found \(value.kindName)", at: value.location)
+            return nil
+        }
+        guard number.rounded() == number, abs(number) < 1e15 else {
+            error("wrong-type", "\(what) must be a whole number, found \(text)", at: value.location)
+            return nil
+        }
+        if Int(number) < minimum {
+            error("out-of-range", "\(what) is \(text); it must be at least \(minimum)", at: value.location)
+            return nil
+        }
+        return Int(number)
+    }
+
+    /// `true` or `false` only: YAML 1.1's `yes`/`no`/`on`/`off` are refused.
+    mutating func bool(_ value: SourceValue?, what: String) -> Bool? {
+        guard let value else { return nil }
+        if case .scalar(let text, false) = value.kind {
+            if text == "true" { return true }
+            if text == "false" { return false }
+        }
+        error("wrong-type", "\(what) must be true or false, found \(value.kindName)", at: value.location,
+              hint: "only 'true' and 'false' are booleans in network files")
+        return nil
+    }
+
+    /// One of a fixed set of words (tier, sector, distribution...), with a did-you-mean hint.
+    mutating func choice<T>(_ value: SourceValue?, what: String, options: [(String, T)]) -> T? {
+        guard let value, let text = string(value, what: what) else { return nil }
+        if let match = options.first(where: { $0.0 == text }) { return match.1 }
+        let names = options.map(\.0)
+        error("invalid-value", "\(what) '\(text)' is not one of \(names.joined(separator: ", "))", at: value.location,
+              hint: Suggestion.hint(for: text, in: names))
+        return nil
+    }
+
+    mutating func name(_ value: SourceValue?, what: String) -> LocalizedName? {
+        guard let value, let fields = mapping(value, what: "\(what) name", allowed: ["fr", "ar", "en"], required: ["fr", "ar"]) else { return nil }
+        guard let fr = string(fields["fr"], what: "French name"), let ar = string(fields["ar"], what: "Arabic name") else { return nil }
+        return LocalizedName(fr: fr, ar: ar, en: string(fields["en"], what: "English name"))
+    }
+
+    mutating func point(_ value: SourceValue?, what: String) -> GeoPoint? {
+        guard let value, let fields = mapping(value, what: what, allowed: ["lat", "lon"], required: ["lat", "lon"]) else { return nil }
+        let lat = double(fields["lat"], what: "latitude", range: -90...90, rangeText: "between -90 and 90")
+        let lon = double(fields["lon"], what: "longitude", range: -180...180, rangeText: "between -180 and 180")
+        guard let lat, let lon else { return nil }
+        return GeoPoint(latitude: lat, longitude: lon)
+    }
+
+    static func number(_ text: String) -> Double? {
+        guard !text.isEmpty, !text.contains("_"), let value = Double(text), value.isFinite else { return nil }
+        let lower = text.lowercased()
+        if lower.contains("inf") || lower.contains("nan") || lower.hasPrefix("0x") { return nil }
+        return value
+    }
+
+    static func isKebabCase(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 128, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
+        return text.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
+    }
+
+    static func kebabCased(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let pieces = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return pieces.joined(separator: "-")
+    }
+}
+
+/// The fields of one mapping, with the position of each key.
+struct Fields {
+    var location: SourceLocation
+    var values: [String: SourceValue] = [:]
+    var keyLocations: [String: SourceLocation] = [:]
+
+    subscript(key: String) -> SourceValue? { values[key] }
+
+    /// Marks: the mapping's own position and each value's position.
+    var marks: SourceMarks {
+        SourceMarks(element: location, fields: values.mapValues(\.location))
+    }
+}

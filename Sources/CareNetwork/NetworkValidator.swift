@@ -1,0 +1,201 @@
+/// Resolves a ``NetworkDescription``'s string ids into dense ids and checks the network's meaning:
+/// duplicate ids, missing references, the referral rules P2-P4 and the exclusions X1-X3, every health
+/// centre's chain, and the warnings a maintainer wants (locations, populations).
+struct NetworkValidator {
+    let description: NetworkDescription
+    let catalog: ServiceCatalog
+    var diagnostics: [Diagnostic] = []
+
+    init(description: NetworkDescription, catalog: ServiceCatalog) {
+        self.description = description
+        self.catalog = catalog
+    }
+
+    private mutating func error(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
+    }
+
+    private mutating func warning(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
+    }
+
+    private func at(_ marks: SourceMarks, _ field: String) -> SourceLocation { marks.location(of: field, or: description.origin) }
+
+    /// Unique ids of one kind: the first of each id wins, later ones are reported.
+    private mutating func index<T>(_ items: [T], kind: String, id: (T) -> String, marks: (T) -> SourceMarks) -> (items: [T], byKey: [String: Int]) {
+        var kept: [T] = []
+        var byKey: [String: Int] = [:]
+        for item in items {
+            let key = id(item)
+            if let first = byKey[key] {
+                let firstLine = marks(kept[first]).fields["id"].map { " (first at line \($0.line))" } ?? ""
+                error("duplicate-id", "duplicate \(kind) id '\(key)'\(firstLine)", at: at(marks(item), "id"))
+                continue
+            }
+            byKey[key] = kept.count
+            kept.append(item)
+        }
+        return (kept, byKey)
+    }
+
+    mutating func validate() -> CareNetwork? {
+        let (regionItems, regionIndex) = index(description.regions, kind: "region", id: \.id, marks: \.marks)
+        let (provinceItems, provinceIndex) = index(description.provinces, kind: "province", id: \.id, marks: \.marks)
+        let (facilityItems, facilityIndex) = index(description.facilities, kind: "facility", id: \.id, marks: \.marks)
+        if regionItems.isEmpty {
+            error("missing-key", "the network has no region", at: description.origin)
+        }
+        let regionKeys = regionItems.map(\.id), provinceKeys = provinceItems.map(\.id), facilityKeys = facilityItems.map(\.id)
+
+        // Provinces.
+        var provinces: [Province] = []
+        for (index, p) in provinceItems.enumerated() {
+            let region = regionIndex[p.region]
+            if region == nil {
+                error("unknown-reference", "province '\(p.id)' names unknown region '\(p.region)'", at: at(p.marks, "region"),
+                      hint: Suggestion.hint(for: p.region, in: regionKeys))
+            }
+            provinces.append(Province(id: ProvinceID(index), key: p.id, region: RegionID(region ?? 0), name: p.name, code: p.code, population: p.population, seat: p.seat))
+        }
+
+        // Profiles: resolved once, then merged into facilities.
+        var profileServices: [String: [ServiceCapacity]] = [:]
+        for key in description.profiles.keys.sorted() {
+            profileServices[key] = capacities(description.profiles[key]!.services, owner: "profile '\(key)'")
+        }
+
+        // Facilities.
+        var facilities: [Facility] = []
+        for (index, f) in facilityItems.enumerated() {
+            var region: RegionID?
+            var province: ProvinceID?
+            if let key = f.region {
+                if let r = regionIndex[key] { region = RegionID(r) } else {
+                    error("unknown-reference", "facility '\(f.id)' names unknown region '\(key)'", at: at(f.marks, "region"),
+                          hint: Suggestion.hint(for: key, in: regionKeys))
+                }
+            }
+            if let key = f.province {
+                if let p = provinceIndex[key] {
+                    province = ProvinceID(p)
+                    if let region, provinces[p].region != region, regionIndex[provinceItems[p].region] != nil {
+                        error("province-region-mismatch",
+                              "province '\(key)' of facility '\(f.id)' is in region '\(provinceItems[p].region)', not '\(f.region ?? "")'",
+                              at: at(f.marks, "province"), hint: "set region: \(provinceItems[p].region), or pick a province of '\(f.region ?? "")'")
+                    }
+                } else {
+                    error("unknown-reference", "facility '\(f.id)' names unknown province '\(key)'", at: at(f.marks, "province"),
+                          hint: Suggestion.hint(for: key, in: provinceKeys))
+                }
+            }
+            var services: [ServiceCapacity] = []
+            if let profile = f.profile {
+                if let shared = profileServices[profile] { services = shared } else {
+                    error("unknown-reference", "facility '\(f.id)' names unknown profile '\(profile)'", at: at(f.marks, "profile"),
+                          hint: Suggestion.hint(for: profile, in: description.profiles.keys.sorted()))
+                }
+            }
+            for own in capacities(f.services, owner: "facility '\(f.id)'") {
+                services.removeAll { $0.service == own.service }
+                services.append(own)
+            }
+            services.sort { $0.service < $1.service }
+            if f.catchment != nil, f.tier != .healthCentre {
+                warning("catchment-not-applicable", "catchment on '\(f.id)', a \(f.tier.rawValue): only health centres have one",
+                        at: at(f.marks, "catchment"), rule: "P1")
+            }
+            if f.country == "MA", !f.location.isInsideMorocco {
+                warning("location-outside-morocco",
+                        "'\(f.id)' is at \(f.location.latitude), \(f.location.longitude), outside Morocco's extent",
+                        at: at(f.marks, "location"), hint: "check the order and sign of lat and lon, or set country:")
+            }
+            if services.isEmpty, f.sector == .public, f.country == "MA" {
+                warning("no-services", "public facility '\(f.id)' offers no service", at: at(f.marks, "id"),
+                        hint: "add services: or profile:")
+            }
+            facilities.append(Facility(
+                id: FacilityID(index), key: f.id, name: f.name, tier: f.tier, sector: f.sector, country: f.country,
+                region: region, province: province, location: f.location, catchment: f.catchment ?? 0,
+                hasEmergency: f.emergency, services: services, explicitReferral: nil, synthesised: f.synthesised, source: f.source))
+        }
+        checkSameLocations(facilityItems)
+
+        // Regions and their CHU (P4).
+        var regions: [Region] = []
+        for (index, r) in regionItems.enumerated() {
+            var chu: FacilityID?
+            if let key = r.chu {
+                if let target = facilityIndex[key] {
+                    let facility = facilities[target]
+                    if facility.tier != .universityHospital {
+                        error("referral-level", "region '\(r.id)' refers to '\(key)' under P4, which is a \(facility.tier.rawValue), not a CHU",
+                              at: at(r.marks, "chu"), rule: "P4")
+                    } else if facility.sector == .private {
+                        error("referral-private", "region '\(r.id)' refers to private facility '\(key)'", at: at(r.marks, "chu"), rule: "X3")
+                    } else if !facility.isInMorocco {
+                        error("referral-abroad", "region '\(r.id)' refers to '\(key)', a facility abroad", at: at(r.marks, "chu"), rule: "X2")
+                    } else {
+                        chu = FacilityID(target)
+                    }
+                } else {
+                    error("unknown-reference", "region '\(r.id)' names unknown CHU '\(key)'", at: at(r.marks, "chu"), rule: "P4",
+                          hint: Suggestion.hint(for: key, in: facilityKeys))
+                }
+            }
+            regions.append(Region(id: RegionID(index), key: r.id, name: r.name, code: r.code, population: r.population, chuReferral: chu))
+        }
+        checkPopulations(regionItems, provinces: provinces)
+
+        // Explicit referral targets, then the derived chain.
+        var explicit = [FacilityID?](repeating: nil, count: facilities.count)
+        for (index, f) in facilityItems.enumerated() {
+            guard let key = f.refersTo else { continue }
+            guard let target = facilityIndex[key] else {
+                error("unknown-reference", "'\(f.id)' refers to unknown facility '\(key)'", at: at(f.marks, "refers-to"),
+                      hint: Suggestion.hint(for: key, in: facilityKeys))
+                continue
+            }
+            if checkExplicitReferral(from: facilities[index], to: facilities[target], at: at(f.marks, "refers-to")) {
+                explicit[index] = FacilityID(target)
+            }
+        }
+        facilities = facilities.enumerated().map { index, f in f.withExplicitReferral(explicit[index]) }
+        let nextLevel = ChainBuilder(facilities: facilities, regions: regions).nextLevels()
+        checkRegions(regions, regionItems: regionItems, facilities: facilities, nextLevel: nextLevel)
+        checkChains(facilities, facilityItems: facilityItems, regions: regions, nextLevel: nextLevel)
+
+        let demand = resolveDemand()
+        guard !diagnostics.hasErrors else { return nil }
+        return CareNetwork(
+            name: description.name, catalog: catalog, regions: regions, provinces: provinces,
+            facilities: facilities, demand: demand, nextLevel: nextLevel)
+    }
+
+    private mutating func capacities(_ offers: [ServiceOfferDescription], owner: String) -> [ServiceCapacity] {
+        var result: [ServiceCapacity] = []
+        for offer in offers {
+            guard let service = catalog.service(forKey: offer.service) else {
+                error("unknown-reference", "\(owner) offers unknown service '\(offer.service)'", at: at(offer.marks, "service"),
+                      hint: Suggestion.hint(for: offer.service, in: catalog.keys))
+                continue
+            }
+            if service.kind == .stay && !offer.givenAsStay {
+                error("service-kind", "'\(offer.service)' is a stay: give beds and stay (days), not servers and time",
+                      at: at(offer.marks, "service"))
+                continue
+            }
+            if service.kind == .visit && offer.givenAsStay {
+                error("service-kind", "'\(offer.service)' is a visit: give servers and time (minutes), not beds and stay",
+                      at: at(offer.marks, "service"))
+                continue
+            }
+            if service.isExcluded && offer.covered {
+                error("excluded-service-covered", "\(owner) offers '\(offer.service)' as covered, but it is excluded from the basket",
+                      at: at(offer.marks, "service"), rule: service.rule, hint: "add covered: false")
+            }
+            result.append(ServiceCapacity(service: service.id, servers: offer.servers, time: offer.time,
+                                          unit: service.kind == .stay ? .days : .minutes, covered: offer.covered && !service.isExcluded))
+        }
+        return result
+    }
+}

@@ -1,0 +1,24 @@
+/// A parsed YAML/JSON value with the position of every node: what the loader decodes from.
+/// Yams types never leave ``SourceParser``; this tree is `Sendable` and mapping entries keep their order.
+struct SourceValue: Sendable {
+    enum Kind: Sendable {
+        /// A scalar, kept as written; `quoted` when it was in quotes (a quoted `"12"` is text).
+        case scalar(String, quoted: Bool)
+        case mapping([(key: String, keyLocation: SourceLocation, value: SourceValue)])
+        case sequence([SourceValue])
+        case null
+    }
+
+    var kind: Kind
+    var location: SourceLocation
+
+    /// A short name of the kind, for "expected X, found Y" messages.
+    var kindName: String {
+        switch kind {
+        case .scalar(let text, let quoted): quoted ? "text" : (Double(text) != nil ? "a number" : "text '\(text.prefix(40))'")
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .null: "nothing"
+        }
+    }
+}
