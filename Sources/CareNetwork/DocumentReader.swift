@@ -28,11 +28,14 @@ struct DocumentReader {
                 fields.values[entry.key] = entry.value
                 fields.keyLocations[entry.key] = entry.keyLocation
             } else {
+                let nearest = Suggestion.nearest(to: entry.key, in: allowed)
+                if let nearest { fields.misspelt.insert(nearest) }
                 error("unknown-key", "unknown key '\(entry.key)' in \(what)", at: entry.keyLocation,
-                      hint: Suggestion.hint(for: entry.key, in: allowed) ?? "allowed keys: \(allowed.joined(separator: ", "))")
+                      hint: nearest.map { "did you mean '\($0)'?" } ?? "allowed keys: \(allowed.joined(separator: ", "))")
             }
         }
-        for key in required where fields.values[key] == nil {
+        // A key reported as misspelt is not reported missing as well: one typo, one diagnostic.
+        for key in required where fields.values[key] == nil && !fields.misspelt.contains(key) {
             error("missing-key", "\(what) has no '\(key)'", at: value.location)
         }
         return fields
@@ -159,6 +162,8 @@ struct Fields {
     var location: SourceLocation
     var values: [String: SourceValue] = [:]
     var keyLocations: [String: SourceLocation] = [:]
+    /// Keys that an unknown key was taken to be a misspelling of.
+    var misspelt: Set<String> = []
 
     subscript(key: String) -> SourceValue? { values[key] }
 

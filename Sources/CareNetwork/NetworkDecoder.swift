@@ -98,10 +98,10 @@ struct NetworkDecoder {
         let synthesised = f["synthesised"].flatMap { reader.bool($0, what: "synthesised") } ?? false
         let source = f["source"].flatMap { reader.string($0, what: "source") }
         if country == "MA" {
-            if f["region"] == nil { reader.error("missing-key", "facility in Morocco has no 'region'", at: f.location) }
-            if f["province"] == nil { reader.error("missing-key", "facility in Morocco has no 'province'", at: f.location) }
+            if f["region"] == nil, !f.misspelt.contains("region") { reader.error("missing-key", "facility in Morocco has no 'region'", at: f.location) }
+            if f["province"] == nil, !f.misspelt.contains("province") { reader.error("missing-key", "facility in Morocco has no 'province'", at: f.location) }
         }
-        if tier == .healthCentre, f["catchment"] == nil, sector == .public, country == "MA" {
+        if tier == .healthCentre, f["catchment"] == nil, !f.misspelt.contains("catchment"), sector == .public, country == "MA" {
             reader.error("missing-key", "health centre has no 'catchment' (the population whose card names it)",
                          at: f.location, rule: "P1")
         }
