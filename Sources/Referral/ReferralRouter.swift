@@ -15,19 +15,46 @@ public struct ReferralRouter: Sendable {
     public let network: CareNetwork
     /// The basket the coverage checks use.
     public let basket: Basket
-    /// Per region: public level-2 hospitals in Morocco (P2 candidates), in id order.
-    let levelTwoByRegion: [[FacilityID]]
     /// Public hospitals in Morocco with an emergency service (P0 targets), in id order.
     let emergencyHospitals: [FacilityID]
     /// Public health centres in Morocco (P1 by location), in id order.
     let healthCentres: [FacilityID]
+    /// Per facility index: the nearest P0 target from a public health centre (-1 for other facilities),
+    /// and its distance. Precomputed so that routing from a health centre computes no distance.
+    let nearestEmergency: [Int32]
+    let nearestEmergencyKm: [Double]
+    /// Per facility index: the region's public level-2 hospitals by distance from that health centre
+    /// (`levelTwoOrder[levelTwoOffsets[i] ..< levelTwoOffsets[i + 1]]`; empty for other facilities).
+    let levelTwoOffsets: [Int32]
+    let levelTwoOrder: [Int32]
 
     public init(network: CareNetwork, basket: Basket? = nil) {
         self.network = network
         self.basket = basket ?? Basket(catalog: network.catalog)
-        self.levelTwoByRegion = network.regions.map { network.publicFacilities(in: $0.id, level: 2) }
-        self.emergencyHospitals = Array(network.emergencyHospitals)
+        let levelTwoByRegion = network.regions.map { network.publicFacilities(in: $0.id, level: 2) }
+        let emergencyHospitals = Array(network.emergencyHospitals)
+        self.emergencyHospitals = emergencyHospitals
         self.healthCentres = Array(network.healthCentres)
+        var nearest = [Int32](repeating: -1, count: network.facilities.count)
+        var nearestKm = [Double](repeating: 0, count: network.facilities.count)
+        var offsets: [Int32] = [0], order: [Int32] = []
+        for facility in network.facilities {
+            if facility.tier == .healthCentre, facility.isOnRAMEDPathway, let region = facility.region {
+                if let (hospital, km) = ReferralRouter.nearest(network, to: facility.location, among: emergencyHospitals) {
+                    nearest[facility.id.index] = Int32(hospital.index)
+                    nearestKm[facility.id.index] = km
+                }
+                let sorted = levelTwoByRegion[region.index]
+                    .map { ($0, network.distanceKm(facility.id, $0)) }
+                    .sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+                order.append(contentsOf: sorted.map { Int32($0.0.index) })
+            }
+            offsets.append(Int32(order.count))
+        }
+        self.nearestEmergency = nearest
+        self.nearestEmergencyKm = nearestKm
+        self.levelTwoOffsets = offsets
+        self.levelTwoOrder = order
     }
 
     /// The pathway of one patient. Throws only when the request cannot start (see ``ReferralError``).
@@ -92,7 +119,12 @@ public struct ReferralRouter: Sendable {
         var current: FacilityID
         if request.emergency {
             // P0: straight to the nearest public hospital with an emergency service.
-            guard let (hospital, km) = nearestEmergencyHospital(to: point) else {
+            let precomputed = nearestEmergency[centre.index]
+            let found: (FacilityID, Double)? = switch request.entry {
+            case .healthCentre where precomputed >= 0: (FacilityID(Int(precomputed)), nearestEmergencyKm[centre.index])
+            default: nearestEmergencyHospital(to: point)
+            }
+            guard let (hospital, km) = found else {
                 return Trace(outcome: .unavailable, rule: nil, steps: [], entry: centre)
             }
             steps.append(PathwayStep(facility: hospital, action: .emergency, rule: "P0", distanceKm: km))
@@ -135,19 +167,22 @@ public struct ReferralRouter: Sendable {
     /// P2 for a health centre: the nearest public level-2 hospital of its region offering `service`,
     /// else the network's default next level (`refers-to` or the nearest).
     func levelTwo(for centre: FacilityID, offering service: ServiceID) -> FacilityID? {
-        let facility = network[centre]
-        if let region = facility.region,
-           let (best, _) = nearest(to: facility.location, among: levelTwoByRegion[region.index], where: { network[$0].offers(service) })
-        {
-            return best
+        // Candidates are presorted by distance from this health centre (ties to the lowest id).
+        for position in Int(levelTwoOffsets[centre.index])..<Int(levelTwoOffsets[centre.index + 1]) {
+            let candidate = FacilityID(Int(levelTwoOrder[position]))
+            if network[candidate].offers(service) { return candidate }
         }
         return network.nextLevel(from: centre)
     }
 
-    /// The nearest candidate (ties to the lowest id) satisfying `condition`.
-    func nearest(to point: GeoPoint, among candidates: [FacilityID], where condition: (FacilityID) -> Bool = { _ in true }) -> (FacilityID, Double)? {
+    /// The nearest candidate (ties to the lowest id).
+    func nearest(to point: GeoPoint, among candidates: [FacilityID]) -> (FacilityID, Double)? {
+        ReferralRouter.nearest(network, to: point, among: candidates)
+    }
+
+    static func nearest(_ network: CareNetwork, to point: GeoPoint, among candidates: [FacilityID]) -> (FacilityID, Double)? {
         var best: (FacilityID, Double)?
-        for candidate in candidates where condition(candidate) {
+        for candidate in candidates {
             let km = point.distanceKm(to: network[candidate].location)
             if best == nil || km < best!.1 { best = (candidate, km) }
         }
