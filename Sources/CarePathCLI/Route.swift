@@ -45,6 +45,9 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Vulnerable card: annual contributions paid, 0-3 (C2). Default 1.")
     var paidYears: Int?
 
+    @Option(help: "The patient is a newborn of the card's household, born YYYY-MM-DD (C6). Needs --card.")
+    var newborn: String?
+
     @Option(help: "A deposit receipt instead of a card: the day the file was filed, YYYY-MM-DD (C5).")
     var receipt: String?
 
@@ -71,8 +74,9 @@ struct RouteCommand: ParsableCommand {
         if card != nil, receipt != nil { throw ValidationError("give --card or --receipt, not both") }
         if card != nil, cardIssued == nil { throw ValidationError("--card needs --card-issued YYYY-MM-DD") }
         if card == nil, cardIssued != nil || paidYears != nil { throw ValidationError("--card-issued and --paid-years go with --card poor|vulnerable") }
+        if newborn != nil, card == nil { throw ValidationError("--newborn needs the household's --card and --card-issued (C6)") }
         if let paidYears, !(0...3).contains(paidYears) { throw ValidationError("--paid-years is 0 to 3") }
-        for (name, value) in [("--card-issued", cardIssued), ("--receipt", receipt), ("--on", on)] {
+        for (name, value) in [("--card-issued", cardIssued), ("--newborn", newborn), ("--receipt", receipt), ("--on", on)] {
             if let value, CalendarDate(value) == nil { throw ValidationError("\(name) takes a date YYYY-MM-DD, not '\(value)'") }
         }
     }
@@ -101,7 +105,9 @@ struct RouteCommand: ParsableCommand {
         // C2 (card), C5 (receipt), or a valid card when neither is given.
         let status: BeneficiaryStatus
         if let card, let issued = cardIssued.flatMap(CalendarDate.init) {
-            status = Card(beneficiaryClass: card, issued: issued, paidYears: paidYears ?? 1).status(on: day)
+            let household = Card(beneficiaryClass: card, issued: issued, paidYears: paidYears ?? 1)
+            // C6: a newborn is covered on the household's card for as long as it holds.
+            status = newborn.flatMap(CalendarDate.init).map { household.newbornStatus(born: $0, on: day) } ?? household.status(on: day)
         } else if let filed = receipt.flatMap(CalendarDate.init) {
             status = DepositReceipt(filed: filed).status(on: day)
         } else {

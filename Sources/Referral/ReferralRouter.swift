@@ -87,7 +87,7 @@ public struct ReferralRouter: Sendable {
     }
 
     func trace(_ request: ReferralRequest) throws(ReferralError) -> Trace {
-        let service = network.catalog[request.service]
+        let service = network.catalog.services[request.service.index]
         var steps: [PathwayStep] = []
         steps.reserveCapacity(6)
 
@@ -103,10 +103,13 @@ public struct ReferralRouter: Sendable {
             (centre, point, firstKm) = (id, location, km)
         }
 
-        // X1, X2, X3: coverage of the service where the patient presents.
-        let coverage = basket.coverage(service: service, facility: network[centre])
-        guard coverage.covered else {
-            return Trace(outcome: .notCovered, rule: coverage.rule, steps: [], entry: centre, notCoveredReason: coverage.reason)
+        // X1, X2, X3: coverage of the service where the patient presents (the basket writes a reason,
+        // so it is asked only when an exclusion can apply).
+        if service.isExcluded || !network[centre].isOnRAMEDPathway {
+            let coverage = basket.coverage(service: service, facility: network[centre])
+            if !coverage.covered {
+                return Trace(outcome: .notCovered, rule: coverage.rule, steps: [], entry: centre, notCoveredReason: coverage.reason)
+            }
         }
         // C2, C5, C6: what the card or receipt allows on the day.
         guard request.status.allows(emergency: request.emergency) else {
