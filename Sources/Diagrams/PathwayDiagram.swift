@@ -67,7 +67,8 @@ public enum PathwayDiagram {
             let facility = network[step.facility]
             let id = "step:\(offset + 1)"
             var attributes = DiagramStyle.attributes(for: facility.tier)
-            attributes["label"] = .lines(["\(offset + 1). " + language.line(facility.name), step.action])
+            let names = language.lines(facility.name)
+            attributes["label"] = .lines(["\(offset + 1). " + names[0]] + names.dropFirst() + [step.action])
             attributes["tooltip"] = .text(facility.key)
             let isTreating = pathway.outcome == .treated && offset == pathway.steps.count - 1
             if isTreating {
