@@ -72,7 +72,8 @@ public enum NetworkDiagram {
             if options.collapseHealthCentres {
                 for province in network.provinces where province.region == region.id {
                     guard let entry = collapsed[province.id] else { continue }
-                    let label = language.lines(fr: "\(DiagramNumber.grouped(entry.count)) centres de santé", ar: "\(DiagramNumber.grouped(entry.count)) مراكز صحية")
+                    let count = DiagramNumber.grouped(entry.count)
+                    let label = language.lines(fr: entry.count == 1 ? "1 centre de santé" : "\(count) centres de santé", ar: "عدد المراكز الصحية: \(count)")
                         + language.lines(province.name)
                         + language.lines(fr: "population \(DiagramNumber.grouped(entry.population))", ar: "السكان \(DiagramNumber.grouped(entry.population))")
                     var attributes = DiagramStyle.attributes(for: .healthCentre)
