@@ -94,7 +94,8 @@ public enum LoadDiagram {
         }
 
         var legend = DiagramCluster(id: "legend", attributes: [
-            "label": .lines(language.lines(fr: "Utilisation", ar: "نسبة الاستخدام") + ["(\(load.flowUnit))"]), "style": "rounded", "color": "#bdbdbd",
+            "label": .lines(language.lines(fr: "Utilisation", ar: "نسبة الاستخدام")
+            + language.lines(fr: "épaisseur des liens : \(load.flowUnit)", ar: "سمك الروابط: \(load.flowUnit)")), "style": "rounded", "color": "#bdbdbd",
         ])
         var rank = DiagramCluster(id: "rank:legend", isCluster: false, attributes: ["rank": "same"])
         for (index, band) in scale.enumerated() {
