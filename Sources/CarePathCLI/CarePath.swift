@@ -13,6 +13,7 @@ struct CarePath: ParsableCommand {
         version: CarePathVersion.string,
         subcommands: [
             Validate.self,
+            BasketCommand.self, EligibilityCommand.self, RouteCommand.self,
             Render.self,
         ]
     )
