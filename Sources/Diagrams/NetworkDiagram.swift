@@ -135,8 +135,8 @@ public enum NetworkDiagram {
 
     static func collapsedID(_ province: Province) -> String { "hc:" + province.key }
 
-    /// The closest key by edit distance, when close enough to be a typo.
-    static func nearest(_ key: String, _ candidates: [String]) -> String? {
+    /// The closest key by edit distance, when close enough to be a typo (for did-you-mean hints).
+    public static func nearest(_ key: String, _ candidates: [String]) -> String? {
         func distance(_ a: [Character], _ b: [Character]) -> Int {
             var row = Array(0...b.count)
             for (i, ca) in a.enumerated() {

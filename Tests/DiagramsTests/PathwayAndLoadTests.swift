@@ -1,6 +1,7 @@
 import CareNetwork
 @testable import Diagrams
 import Foundation
+import Referral
 import Testing
 
 @Suite("Pathway and load diagrams")
@@ -72,5 +73,24 @@ struct PathwayAndLoadTests {
         let reader = try RenderingTests.parse(try Fixtures.svg(graph))
         #expect(reader.texts.contains("90 %"))
         #expect(reader.texts.contains("≥ 100 %"))
+    }
+}
+
+@Suite("Pathway diagram from the router")
+struct RouterPathwayTests {
+    @Test("A router Pathway maps step for step; the treatment step folds into the treating facility")
+    func fromRouter() throws {
+        let network = try Fixtures.small()
+        let centre = try #require(network.facilityID(key: "cs-sud"))
+        let service = try #require(network.catalog.id(forKey: "cardiac-surgery"))
+        let pathway = try ReferralRouter(network: network).route(ReferralRequest(entry: .healthCentre(centre), service: service))
+        let input = PathwayDiagramInput(pathway: pathway, in: network, service: "cardiac-surgery")
+        #expect(input.outcome == .treated)
+        #expect(input.steps.map(\.rule) == ["P1", "P2", "P3", "P4"])
+        #expect(input.steps.last.map { network[$0.facility].key } == "chu-nord")
+        #expect(input.steps.last?.action.hasSuffix("treats (P5)") == true)
+        #expect(input.defaultChain == network.chain(of: centre)?.facilities)
+        let graph = PathwayDiagram.graph(of: input, in: network)
+        #expect(graph.nodes.first { $0.id == "step:4" }?.attributes["penwidth"] == "3")
     }
 }
