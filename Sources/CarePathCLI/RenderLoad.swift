@@ -9,22 +9,34 @@ struct RenderLoad: ParsableCommand {
         commandName: "load",
         abstract: "Draw referral load: facilities coloured by utilisation on a fixed scale, links by flow.",
         discussion: """
-            Until `carepath simulate` writes results, the load is read from a JSON file:
+            Reads a simulation result (`carepath simulate --out DIR` writes DIR/result.json) with
+            --result, or a hand-made load file with --input:
               {"utilisation": {"chu-atlas": 0.92, ...},
                "flows": [{"from": "cs-haouz-1", "to": "chp-haouz-pedago", "patients": 12.5}, ...],
                "unit": "patients/day"}
 
-            Example: carepath render load --network Networks/training-small.yaml --input load.json -o load.svg
+            Example: carepath simulate --network Networks/training-small.yaml --out run
+                     carepath render load --network Networks/training-small.yaml --result run/result.json -o load.svg
             """
     )
 
     @OptionGroup var networkOptions: NetworkOptions
     @OptionGroup var output: RenderOutputOptions
 
-    @Option(help: "Load file (JSON): utilisation per facility id, flows between facility ids.")
-    var input: String
+    @Option(help: "A simulation result: the result.json that `carepath simulate --out DIR` writes.")
+    var result: String?
+
+    @Option(help: "A load file (JSON): utilisation per facility id, flows between facility ids.")
+    var input: String?
+
+    func validate() throws {
+        if (result == nil) == (input == nil) {
+            throw ValidationError("give either --result DIR/result.json (from carepath simulate --out DIR) or --input LOAD.json")
+        }
+    }
 
     func run() throws {
+        let input = result ?? self.input!
         let network = try networkOptions.loadForRendering()
         try runReportingFailures {
             let load = try readLoadInput(path: input, network: network)
@@ -36,9 +48,11 @@ struct RenderLoad: ParsableCommand {
 /// Reads the interim load JSON into a ``LoadDiagramInput``; every facility id must exist.
 func readLoadInput(path: String, network: CareNetwork) throws -> LoadDiagramInput {
     guard let data = FileManager.default.contents(atPath: path),
-          let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+          let file = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
         throw RenderFailure(message: "cannot read '\(path)' as a JSON object")
     }
+    // A simulation result carries its load in "load"; a load file is that object itself.
+    let root = file["load"] as? [String: Any] ?? file
     func facility(_ key: Any?) throws -> FacilityID {
         guard let key = key as? String, let id = network.facilityID(key: key) else {
             throw DiagramsError.unknownReference(kind: "facility", key: "\(key ?? "null")", hint: nil)

@@ -156,10 +156,22 @@ struct ReplicationRun {
         if free.isEmpty { growPatients(to: patientStation.count * 2) }
         let p = Int(free.removeLast())
         live += 1
-        patientCursor[p] = start
         patientRouteEnd[p] = end
         patientEmergency[p] = model.entryEmergency[low]
-        arrive(p, at: Int(model.routeStations[Int(start)]), now: now)
+        arrive(p, at: passThrough(from: start, now: now), now: now)
+    }
+
+    /// The first route step from `cursor` that has a station, counting the links of the facilities
+    /// passed through on the way (steps with station -1). A route's last step always has a station.
+    @inline(__always)
+    mutating func passThrough(from cursor: Int32, now: Double) -> Int {
+        var c = Int(cursor)
+        while model.routeStations[c] < 0 {
+            c += 1
+            let link = model.routeLinks[c]
+            if link >= 0, now >= warmup { result.linkFlow[Int(link)] += 1 }
+        }
+        return c
     }
 
     /// A service completion: free the server, start the next in queue (emergencies first), then move
@@ -180,15 +192,16 @@ struct ReplicationRun {
         }
         let cursor = patientCursor[p] + 1
         if cursor < patientRouteEnd[p] {
-            patientCursor[p] = cursor
             let link = model.routeLinks[Int(cursor)]
             if link >= 0, now >= warmup { result.linkFlow[Int(link)] += 1 }
-            arrive(p, at: Int(model.routeStations[Int(cursor)]), now: now)
+            let step = passThrough(from: cursor, now: now)
+            arrive(p, at: step, now: now)
         } else if model.escalation[done] >= 0, model.referralRate[done] > 0, random.uniform() < model.referralRate[done] {
             // The network's referral rate: this share of the served goes one level up.
             let link = model.escalationLink[done]
             if link >= 0, now >= warmup { result.linkFlow[Int(link)] += 1 }
-            arrive(p, at: Int(model.escalation[done]), now: now)
+            patientCursor[p] = patientRouteEnd[p]
+            arriveAtStation(p, Int(model.escalation[done]), now: now)
         } else {
             result.completed += 1
             live -= 1
@@ -196,9 +209,16 @@ struct ReplicationRun {
         }
     }
 
+    /// The patient arrives at route step `step` (its station).
+    @inline(__always)
+    mutating func arrive(_ p: Int, at step: Int, now: Double) {
+        patientCursor[p] = Int32(step)
+        arriveAtStation(p, Int(model.routeStations[step]), now: now)
+    }
+
     /// The patient arrives at a station: served at once if a server is free, else queued in its lane.
     @inline(__always)
-    mutating func arrive(_ p: Int, at station: Int, now: Double) {
+    mutating func arriveAtStation(_ p: Int, _ station: Int, now: Double) {
         patientStation[p] = Int32(station)
         if now >= warmup { result.arrivals[station] += 1 }
         if busy[station] < model.servers[station] {

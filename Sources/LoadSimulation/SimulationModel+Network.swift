@@ -10,7 +10,9 @@ extension SimulationModel {
     /// On the way to the treating facility, a patient is seen at each facility it passes through:
     /// at its emergency service for an emergency, else its general consultation (health centre) or
     /// specialist consultation (hospital), where the facility offers it; that is the consultation that
-    /// refers the patient on. After treatment, the tier's referral rate sends that share one level up,
+    /// refers the patient on. A facility without one is passed through: its referral link still counts.
+    /// An emergency whose service no facility on its chain provides is treated at the P0 hospital's
+    /// emergency service (B4: emergency examination). After treatment, the tier's referral rate sends that share one level up,
     /// to the first facility up the chain offering the demand's `referred-as` service (P5).
     public init(network: CareNetwork, table: RoutingTable) {
         self.init()
@@ -74,30 +76,36 @@ extension SimulationModel {
                     let weight = annual * (emergency ? demand.emergencyShare : 1 - demand.emergencyShare)
                     guard weight > 0 else { continue }
                     let entry = table.entry(slot: slot, service: ServiceID(service), emergency: emergency)
-                    let treated = table.treatingFacility(entry: entry)
-                    let visits = Array(table.visited(entry: entry))
+                    var treated = table.treatingFacility(entry: entry)
+                    var visits = Array(table.visited(entry: entry))
+                    // An emergency whose service no facility on its chain provides is examined and
+                    // treated at the P0 hospital's emergency service (B4).
+                    if emergency, treated == RoutingTable.unavailable, let first = visits.first, station(Int(first), emergencyCare) >= 0 {
+                        treated = first
+                        visits = [first]
+                    }
                     var stations: [Int] = [], links: [Int] = []
                     var outcome: UInt8 = treated == RoutingTable.notCovered ? 1 : treated == RoutingTable.unavailable ? 2 : 0
                     if outcome == 0 {
                         var previous = -1
                         for (position, facility) in visits.enumerated() {
                             let isLast = position == visits.count - 1
-                            let target: Int32
+                            var target: Int32
                             if isLast {
                                 target = station(Int(facility), ServiceID(service))
+                                if target < 0, emergency { target = station(Int(facility), emergencyCare) }
                             } else {
-                                // The consultation that refers the patient on (emergency care under P0).
+                                // The consultation that refers the patient on (emergency care under P0);
+                                // a facility without one is passed through (-1) and only its link counts.
                                 let level = network.facilities[Int(facility)].tier.level
-                                let triage = emergency ? (station(Int(facility), emergencyCare) >= 0 ? emergencyCare : nil)
-                                    : (level == 1 ? generalConsultation : specialistConsultation)
+                                let triage = emergency ? emergencyCare : (level == 1 ? generalConsultation : specialistConsultation)
                                 target = station(Int(facility), triage)
                             }
-                            guard target >= 0 else { continue }
                             links.append(previous >= 0 ? Int(link(previous, Int(facility))) : -1)
                             stations.append(Int(target))
                             previous = Int(facility)
                         }
-                        if stations.isEmpty || Int32(visits.last ?? -1) != treated { outcome = 2 }
+                        if stations.last.map({ $0 < 0 }) ?? true || Int32(visits.last ?? -1) != treated { outcome = 2 }
                     }
                     let reason = outcome == 0 ? "" : "\(catalog[ServiceID(service)].key)"
                     let route = addRoute(outcome == 0 ? stations : [], links: outcome == 0 ? links : [], outcome: outcome, reason: reason)

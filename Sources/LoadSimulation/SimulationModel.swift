@@ -9,7 +9,8 @@
 ///   over its (service, emergency) entries; entry `k` of `sourceEntries[i]` is picked with probability
 ///   `entryWeight[k]`, cumulated in `entryCumulative`.
 /// - A **route** is the stations an entry's patient is served at, in order:
-///   `routeStations[routeOffsets[r] ..< routeOffsets[r + 1]]`; `routeOutcome[r]` is 0 (served along the
+///   `routeStations[routeOffsets[r] ..< routeOffsets[r + 1]]` (-1 for a facility passed through
+///   without a station; the last step always has one); `routeOutcome[r]` is 0 (served along the
 ///   route), 1 (not covered) or 2 (unavailable). `routeLinks` gives, per route step after the first,
 ///   the referral link the patient crossed (-1 when it stayed in one facility).
 public struct SimulationModel: Sendable {
@@ -104,7 +105,10 @@ public struct SimulationModel: Sendable {
         }
         if routeOffsets.count != routeOutcome.count + 1 { problems.append("route offsets and outcomes disagree") }
         if routeLinks.count != routeStations.count { problems.append("route links and stations disagree") }
-        if routeStations.contains(where: { $0 < 0 || Int($0) >= n }) { problems.append("a route names a missing station") }
+        if routeStations.contains(where: { Int($0) >= n }) { problems.append("a route names a missing station") }
+        for route in 0..<routeOutcome.count where routeOffsets[route + 1] > routeOffsets[route] {
+            if routeStations[Int(routeOffsets[route + 1]) - 1] < 0 { problems.append("route \(route) does not end at a station") }
+        }
         if escalation.contains(where: { Int($0) >= n }) { problems.append("an escalation names a missing station") }
         if sourceEntryOffsets.count != sourceRate.count + 1 { problems.append("source offsets and rates disagree") }
         for source in 0..<sourceCount {
