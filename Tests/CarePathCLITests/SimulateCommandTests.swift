@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@Suite("carepath simulate")
+struct SimulateCommandTests {
+    static let training = CLI.packageRoot.appendingPathComponent("Networks/training-small.yaml").path
+
+    @Test("--out writes result.json and CSV tables; the same seed gives the same bytes")
+    func outputs() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carepath-sim-\(UUID().uuidString)").path
+        let arguments = ["simulate", "--network", Self.training, "--days", "6", "--warmup", "1", "--replications", "3", "--seed", "5"]
+        let first = try CLI.run(arguments + ["--out", directory + "/a"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try CLI.run(arguments + ["--out", directory + "/b"])
+        #expect(second.status == 0)
+        for file in ["result.json", "stations.csv", "facilities.csv", "links.csv"] {
+            let a = FileManager.default.contents(atPath: "\(directory)/a/\(file)")
+            #expect(a != nil && a == FileManager.default.contents(atPath: "\(directory)/b/\(file)"), "\(file)")
+        }
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/a/result.json"))) as? [String: Any])
+        let accounting = try #require(result["accounting"] as? [String: Any])
+        let arrived = try #require(accounting["arrived"] as? Int)
+        let parts = ["completed", "inSystem", "notCovered", "unavailable"].compactMap { accounting[$0] as? Int }
+        #expect(parts.count == 4 && arrived == parts.reduce(0, +) && arrived > 0)
+        #expect((result["network"] as? [String: Any])?["digest"] as? String != nil)
+        // No temporary file is left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory + "/a").filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+        let stations = try String(contentsOfFile: directory + "/a/stations.csv", encoding: .utf8)
+        #expect(stations.hasPrefix("facility,tier,service,servers,arrivals"))
+        // The load diagram reads the result.
+        let render = try CLI.run(["render", "load", "--network", Self.training, "--result", directory + "/a/result.json", "--format", "dot"])
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stdout.contains("digraph"))
+    }
+
+    @Test("the text summary states the accounting and the busiest stations")
+    func summary() throws {
+        let result = try CLI.run(["simulate", "--network", Self.training, "--days", "3", "--warmup", "1", "--replications", "1"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("[balanced]"))
+        #expect(result.stdout.contains("Busiest stations"))
+        #expect(result.stdout.contains("Referral flows between tiers"))
+        #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
+    }
+
+    @Test("bad options are usage errors (64); a bad network is a domain error (1)")
+    func errors() throws {
+        #expect(try CLI.run(["simulate", "--days", "0"]).status == 64)
+        #expect(try CLI.run(["simulate", "--warmup", "40", "--days", "30"]).status == 64)
+        let bad = try CLI.temporaryFile("schema: carepath-network/1\nregions: []\n")
+        let result = try CLI.run(["simulate", "--network", bad])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error"))
+    }
+}
