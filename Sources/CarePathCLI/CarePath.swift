@@ -15,7 +15,7 @@ struct CarePath: ParsableCommand {
             Validate.self,
             BasketCommand.self, EligibilityCommand.self, RouteCommand.self,
             Render.self,
-            Simulate.self,
+            Simulate.self, Compare.self,
         ]
     )
 }

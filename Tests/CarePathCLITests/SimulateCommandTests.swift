@@ -34,6 +34,22 @@ struct SimulateCommandTests {
         #expect(render.stdout.contains("digraph"))
     }
 
+    @Test("compare: a result against itself changes nothing; against another seed it lists changed stations")
+    func compare() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carepath-cmp-\(UUID().uuidString)").path
+        for seed in ["1", "2"] {
+            let run = try CLI.run(["simulate", "--network", Self.training, "--days", "4", "--warmup", "1", "--seed", seed, "--out", "\(directory)/\(seed)"])
+            #expect(run.status == 0)
+        }
+        let same = try CLI.run(["compare", "\(directory)/1/result.json", "\(directory)/1/result.json"])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("\n0 of "))
+        let other = try CLI.run(["compare", "\(directory)/1/result.json", "\(directory)/2/result.json", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(other.stdout.utf8)) as? [String: Any])
+        #expect(((object["changes"] as? [Any])?.count ?? 0) > 0)
+        #expect(try CLI.run(["compare", "\(directory)/1/result.json", "/nonexistent.json"]).status == 1)
+    }
+
     @Test("the text summary states the accounting and the busiest stations")
     func summary() throws {
         let result = try CLI.run(["simulate", "--network", Self.training, "--days", "3", "--warmup", "1", "--replications", "1"])
