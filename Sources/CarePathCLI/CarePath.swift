@@ -14,6 +14,8 @@ struct CarePath: ParsableCommand {
         subcommands: [
             Validate.self,
             BasketCommand.self, EligibilityCommand.self, RouteCommand.self,
+            Render.self,
+            Simulate.self,
         ]
     )
 }

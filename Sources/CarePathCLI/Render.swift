@@ -1,0 +1,109 @@
+import ArgumentParser
+import CareNetwork
+import Diagrams
+import Foundation
+
+/// `carepath render network|pathway|load`.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the network, a patient's pathway or the referral load as svg, png, pdf or dot.",
+        discussion: """
+            Diagrams are laid out in-process by Graphviz (libgvc). Labels are French, Arabic or both (--lang).
+            Without -o the diagram goes to standard output; with -o the format is taken from the file's
+            extension unless --format is given. See Docs/diagrams.md.
+
+            Example: carepath render network --collapse --lang both -o network.svg
+            """,
+        subcommands: [RenderNetwork.self, RenderPathway.self, RenderLoad.self]
+    )
+}
+
+extension DiagramFormat: ExpressibleByArgument {}
+extension DiagramLanguage: ExpressibleByArgument {}
+
+/// `--format`, `-o` and `--lang`, shared by every `render` subcommand.
+struct RenderOutputOptions: ParsableArguments {
+    @Option(help: "Output format: svg, png, pdf or dot. Default: from -o's extension, else svg.")
+    var format: DiagramFormat?
+
+    @Option(name: [.short, .customLong("output")], help: "File to write (written whole: a temporary file, then renamed). Default: standard output.")
+    var output: String?
+
+    @Option(name: .customLong("lang"), help: "Label language: fr, ar or both.")
+    var language: DiagramLanguage = .fr
+
+    func validate() throws {
+        if format == nil, let output, DiagramFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
+            throw ValidationError("cannot tell the format from '\(output)': add --format svg|png|pdf|dot, or use a .svg, .png, .pdf or .dot file name")
+        }
+    }
+
+    /// The format to write: --format, else -o's extension, else svg.
+    var resolvedFormat: DiagramFormat {
+        format ?? output.flatMap { DiagramFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) } ?? .svg
+    }
+
+    /// Renders `graph` and writes it to -o (whole, via a temporary file in the same folder) or stdout.
+    func write(_ graph: DiagramGraph) throws {
+        let data: Data
+        do {
+            data = try GraphvizRenderer().render(graph, format: resolvedFormat)
+        } catch {
+            throw RenderFailure(message: error.description)
+        }
+        guard let output else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        let target = URL(fileURLWithPath: output)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: temporary)
+            guard rename(temporary.path, target.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw RenderFailure(message: "cannot write '\(output)': \(reason)")
+            }
+        } catch let failure as RenderFailure {
+            throw failure
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw RenderFailure(message: "cannot write '\(output)': \((error as NSError).localizedDescription)")
+        }
+    }
+}
+
+/// A render command's failure: printed on stderr, exit 1.
+struct RenderFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+extension NetworkOptions {
+    /// Loads --network (or the bundled network); on errors prints its diagnostics on stderr and exits 1.
+    func loadForRendering() throws -> CareNetwork {
+        let path = network ?? NetworkLoader.bundledNetworkPath
+        do {
+            return try NetworkLoader.load(path: path)
+        } catch {
+            var text = ""
+            for diagnostic in error.diagnostics { text += diagnostic.description + "\n" }
+            FileHandle.standardError.write(Data((text + "carepath: '\(path)' is not a valid network (run carepath validate)\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Runs a render body, turning diagram errors into a message on stderr and exit status 1.
+func runReportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as DiagramsError {
+        FileHandle.standardError.write(Data("carepath: \(error.description)\n".utf8))
+        throw ExitCode(1)
+    } catch let failure as RenderFailure {
+        FileHandle.standardError.write(Data("carepath: \(failure.message)\n".utf8))
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Diagrams
+
+/// `carepath render network`.
+struct RenderNetwork: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "network",
+        abstract: "Draw the public referral network: regions as boxes, tiers ranked, P2/P3/P4 links.",
+        discussion: """
+            Private (X3) and foreign (X2) facilities are left out. --collapse folds each province's health
+            centres into one node with their count and population (use it for the national network).
+
+            Example: carepath render network --region atlas-pedago --lang ar -o atlas.png
+            """
+    )
+
+    @OptionGroup var networkOptions: NetworkOptions
+    @OptionGroup var output: RenderOutputOptions
+
+    @Option(name: .customLong("region"), help: "Only this region (file id); repeat for several.")
+    var regions: [String] = []
+
+    @Option(name: .customLong("province"), help: "Only this province (file id); repeat for several.")
+    var provinces: [String] = []
+
+    @Flag(help: "Fold each province's health centres into one node with their count and population.")
+    var collapse = false
+
+    func run() throws {
+        let network = try networkOptions.loadForRendering()
+        try runReportingFailures {
+            let options = NetworkDiagramOptions(regions: regions, provinces: provinces, collapseHealthCentres: collapse, language: output.language)
+            try output.write(try NetworkDiagram.graph(of: network, options: options))
+        }
+    }
+}

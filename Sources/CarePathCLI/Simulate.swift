@@ -1,0 +1,83 @@
+import ArgumentParser
+import CareNetwork
+import Foundation
+import LoadSimulation
+import Referral
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate referral load: arrivals, waits and utilisation at every station.",
+        discussion: """
+            A station is one service at one facility. Patients arrive at health centres (Poisson, from
+            catchments and the network's demand), follow their RAMED pathway (P0-P5) and the network's
+            referral rates, and queue (emergencies first) for each station's servers or beds.
+            Replications run in parallel; the same seed gives the same output on any number of cores.
+
+            Example: carepath simulate --days 30 --replications 4 --out results/baseline
+            """
+    )
+
+    @OptionGroup var networkOptions: NetworkOptions
+    @Option(help: "Simulated days, warm-up included.") var days: Double = 30
+    @Option(help: "Warm-up days excluded from the statistics.") var warmup: Double = 3
+    @Option(help: "Independent replications (run in parallel on every core).") var replications: Int = 2
+    @Option(help: "Seed of the random streams (xoshiro256** per replication).") var seed: UInt64 = 1
+    @Option(help: "Write result.json, stations.csv, facilities.csv and links.csv to this directory.") var out: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard days > 0, days <= 3660 else { throw ValidationError("--days must be between 0 and 3660 (ten years)") }
+        guard warmup >= 0, warmup < days else { throw ValidationError("--warmup must be at least 0 and less than --days") }
+        guard (1...1000).contains(replications) else { throw ValidationError("--replications must be between 1 and 1000") }
+    }
+
+    func run() throws {
+        let path = networkOptions.network ?? NetworkLoader.bundledNetworkPath
+        let network: CareNetwork
+        do { network = try NetworkLoader.load(path: path) } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+        let started = Date()
+        let table = RoutingTable(router: ReferralRouter(network: network))
+        let model = SimulationModel(network: network, table: table)
+        let configuration = SimulationConfiguration(days: days, warmupDays: warmup, replications: replications, seed: seed)
+        let progress = ProgressLine(total: replications)
+        let result = Simulation.run(model, configuration: configuration) { _ in progress.step() }
+        progress.finish()
+        let seconds = Date().timeIntervalSince(started)
+        let report = SimulationReport(network: network, model: model, result: result, networkPath: path,
+                                      digest: SimulationReport.digest(ofFile: path), wallSeconds: seconds)
+        if let out {
+            do { try report.write(to: out) } catch {
+                FileHandle.standardError.write(Data("error: cannot write results to '\(out)': \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        switch output.format {
+        case .json: print(report.json(includeTiming: true).rendered())
+        case .text: print(report.summaryText(), terminator: "")
+        }
+    }
+}
+
+/// A progress line on stderr, only when stderr is a terminal.
+final class ProgressLine: @unchecked Sendable {
+    private let total: Int
+    private var done = 0
+    private let lock = NSLock()
+    private let enabled = isatty(2) != 0
+
+    init(total: Int) { self.total = total; draw() }
+
+    func step() { lock.withLock { done += 1; draw() } }
+
+    func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+
+    private func draw() {
+        guard enabled else { return }
+        let width = 30, filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data("\rsimulating [\(bar)] \(done)/\(total) replications".utf8))
+    }
+}

@@ -1,0 +1,190 @@
+import CareNetwork
+import Foundation
+import LoadSimulation
+
+/// Turns a ``SimulationResult`` into what planners read: the text summary, result.json and CSV tables.
+struct SimulationReport {
+    let network: CareNetwork
+    let model: SimulationModel
+    let result: SimulationResult
+    let networkPath: String
+    let digest: String
+    let wallSeconds: Double
+
+    var measuredDays: Double { result.configuration.days - result.configuration.warmupDays }
+
+    /// FNV-1a (64-bit) of the file's bytes, to tie a result to the exact network it ran on.
+    static func digest(ofFile path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "unreadable" }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return "fnv1a64:" + String(hash, radix: 16).leftPadded(to: 16)
+    }
+
+    struct Row {
+        let station: StationStatistics
+        let facility: Facility
+        let service: ServiceDefinition
+        let servers: Int
+    }
+
+    var rows: [Row] {
+        result.stations.map { s in
+            Row(station: s, facility: network.facilities[Int(model.stationFacility[s.station])],
+                service: network.catalog[ServiceID(Int(model.stationService[s.station]))], servers: Int(model.servers[s.station]))
+        }
+    }
+
+    /// Per facility: its busiest station's utilisation (the figure the load diagram colours).
+    var facilityUtilisation: [(facility: Facility, utilisation: Double, arrivals: Double)] {
+        var byFacility: [Int: (Double, Double)] = [:]
+        for row in rows {
+            let current = byFacility[row.facility.id.index] ?? (0, 0)
+            byFacility[row.facility.id.index] = (max(current.0, row.station.utilisation.mean), current.1 + row.station.arrivals.mean)
+        }
+        return byFacility.keys.sorted().map { (network.facilities[$0], byFacility[$0]!.0, byFacility[$0]!.1) }
+    }
+
+    // MARK: Text
+
+    func summaryText() -> String {
+        let c = result.configuration
+        var text = "CarePath simulation of \(networkPath)\n"
+        text += "\(fmt(c.days)) days (\(fmt(c.warmupDays)) of warm-up excluded), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed)\n\n"
+        text += "Patients (all replications): arrived \(result.arrived) = completed \(result.completed) + in the system at the end \(result.inSystem) + not covered \(result.notCovered) + unavailable \(result.unavailable)"
+        text += result.isBalanced ? "  [balanced]\n" : "  [NOT BALANCED]\n"
+        let visitsPerSecond = Double(result.stationVisits) / max(wallSeconds, 1e-9)
+        text += "Station visits \(result.stationVisits), events \(result.events), \(fmt(wallSeconds, 2)) s wall (\(fmt(visitsPerSecond / 1e6, 1)) M visits/s)\n"
+
+        let active = rows.filter { $0.station.served.mean > 0 }
+        text += "\nBusiest stations (utilisation, mean ± 95% CI):\n"
+        for row in active.sorted(by: { ($0.station.utilisation.mean, $1.facility.key) > ($1.station.utilisation.mean, $0.facility.key) }).prefix(10) {
+            text += "  \(pct(row.station.utilisation.mean)) ± \(pct(row.station.utilisation.halfWidth))  \(label(row))\n"
+        }
+        text += "\nLongest waits (mean; p90):\n"
+        for row in active.sorted(by: { ($0.station.meanWait.mean, $1.facility.key) > ($1.station.meanWait.mean, $0.facility.key) }).prefix(10) {
+            text += "  \(duration(row.station.meanWait.mean)) (p90 \(duration(row.station.waitP90)))  \(label(row))\n"
+        }
+        text += "\nReferral flows between tiers (patients a day):\n"
+        for (pair, flow) in tierFlows() { text += "  \(pair.0.rawValue) → \(pair.1.rawValue): \(fmt(flow, 1))\n" }
+        text += "\nNot covered or unavailable, by service (patients over the measured period, mean per replication):\n"
+        let rejected = rejections()
+        if rejected.isEmpty { text += "  none\n" }
+        for entry in rejected {
+            text += "  \(entry.service): \(fmt(entry.count, 0)) \(entry.outcome == 1 ? "not covered (X1-X3)" : "unavailable (no facility on the chain provides it)")\n"
+        }
+        return text
+    }
+
+    private func label(_ row: Row) -> String { "\(row.facility.name.fr) [\(row.facility.key)] / \(row.service.key) (\(row.servers) \(row.service.kind == .stay ? (row.servers == 1 ? "bed" : "beds") : (row.servers == 1 ? "server" : "servers")))" }
+
+    func tierFlows() -> [((Tier, Tier), Double)] {
+        var flows: [String: (Tier, Tier, Double)] = [:]
+        for (index, link) in model.links.enumerated() {
+            let from = network.facilities[Int(link.from)].tier, to = network.facilities[Int(link.to)].tier
+            let key = from.rawValue + ">" + to.rawValue
+            flows[key, default: (from, to, 0)].2 += result.linkFlow[index].mean / max(measuredDays, 1e-9)
+        }
+        return flows.keys.sorted().map { ((flows[$0]!.0, flows[$0]!.1), flows[$0]!.2) }
+    }
+
+    /// Refused patients per service and outcome (1 not covered, 2 unavailable), mean per replication.
+    func rejections() -> [(service: String, outcome: UInt8, count: Double)] {
+        var counts: [String: (UInt8, Double)] = [:]
+        let replications = Double(result.replications.count)
+        for replication in result.replications {
+            for (route, count) in replication.routeRejected.enumerated() where count > 0 {
+                let key = model.routeReason[route] + "#" + String(model.routeOutcome[route])
+                counts[key, default: (model.routeOutcome[route], 0)].1 += Double(count) / replications
+            }
+        }
+        return counts.keys.sorted().map { (String($0.split(separator: "#")[0]), counts[$0]!.0, counts[$0]!.1) }
+    }
+
+    // MARK: JSON and CSV
+
+    func json(includeTiming: Bool) -> JSONValue {
+        func estimate(_ e: Estimate) -> JSONValue { .object(["mean": .double(e.mean), "ci95": .double(e.halfWidth)]) }
+        let c = result.configuration
+        var object: [String: JSONValue] = [
+            "carepath": .string(CarePathVersion.string),
+            "network": .object(["path": .string(networkPath), "digest": .string(digest)]),
+            "configuration": .object(["days": .double(c.days), "warmupDays": .double(c.warmupDays), "replications": .int(c.replications), "seed": .string(String(c.seed)), "generator": .string("xoshiro256** seeded by SplitMix64 from (seed, replication)")]),
+            "accounting": .object(["arrived": .int(result.arrived), "completed": .int(result.completed), "inSystem": .int(result.inSystem), "notCovered": .int(result.notCovered), "unavailable": .int(result.unavailable), "balanced": .bool(result.isBalanced)]),
+            "stationVisits": .int(result.stationVisits),
+            "events": .int(result.events),
+            "stations": .array(rows.map { row in
+                .object(["facility": .string(row.facility.key), "tier": .string(row.facility.tier.rawValue), "service": .string(row.service.key),
+                         "servers": .int(row.servers), "arrivals": estimate(row.station.arrivals), "served": estimate(row.station.served),
+                         "utilisation": estimate(row.station.utilisation), "meanWaitMinutes": estimate(row.station.meanWait),
+                         "waitMinutesP50": .double(row.station.waitP50), "waitMinutesP90": .double(row.station.waitP90), "waitMinutesP99": .double(row.station.waitP99),
+                         "maxQueue": .int(row.station.maxQueue)])
+            }),
+            "links": .array(model.links.indices.map { l in
+                .object(["from": .string(network.facilities[Int(model.links[l].from)].key), "to": .string(network.facilities[Int(model.links[l].to)].key), "flow": estimate(result.linkFlow[l])])
+            }),
+            "rejected": .array(rejections().map { .object(["service": .string($0.service), "outcome": .string($0.outcome == 1 ? "not-covered" : "unavailable"), "patients": .double($0.count)]) }),
+            // The load as `carepath render load --result` draws it.
+            "load": .object([
+                "unit": .string("patients/day"),
+                "utilisation": .object(Dictionary(uniqueKeysWithValues: facilityUtilisation.map { ($0.facility.key, JSONValue.double($0.utilisation)) })),
+                "flows": .array(model.links.indices.filter { result.linkFlow[$0].mean > 0 }.map { l in
+                    .object(["from": .string(network.facilities[Int(model.links[l].from)].key), "to": .string(network.facilities[Int(model.links[l].to)].key), "patients": .double(result.linkFlow[l].mean / max(measuredDays, 1e-9))])
+                }),
+            ]),
+        ]
+        if includeTiming { object["wallSeconds"] = .double(wallSeconds) }
+        return .object(object)
+    }
+
+    /// Writes result.json and the CSV tables into `directory`, each file whole (temporary file, then rename).
+    func write(to directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // result.json leaves out the wall time, so the same inputs give the same bytes.
+        try AtomicFile.write(json(includeTiming: false).rendered() + "\n", to: directory + "/result.json")
+        var stations = "facility,tier,service,servers,arrivals,arrivals_ci95,served,utilisation,utilisation_ci95,mean_wait_min,mean_wait_ci95,wait_p50_min,wait_p90_min,wait_p99_min,max_queue\n"
+        for row in rows {
+            let s = row.station
+            stations += [row.facility.key, row.facility.tier.rawValue, row.service.key, String(row.servers), num(s.arrivals.mean), num(s.arrivals.halfWidth), num(s.served.mean),
+                         num(s.utilisation.mean), num(s.utilisation.halfWidth), num(s.meanWait.mean), num(s.meanWait.halfWidth), num(s.waitP50), num(s.waitP90), num(s.waitP99), String(s.maxQueue)].joined(separator: ",") + "\n"
+        }
+        try AtomicFile.write(stations, to: directory + "/stations.csv")
+        var facilities = "facility,name,tier,region,busiest_utilisation,arrivals\n"
+        for entry in facilityUtilisation {
+            let region = entry.facility.region.map { network.regions[$0.index].key } ?? ""
+            facilities += [entry.facility.key, csvQuoted(entry.facility.name.fr), entry.facility.tier.rawValue, region, num(entry.utilisation), num(entry.arrivals)].joined(separator: ",") + "\n"
+        }
+        try AtomicFile.write(facilities, to: directory + "/facilities.csv")
+        var links = "from,to,from_tier,to_tier,flow,flow_ci95\n"
+        for l in model.links.indices {
+            let from = network.facilities[Int(model.links[l].from)], to = network.facilities[Int(model.links[l].to)]
+            links += [from.key, to.key, from.tier.rawValue, to.tier.rawValue, num(result.linkFlow[l].mean), num(result.linkFlow[l].halfWidth)].joined(separator: ",") + "\n"
+        }
+        try AtomicFile.write(links, to: directory + "/links.csv")
+    }
+
+    private func num(_ value: Double) -> String { String(format: "%.6g", value) }
+    private func csvQuoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    private func fmt(_ value: Double, _ digits: Int = 0) -> String { String(format: "%.\(digits)f", value) }
+    private func pct(_ value: Double) -> String { String(format: "%5.1f%%", value * 100) }
+    private func duration(_ minutes: Double) -> String {
+        minutes >= 1440 ? String(format: "%6.1f d  ", minutes / 1440) : minutes >= 60 ? String(format: "%6.1f h  ", minutes / 60) : String(format: "%6.1f min", minutes)
+    }
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it.
+enum AtomicFile {
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        try Data(text.utf8).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+}

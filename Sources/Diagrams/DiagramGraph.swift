@@ -1,0 +1,129 @@
+/// A graph to draw, as plain Swift values: nodes, edges, clusters and attributes.
+///
+/// It knows nothing of Graphviz's C API: ``dotSource`` turns it into DOT text (every user string
+/// escaped), and ``GraphvizRenderer`` lays that text out and renders it. Order is kept as built, so
+/// the same graph always gives the same bytes.
+public struct DiagramGraph: Hashable, Sendable {
+    /// The graph's name (escaped like any other string).
+    public var name: String
+    /// Whether edges have arrows (`digraph`).
+    public var directed: Bool
+    /// Graph-wide attributes (`rankdir`, `label`, ...).
+    public var attributes: DiagramAttributes
+    /// Defaults for every node (`node [...]`).
+    public var nodeDefaults: DiagramAttributes
+    /// Defaults for every edge (`edge [...]`).
+    public var edgeDefaults: DiagramAttributes
+    /// Nodes outside any cluster.
+    public var nodes: [DiagramNode]
+    /// Edges, in drawing order.
+    public var edges: [DiagramEdge]
+    /// Subgraphs: clusters (drawn as boxes) and rank groups.
+    public var clusters: [DiagramCluster]
+
+    /// An empty graph.
+    public init(name: String, directed: Bool = true, attributes: DiagramAttributes = [:]) {
+        self.name = name
+        self.directed = directed
+        self.attributes = attributes
+        self.nodeDefaults = [:]
+        self.edgeDefaults = [:]
+        self.nodes = []
+        self.edges = []
+        self.clusters = []
+    }
+
+    /// Every node id of the graph, clusters included, in order.
+    public var allNodeIDs: [String] { nodes.map(\.id) + clusters.flatMap(\.allNodeIDs) }
+}
+
+/// One node: an id (never shown unless no label is given) and its attributes.
+public struct DiagramNode: Hashable, Sendable {
+    public var id: String
+    public var attributes: DiagramAttributes
+    public init(id: String, attributes: DiagramAttributes = [:]) {
+        self.id = id
+        self.attributes = attributes
+    }
+}
+
+/// One edge between two node ids.
+public struct DiagramEdge: Hashable, Sendable {
+    public var from: String
+    public var to: String
+    public var attributes: DiagramAttributes
+    public init(from: String, to: String, attributes: DiagramAttributes = [:]) {
+        self.from = from
+        self.to = to
+        self.attributes = attributes
+    }
+}
+
+/// A subgraph. With `isCluster`, Graphviz draws a box around it (its id gets the `cluster_` prefix);
+/// without, it only groups nodes, for example to give them the same rank.
+public struct DiagramCluster: Hashable, Sendable {
+    public var id: String
+    public var isCluster: Bool
+    public var attributes: DiagramAttributes
+    public var nodes: [DiagramNode]
+    public var subgraphs: [DiagramCluster]
+    public init(id: String, isCluster: Bool = true, attributes: DiagramAttributes = [:], nodes: [DiagramNode] = [], subgraphs: [DiagramCluster] = []) {
+        self.id = id
+        self.isCluster = isCluster
+        self.attributes = attributes
+        self.nodes = nodes
+        self.subgraphs = subgraphs
+    }
+
+    /// The node ids of this subgraph and its subgraphs, in order.
+    public var allNodeIDs: [String] { nodes.map(\.id) + subgraphs.flatMap(\.allNodeIDs) }
+}
+
+/// An attribute value: text (written as an escaped quoted string), or a multi-line label whose lines
+/// are each escaped and joined with DOT's `\n`.
+public enum DiagramValue: Hashable, Sendable, ExpressibleByStringLiteral {
+    /// One literal string: quotes, backslashes and newlines are escaped, so it renders as typed.
+    case text(String)
+    /// Literal lines, centred, one under the other.
+    case lines([String])
+
+    public init(stringLiteral value: String) { self = .text(value) }
+}
+
+/// Attributes in the order they were set (so output is deterministic); setting a key again replaces
+/// its value in place.
+public struct DiagramAttributes: Hashable, Sendable, ExpressibleByDictionaryLiteral, Sequence {
+    public private(set) var pairs: [(key: String, value: DiagramValue)]
+
+    public init(dictionaryLiteral elements: (String, DiagramValue)...) {
+        pairs = []
+        for (key, value) in elements { self[key] = value }
+    }
+
+    /// The value of `key`, or nil; assigning nil removes it.
+    public subscript(key: String) -> DiagramValue? {
+        get { pairs.first { $0.key == key }?.value }
+        set {
+            if let index = pairs.firstIndex(where: { $0.key == key }) {
+                if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
+            } else if let newValue {
+                pairs.append((key, newValue))
+            }
+        }
+    }
+
+    public var isEmpty: Bool { pairs.isEmpty }
+
+    public func makeIterator() -> IndexingIterator<[(key: String, value: DiagramValue)]> { pairs.makeIterator() }
+
+    public static func == (a: DiagramAttributes, b: DiagramAttributes) -> Bool {
+        a.pairs.count == b.pairs.count && zip(a.pairs, b.pairs).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for pair in pairs {
+            hasher.combine(pair.key)
+            hasher.combine(pair.value)
+        }
+    }
+}

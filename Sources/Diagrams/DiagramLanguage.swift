@@ -1,0 +1,77 @@
+import CareNetwork
+
+/// The language(s) labels are written in: French, Arabic, or both (French above Arabic).
+public enum DiagramLanguage: String, CaseIterable, Sendable, Hashable {
+    case fr, ar, both
+
+    /// The label lines of a bilingual name.
+    public func lines(_ name: LocalizedName) -> [String] {
+        switch self {
+        case .fr: [name.fr]
+        case .ar: [name.ar]
+        case .both: name.fr == name.ar ? [name.fr] : [name.fr, name.ar]
+        }
+    }
+
+    /// The label lines of a text the diagrams write themselves (legend, outcome), in French and Arabic.
+    func lines(fr: String, ar: String) -> [String] { lines(LocalizedName(fr: fr, ar: ar)) }
+
+    /// One line: the name in French, Arabic, or `fr / ar`.
+    func line(_ name: LocalizedName) -> String { lines(name).joined(separator: " / ") }
+}
+
+/// Fixed, locale-independent number formatting: `1,234,567`.
+enum DiagramNumber {
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
+    /// A share as a whole percentage: `0.873` → `87 %`.
+    static func percent(_ share: Double) -> String {
+        guard share.isFinite else { return "?" }
+        return "\(Int((share * 100).rounded())) %"
+    }
+
+    /// A flow with at most one decimal: `12.5`, `300`.
+    static func flow(_ value: Double) -> String {
+        guard value.isFinite else { return "?" }
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? grouped(tenths / 10) : "\(grouped(tenths / 10)).\(abs(tenths % 10))"
+    }
+}
+
+/// The common look of every CarePath diagram.
+enum DiagramStyle {
+    /// DejaVu Sans has Latin and Arabic glyphs (Debian `fonts-dejavu-core`).
+    static let font = "DejaVu Sans"
+
+    static func base(name: String, title: [String], rankdir: String) -> DiagramGraph {
+        var graph = DiagramGraph(name: name, attributes: [
+            "rankdir": .text(rankdir), "fontname": .text(font), "labelloc": "t", "fontsize": "16",
+            "newrank": "true", "nodesep": "0.3", "ranksep": "0.6",
+        ])
+        if !title.isEmpty { graph.attributes["label"] = .lines(title) }
+        graph.nodeDefaults = ["fontname": .text(font), "fontsize": "11", "style": "filled", "fillcolor": "white"]
+        graph.edgeDefaults = ["fontname": .text(font), "fontsize": "10"]
+        return graph
+    }
+
+    /// Node look per tier: shape and fill colour.
+    static func attributes(for tier: Tier) -> DiagramAttributes {
+        switch tier.level {
+        case 1: ["shape": "ellipse", "fillcolor": "#e8f5e9"]
+        case 2: ["shape": "box", "fillcolor": "#e3f2fd"]
+        case 3: ["shape": "box", "peripheries": "2", "fillcolor": "#fff3e0"]
+        default: ["shape": "doubleoctagon", "fillcolor": "#fce4ec"]
+        }
+    }
+
+    /// Node id of a facility in every diagram: its file id, prefixed (escaped like everything else).
+    static func nodeID(_ facility: Facility) -> String { "f:" + facility.key }
+}

@@ -1,1 +1,0 @@
-// Diagrams: see ../shared/DESIGN.md. Filled in by its issue.

@@ -1,0 +1,131 @@
+import CGraphviz
+import Foundation
+
+/// Lays out and renders ``DiagramGraph``s in-process with libgvc (no `dot` subprocess).
+///
+/// It owns one Graphviz context for its lifetime and, per render, the parsed graph, its layout and the
+/// render buffer, all freed before the call returns. libgvc is not thread-safe and its error hook is
+/// global, so every libgvc call of every renderer goes through one process-wide lock; messages libgvc
+/// reports are captured and thrown as ``DiagramsError``, never printed. Create one renderer and reuse
+/// it: libgvc grows a little (about 20 KB) per render even when everything is freed.
+public final class GraphvizRenderer: @unchecked Sendable {
+    // @unchecked: `context` is only touched under `GraphvizRenderer.lock`.
+    private let context: OpaquePointer
+
+    /// Serialises every libgvc call in the process.
+    private static let lock = NSLock()
+    /// Messages libgvc reported during the current call; guarded by `lock`.
+    nonisolated(unsafe) private static var messages: [String] = []
+
+    /// Starts a Graphviz context and checks that the `dot` layout plugin is registered.
+    /// - Throws: ``DiagramsError/layoutPluginMissing(available:)`` telling to run `dot -c`.
+    public init() throws(DiagramsError) {
+        let started: Result<OpaquePointer, DiagramsError> = GraphvizRenderer.locked {
+            guard let context = gvContext() else { return .failure(.graphvizUnavailable) }
+            let layouts = GraphvizRenderer.plugins(context, kind: "layout")
+            guard layouts.contains(where: { $0 == "dot" || $0.hasPrefix("dot:") }) else {
+                gvFreeContext(context)
+                return .failure(.layoutPluginMissing(available: layouts))
+            }
+            return .success(context)
+        }
+        context = try started.get()
+    }
+
+    deinit {
+        GraphvizRenderer.locked { _ = gvFreeContext(context) }
+    }
+
+    /// The plugins of a kind (`layout`, `render`, ...) this Graphviz has, as `name:package` strings.
+    public func plugins(kind: String) -> [String] {
+        GraphvizRenderer.locked { GraphvizRenderer.plugins(context, kind: kind) }
+    }
+
+    /// Renders `graph` to `format`. `.dot` returns the graph's own DOT text without laying it out.
+    public func render(_ graph: DiagramGraph, format: DiagramFormat) throws(DiagramsError) -> Data {
+        if format == .dot { return Data(graph.dotSource.utf8) }
+        return try render(dot: graph.dotSource, format: format.graphvizName)
+    }
+
+    /// Lays out DOT text with the `dot` engine and renders it to a Graphviz format name
+    /// (`svg`, `png:cairo`, `pdf:cairo`, ...).
+    public func render(dot source: String, format: String) throws(DiagramsError) -> Data {
+        let result: Result<Data, DiagramsError> = GraphvizRenderer.locked {
+            GraphvizRenderer.messages = []
+            _ = agreseterrors()
+            guard let graph = source.withCString({ agmemread($0) }) else {
+                return .failure(.invalidGraph(message: GraphvizRenderer.drainMessages() ?? "syntax error"))
+            }
+            defer { _ = agclose(graph) }
+            guard gvLayout(context, graph, "dot") == 0 else {
+                return .failure(.layoutFailed(message: GraphvizRenderer.drainMessages() ?? "unknown error"))
+            }
+            defer { _ = gvFreeLayout(context, graph) }
+            var buffer: UnsafeMutablePointer<CChar>?
+            let (status, length) = renderData(gvRenderData, context, graph, format, &buffer)
+            defer { if let buffer { gvFreeRenderData(buffer) } }
+            guard status == 0, let buffer else {
+                return .failure(.renderFailed(format: format, message: GraphvizRenderer.drainMessages() ?? "unknown error"))
+            }
+            _ = GraphvizRenderer.drainMessages() // warnings (font substitutions...) are not failures
+            return .success(Data(bytes: buffer, count: length))
+        }
+        return try result.get()
+    }
+
+    // MARK: - libgvc plumbing (call only under the lock)
+
+    private static func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let previous = agseterrf(GraphvizRenderer.collect)
+        defer { agseterrf(previous) }
+        return body()
+    }
+
+    /// libgvc's error hook: keeps the message instead of printing it on stderr.
+    private static let collect: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { text in
+        guard let text else { return 0 }
+        GraphvizRenderer.messages.append(String(cString: text))
+        return 0
+    }
+
+    private static func drainMessages() -> String? {
+        let text = messages.joined().trimmingCharacters(in: .whitespacesAndNewlines)
+        messages = []
+        return text.isEmpty ? nil : text
+    }
+
+    private static func plugins(_ context: OpaquePointer, kind: String) -> [String] {
+        var count: Int32 = 0
+        guard let list = gvPluginList(context, kind, &count, nil) else { return [] }
+        defer { free(list) }
+        return (0..<Int(count)).compactMap { index in
+            guard let entry = list[index] else { return nil }
+            defer { free(entry) }
+            return String(cString: entry)
+        }
+    }
+}
+
+// gvRenderData's length is `unsigned int *` in Graphviz 2.42/2.43 and `size_t *` in newer releases:
+// one overload per signature, chosen by the type checker from the function passed in.
+private func renderData(
+    _ function: (OpaquePointer?, UnsafeMutablePointer<Agraph_t>?, UnsafePointer<CChar>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeMutablePointer<UInt32>?) -> Int32,
+    _ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ format: String,
+    _ buffer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+) -> (Int32, Int) {
+    var length: UInt32 = 0
+    let status = function(context, graph, format, buffer, &length)
+    return (status, Int(length))
+}
+
+private func renderData(
+    _ function: (OpaquePointer?, UnsafeMutablePointer<Agraph_t>?, UnsafePointer<CChar>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeMutablePointer<Int>?) -> Int32,
+    _ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ format: String,
+    _ buffer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+) -> (Int32, Int) {
+    var length = 0
+    let status = function(context, graph, format, buffer, &length)
+    return (status, length)
+}

@@ -1,0 +1,108 @@
+import CareNetwork
+
+/// What the load diagram draws: per facility utilisation and per link flow, for example from a
+/// simulation result.
+public struct LoadDiagramInput: Hashable, Sendable {
+    /// A referral link and how many patients follow it.
+    public struct Flow: Hashable, Sendable {
+        public var from: FacilityID
+        public var to: FacilityID
+        /// Patients per unit of time (the unit is the caller's: per day, per year...).
+        public var patients: Double
+        public init(from: FacilityID, to: FacilityID, patients: Double) {
+            self.from = from
+            self.to = to
+            self.patients = patients
+        }
+    }
+
+    /// Busy share of each facility (0 idle, 1 saturated, above 1 overloaded).
+    public var utilisation: [FacilityID: Double]
+    public var flows: [Flow]
+    /// The unit of the flows, shown in the legend (`patients/day`).
+    public var flowUnit: String
+    public var title: String?
+
+    public init(utilisation: [FacilityID: Double], flows: [Flow], flowUnit: String = "patients/day", title: String? = nil) {
+        self.utilisation = utilisation
+        self.flows = flows
+        self.flowUnit = flowUnit
+        self.title = title
+    }
+}
+
+/// Facilities coloured by utilisation on a fixed scale (the same colour means the same load in every
+/// diagram), links drawn wider the more patients follow them, and a legend.
+public enum LoadDiagram {
+    /// The fixed colour scale: upper bound of each band (exclusive) and its colour; the last is open.
+    public static let scale: [(upperBound: Double, colour: String, label: String)] = [
+        (0.5, "#a5d6a7", "< 50 %"),
+        (0.7, "#e6ee9c", "50-70 %"),
+        (0.85, "#fff59d", "70-85 %"),
+        (1.0, "#ffcc80", "85-100 %"),
+        (.infinity, "#ef9a9a", "≥ 100 %"),
+    ]
+
+    /// The colour of a utilisation on ``scale``.
+    public static func colour(for utilisation: Double) -> String {
+        scale.first { utilisation < $0.upperBound }?.colour ?? scale[scale.count - 1].colour
+    }
+
+    /// Builds the load diagram over `network`.
+    public static func graph(of load: LoadDiagramInput, in network: CareNetwork, language: DiagramLanguage = .fr) -> DiagramGraph {
+        var title = language.lines(fr: "Charge du réseau", ar: "ضغط الشبكة")
+        if let extra = load.title { title.append(extra) }
+        var graph = DiagramStyle.base(name: "load", title: title, rankdir: "BT")
+
+        var shown = Set(load.utilisation.keys)
+        for flow in load.flows { shown.insert(flow.from); shown.insert(flow.to) }
+        for region in network.regions {
+            var byLevel: [Int: [DiagramNode]] = [:]
+            for id in network.facilities(in: region.id) where shown.contains(id) {
+                let facility = network[id]
+                var attributes = DiagramStyle.attributes(for: facility.tier)
+                var label = language.lines(facility.name)
+                if let share = load.utilisation[id] {
+                    attributes["fillcolor"] = .text(colour(for: share))
+                    label.append(DiagramNumber.percent(share))
+                } else {
+                    attributes["fillcolor"] = "#eeeeee"
+                }
+                attributes["label"] = .lines(label)
+                attributes["tooltip"] = .text(facility.key)
+                byLevel[facility.tier.level, default: []].append(DiagramNode(id: DiagramStyle.nodeID(facility), attributes: attributes))
+            }
+            guard !byLevel.isEmpty else { continue }
+            graph.clusters.append(DiagramCluster(
+                id: region.key,
+                attributes: ["label": .lines(language.lines(region.name)), "style": "rounded", "color": "#90a4ae"],
+                subgraphs: byLevel.keys.sorted().map {
+                    DiagramCluster(id: "rank:\(region.key):\($0)", isCluster: false, attributes: ["rank": "same"], nodes: byLevel[$0]!)
+                }
+            ))
+        }
+        for id in shown.sorted() where network[id].region == nil {
+            graph.nodes.append(DiagramNode(id: DiagramStyle.nodeID(network[id]), attributes: ["label": .lines(language.lines(network[id].name))]))
+        }
+
+        let largest = load.flows.map(\.patients).filter(\.isFinite).max() ?? 0
+        for flow in load.flows {
+            let width = largest > 0 ? 1 + 7 * max(0, flow.patients) / largest : 1
+            graph.edges.append(DiagramEdge(from: DiagramStyle.nodeID(network[flow.from]), to: DiagramStyle.nodeID(network[flow.to]), attributes: [
+                "penwidth": .text(DiagramNumber.flow(width)), "label": .text(DiagramNumber.flow(flow.patients)), "color": "#546e7a",
+            ]))
+        }
+
+        var legend = DiagramCluster(id: "legend", attributes: [
+            "label": .lines(language.lines(fr: "Utilisation", ar: "نسبة الاستخدام")
+            + language.lines(fr: "épaisseur des liens : \(load.flowUnit)", ar: "سمك الروابط: \(load.flowUnit)")), "style": "rounded", "color": "#bdbdbd",
+        ])
+        var rank = DiagramCluster(id: "rank:legend", isCluster: false, attributes: ["rank": "same"])
+        for (index, band) in scale.enumerated() {
+            rank.nodes.append(DiagramNode(id: "legend:\(index)", attributes: ["shape": "box", "fillcolor": .text(band.colour), "label": .text(band.label)]))
+        }
+        legend.subgraphs = [rank]
+        graph.clusters.append(legend)
+        return graph
+    }
+}

@@ -1,0 +1,157 @@
+import CareNetwork
+
+/// What a network diagram shows.
+public struct NetworkDiagramOptions: Hashable, Sendable {
+    /// Only these regions (file ids); empty for all.
+    public var regions: [String]
+    /// Only these provinces (file ids); empty for all. Their regions are drawn around them.
+    public var provinces: [String]
+    /// Fold each province's health centres into one node with their count and population.
+    public var collapseHealthCentres: Bool
+    /// The language of the labels.
+    public var language: DiagramLanguage
+
+    public init(regions: [String] = [], provinces: [String] = [], collapseHealthCentres: Bool = false, language: DiagramLanguage = .fr) {
+        self.regions = regions
+        self.provinces = provinces
+        self.collapseHealthCentres = collapseHealthCentres
+        self.language = language
+    }
+}
+
+/// The public referral network as a graph: one box per region, facilities ranked by level (health
+/// centres at the bottom, CHUs at the top, one rank per level), each facility linked to its next level
+/// with the rule that makes the link (P2, P3, P4). Private (X3) and foreign (X2) facilities are never on
+/// a RAMED pathway and are left out. A link that leaves the drawn area (a P4 link to another region's
+/// CHU) ends at a grey node outside the boxes.
+public enum NetworkDiagram {
+    /// Builds the diagram of `network`.
+    /// - Throws: ``DiagramsError/unknownReference(kind:key:hint:)`` when a filter names no region or province.
+    public static func graph(of network: CareNetwork, options: NetworkDiagramOptions = NetworkDiagramOptions()) throws(DiagramsError) -> DiagramGraph {
+        let language = options.language
+        var regionFilter = Set<RegionID>()
+        for key in options.regions {
+            guard let region = network.region(key: key) else {
+                throw .unknownReference(kind: "region", key: key, hint: nearest(key, network.regions.map(\.key)))
+            }
+            regionFilter.insert(region.id)
+        }
+        var provinceFilter = Set<ProvinceID>()
+        for key in options.provinces {
+            guard let province = network.province(key: key) else {
+                throw .unknownReference(kind: "province", key: key, hint: nearest(key, network.provinces.map(\.key)))
+            }
+            provinceFilter.insert(province.id)
+        }
+        func isDrawn(_ facility: Facility) -> Bool {
+            guard facility.isOnRAMEDPathway, let region = facility.region, let province = facility.province else { return false }
+            return (regionFilter.isEmpty || regionFilter.contains(region)) && (provinceFilter.isEmpty || provinceFilter.contains(province))
+        }
+
+        let title = network.name.map { language.lines($0) } ?? []
+        var graph = DiagramStyle.base(name: "network", title: title, rankdir: "BT")
+        var drawn = Set<FacilityID>()
+        var collapsed: [ProvinceID: (count: Int, population: Int, targets: [FacilityID: Int])] = [:]
+
+        for region in network.regions {
+            var byLevel: [Int: [DiagramNode]] = [:]
+            for id in network.facilities(in: region.id) {
+                let facility = network[id]
+                guard isDrawn(facility) else { continue }
+                if options.collapseHealthCentres, facility.tier == .healthCentre, let province = facility.province {
+                    var entry = collapsed[province] ?? (0, 0, [:])
+                    entry.count += 1
+                    entry.population += facility.catchment
+                    if let next = network.nextLevel(from: id) { entry.targets[next, default: 0] += 1 }
+                    collapsed[province] = entry
+                    continue
+                }
+                drawn.insert(id)
+                byLevel[facility.tier.level, default: []].append(facilityNode(facility, language: language))
+            }
+            if options.collapseHealthCentres {
+                for province in network.provinces where province.region == region.id {
+                    guard let entry = collapsed[province.id] else { continue }
+                    let count = DiagramNumber.grouped(entry.count)
+                    let label = language.lines(fr: entry.count == 1 ? "1 centre de santé" : "\(count) centres de santé", ar: "عدد المراكز الصحية: \(count)")
+                        + language.lines(province.name)
+                        + language.lines(fr: "population \(DiagramNumber.grouped(entry.population))", ar: "السكان \(DiagramNumber.grouped(entry.population))")
+                    var attributes = DiagramStyle.attributes(for: .healthCentre)
+                    attributes["shape"] = "box"
+                    attributes["style"] = "filled,rounded"
+                    attributes["label"] = .lines(label)
+                    byLevel[1, default: []].append(DiagramNode(id: collapsedID(province), attributes: attributes))
+                }
+            }
+            guard !byLevel.isEmpty else { continue }
+            let ranks = byLevel.keys.sorted().map { level in
+                DiagramCluster(id: "rank:\(region.key):\(level)", isCluster: false, attributes: ["rank": "same"], nodes: byLevel[level]!)
+            }
+            graph.clusters.append(DiagramCluster(
+                id: region.key,
+                attributes: ["label": .lines(language.lines(region.name)), "style": "rounded", "color": "#90a4ae", "fontname": .text(DiagramStyle.font)],
+                subgraphs: ranks
+            ))
+        }
+
+        var outside: [FacilityID] = []
+        func link(_ from: String, to target: FacilityID, label: String) {
+            if !drawn.contains(target), !outside.contains(target) { outside.append(target) }
+            var attributes: DiagramAttributes = ["label": .text(label)]
+            if network[target].tier == .universityHospital { attributes["color"] = "#ad1457" }
+            graph.edges.append(DiagramEdge(from: from, to: DiagramStyle.nodeID(network[target]), attributes: attributes))
+        }
+        for id in drawn.sorted() {
+            guard let next = network.nextLevel(from: id) else { continue }
+            // P2-P4: each facility links to its next level; the rule is the one that brings a patient there.
+            link(DiagramStyle.nodeID(network[id]), to: next, label: network[next].tier.arrivalRule)
+        }
+        for province in collapsed.keys.sorted() {
+            let entry = collapsed[province]!
+            for target in entry.targets.keys.sorted() {
+                // P2 from every folded health centre that refers to this hospital.
+                link(collapsedID(network[province]), to: target, label: "P2 ×\(entry.targets[target]!)")
+            }
+        }
+        for id in outside {
+            let facility = network[id]
+            var node = facilityNode(facility, language: language)
+            let regionName = facility.region.map { language.line(network[$0].name) } ?? ""
+            if case .lines(let lines)? = node.attributes["label"] { node.attributes["label"] = .lines(lines + ["(\(regionName))"]) }
+            node.attributes["style"] = "filled,dashed"
+            node.attributes["fillcolor"] = "#f5f5f5"
+            node.attributes["fontcolor"] = "#616161"
+            graph.nodes.append(node)
+        }
+        return graph
+    }
+
+    static func facilityNode(_ facility: Facility, language: DiagramLanguage) -> DiagramNode {
+        var attributes = DiagramStyle.attributes(for: facility.tier)
+        attributes["label"] = .lines(language.lines(facility.name))
+        attributes["tooltip"] = .text(facility.key)
+        return DiagramNode(id: DiagramStyle.nodeID(facility), attributes: attributes)
+    }
+
+    static func collapsedID(_ province: Province) -> String { "hc:" + province.key }
+
+    /// The closest key by edit distance, when close enough to be a typo (for did-you-mean hints).
+    public static func nearest(_ key: String, _ candidates: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var row = Array(0...b.count)
+            for (i, ca) in a.enumerated() {
+                var previous = row[0]
+                row[0] = i + 1
+                for (j, cb) in b.enumerated() {
+                    let current = row[j + 1]
+                    row[j + 1] = min(row[j + 1] + 1, row[j] + 1, previous + (ca == cb ? 0 : 1))
+                    previous = current
+                }
+            }
+            return row[b.count]
+        }
+        let scored = candidates.sorted().map { ($0, distance(Array(key), Array($0))) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
+        return best.0
+    }
+}

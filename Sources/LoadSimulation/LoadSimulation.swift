@@ -1,1 +1,0 @@
-// LoadSimulation: see ../shared/DESIGN.md. Filled in by its issue.

@@ -1,0 +1,165 @@
+import Dispatch
+import Foundation
+import Histogram
+
+/// How long and how often to simulate.
+public struct SimulationConfiguration: Sendable, Hashable {
+    /// Simulated days, warm-up included.
+    public var days: Double
+    /// Days at the start excluded from the statistics (queues fill up from empty).
+    public var warmupDays: Double
+    /// Independent replications, run in parallel.
+    public var replications: Int
+    /// The seed every replication's stream derives from (see ``RandomSource``).
+    public var seed: UInt64
+    /// Threads to use; nil for every core. The result does not depend on it.
+    public var threads: Int?
+
+    public init(days: Double = 30, warmupDays: Double = 3, replications: Int = 2, seed: UInt64 = 1, threads: Int? = nil) {
+        self.days = days
+        self.warmupDays = warmupDays
+        self.replications = replications
+        self.seed = seed
+        self.threads = threads
+    }
+}
+
+/// A mean over replications with its 95% confidence interval (Student's t).
+public struct Estimate: Sendable, Hashable {
+    public var mean: Double
+    /// Half-width of the 95% confidence interval; 0 with a single replication.
+    public var halfWidth: Double
+
+    public init(_ samples: [Double]) {
+        let n = Double(samples.count)
+        let average = samples.reduce(0, +) / max(n, 1)
+        mean = average
+        guard samples.count > 1 else { halfWidth = 0; return }
+        let variance = samples.reduce(0) { $0 + ($1 - average) * ($1 - average) } / (n - 1)
+        halfWidth = Estimate.studentT975(degreesOfFreedom: samples.count - 1) * (variance / n).squareRoot()
+    }
+
+    /// Whether `value` lies inside the interval.
+    public func contains(_ value: Double) -> Bool { abs(value - mean) <= halfWidth }
+
+    /// The 97.5% quantile of Student's t distribution.
+    static func studentT975(degreesOfFreedom df: Int) -> Double {
+        let table: [Double] = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+                               2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+                               2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
+        if df <= table.count { return table[df - 1] }
+        return df <= 60 ? 2.000 : df <= 120 ? 1.980 : 1.960
+    }
+}
+
+/// What the simulation measured at one station, over replications.
+public struct StationStatistics: Sendable {
+    public var station: Int
+    public var arrivals: Estimate
+    public var served: Estimate
+    public var utilisation: Estimate
+    /// Mean wait before service, in minutes.
+    public var meanWait: Estimate
+    /// Wait percentiles in minutes over every replication's patients together.
+    public var waitP50: Double
+    public var waitP90: Double
+    public var waitP99: Double
+    public var maxQueue: Int
+}
+
+/// The result of a simulation: per-station and per-link statistics and the patient accounting.
+public struct SimulationResult: Sendable {
+    public var configuration: SimulationConfiguration
+    public var replications: [ReplicationResult]
+    public var stations: [StationStatistics]
+    /// Per link (``SimulationModel/links``): patients who crossed it after warm-up, over replications.
+    public var linkFlow: [Estimate]
+    /// Accounting summed over replications: arrived = completed + in system + not covered + unavailable.
+    public var arrived: Int
+    public var completed: Int
+    public var inSystem: Int
+    public var notCovered: Int
+    public var unavailable: Int
+    /// Service starts over every replication.
+    public var stationVisits: Int
+    public var events: Int
+
+    /// Whether every patient is accounted for.
+    public var isBalanced: Bool { arrived == completed + inSystem + notCovered + unavailable }
+}
+
+/// Runs replications of a ``SimulationModel`` in parallel and gathers their statistics.
+public enum Simulation {
+    /// Simulates `model`. Replication `r` draws from ``RandomSource`` seeded with `(seed, r)` and its
+    /// result lands in slot `r`, so the result is the same whatever the number of threads.
+    public static func run(_ model: SimulationModel, configuration: SimulationConfiguration,
+                           progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {
+        let count = max(1, configuration.replications)
+        let slots = Slots(count: count)
+        let threads = max(1, min(configuration.threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let r = next.take(below: count) {
+                var run = ReplicationRun(model: model, horizonMinutes: configuration.days * 1440,
+                                         warmupMinutes: configuration.warmupDays * 1440,
+                                         random: RandomSource(seed: configuration.seed, replication: r))
+                slots.store(run.run(), at: r)
+                progress?(r)
+            }
+        }
+        return aggregate(model: model, configuration: configuration, replications: slots.results())
+    }
+
+    static func aggregate(model: SimulationModel, configuration: SimulationConfiguration, replications: [ReplicationResult]) -> SimulationResult {
+        var stations: [StationStatistics] = []
+        stations.reserveCapacity(model.stationCount)
+        for s in 0..<model.stationCount {
+            var merged: Histogram<UInt32>?
+            for replication in replications {
+                guard let waits = replication.waits[s] else { continue }
+                if merged == nil { merged = waits } else { merged!.add(waits) }
+            }
+            func percentile(_ p: Double) -> Double {
+                guard let merged, merged.totalCount > 0 else { return 0 }
+                return Double(merged.valueAtPercentile(p)) / ReplicationRun.waitUnitsPerMinute
+            }
+            stations.append(StationStatistics(
+                station: s,
+                arrivals: Estimate(replications.map { Double($0.arrivals[s]) }),
+                served: Estimate(replications.map { Double($0.served[s]) }),
+                utilisation: Estimate(replications.map { $0.utilisation[s] }),
+                meanWait: Estimate(replications.map { $0.meanWait[s] }),
+                waitP50: percentile(50), waitP90: percentile(90), waitP99: percentile(99),
+                maxQueue: replications.map { $0.maxQueue[s] }.max() ?? 0))
+        }
+        let links = (0..<model.links.count).map { l in Estimate(replications.map { Double($0.linkFlow[l]) }) }
+        func sum(_ key: KeyPath<ReplicationResult, Int>) -> Int { replications.reduce(0) { $0 + $1[keyPath: key] } }
+        return SimulationResult(
+            configuration: configuration, replications: replications, stations: stations, linkFlow: links,
+            arrived: sum(\.arrived), completed: sum(\.completed), inSystem: sum(\.inSystem),
+            notCovered: sum(\.notCovered), unavailable: sum(\.unavailable),
+            stationVisits: sum(\.stationVisits), events: sum(\.events))
+    }
+}
+
+/// Replication results by index, written from several threads (each slot once).
+private final class Slots: @unchecked Sendable {
+    private var storage: [ReplicationResult?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func store(_ result: ReplicationResult, at index: Int) { lock.withLock { storage[index] = result } }
+    func results() -> [ReplicationResult] { lock.withLock { storage.map { $0! } } }
+}
+
+/// Hands out replication indices to worker threads.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
+}

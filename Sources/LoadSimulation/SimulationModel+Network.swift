@@ -1,0 +1,122 @@
+import CareNetwork
+import Referral
+
+extension SimulationModel {
+    /// Builds the model of a network: one station per (facility, service) offered and covered; one
+    /// source per public health centre, its rate the catchment times the demand's annual visits per
+    /// person (over 525,600 minutes a year), split into emergencies (P0) by the emergency share; one
+    /// route per (health centre, service, emergency), from the router's precomputed ``RoutingTable``.
+    ///
+    /// On the way to the treating facility, a patient is seen at each facility it passes through:
+    /// at its emergency service for an emergency, else its general consultation (health centre) or
+    /// specialist consultation (hospital), where the facility offers it; that is the consultation that
+    /// refers the patient on. A facility without one is passed through: its referral link still counts.
+    /// An emergency whose service no facility on its chain provides is treated at the P0 hospital's
+    /// emergency service (B4: emergency examination). After treatment, the tier's referral rate sends that share one level up,
+    /// to the first facility up the chain offering the demand's `referred-as` service (P5).
+    public init(network: CareNetwork, table: RoutingTable) {
+        self.init()
+        let catalog = network.catalog
+        let generalConsultation = catalog.id(forKey: "general-consultation")
+        let specialistConsultation = catalog.id(forKey: "specialist-consultation")
+        let emergencyCare = catalog.id(forKey: "emergency-care")
+
+        // Stations: one per covered service offered at a facility on the RAMED pathway.
+        var stationOf = [Int32](repeating: -1, count: network.facilities.count * catalog.count)
+        for facility in network.facilities where facility.isOnRAMEDPathway {
+            for capacity in facility.services where capacity.covered {
+                let id = addStation(servers: capacity.servers, serviceTime: .distribution(capacity.timeInMinutes),
+                                    facility: facility.id.index, service: capacity.service.index)
+                stationOf[facility.id.index * catalog.count + capacity.service.index] = Int32(id)
+            }
+        }
+        func station(_ facility: Int, _ service: ServiceID?) -> Int32 {
+            guard let service else { return -1 }
+            return stationOf[facility * catalog.count + service.index]
+        }
+        var linkIndex: [Int: Int32] = [:]
+        func link(_ from: Int, _ to: Int) -> Int32 {
+            if from == to { return -1 }
+            let key = from * network.facilities.count + to
+            if let existing = linkIndex[key] { return existing }
+            links.append((Int32(from), Int32(to)))
+            linkIndex[key] = Int32(links.count - 1)
+            return Int32(links.count - 1)
+        }
+
+        // Referral rates: after treatment, one level up to the first facility offering `referred-as`.
+        for s in 0..<stationCount {
+            let facility = network.facilities[Int(stationFacility[s])]
+            let rate = network.demand.referralRate(at: facility.tier)
+            guard rate > 0 else { continue }
+            let wanted = network.demand[ServiceID(Int(stationService[s]))].referredAs
+            var next = network.nextLevel(from: facility.id)
+            while let candidate = next {
+                let target = station(candidate.index, wanted)
+                if target >= 0 {
+                    referralRate[s] = rate
+                    escalation[s] = target
+                    escalationLink[s] = link(facility.id.index, candidate.index)
+                    break
+                }
+                next = network.nextLevel(from: candidate)
+            }
+        }
+
+        // Routes and sources.
+        for (slot, centre) in table.healthCentres.enumerated() {
+            let catchment = Double(network[centre].catchment)
+            var entries: [(route: Int, emergency: Bool, weight: Double)] = []
+            var total = 0.0
+            for service in 0..<catalog.count {
+                let demand = network.demand[ServiceID(service)]
+                let annual = catchment * demand.visitsPerPerson
+                guard annual > 0 else { continue }
+                for emergency in [false, true] {
+                    let weight = annual * (emergency ? demand.emergencyShare : 1 - demand.emergencyShare)
+                    guard weight > 0 else { continue }
+                    let entry = table.entry(slot: slot, service: ServiceID(service), emergency: emergency)
+                    var treated = table.treatingFacility(entry: entry)
+                    var visits = Array(table.visited(entry: entry))
+                    // An emergency whose service no facility on its chain provides is examined and
+                    // treated at the P0 hospital's emergency service (B4).
+                    if emergency, treated == RoutingTable.unavailable, let first = visits.first, station(Int(first), emergencyCare) >= 0 {
+                        treated = first
+                        visits = [first]
+                    }
+                    var stations: [Int] = [], links: [Int] = []
+                    var outcome: UInt8 = treated == RoutingTable.notCovered ? 1 : treated == RoutingTable.unavailable ? 2 : 0
+                    if outcome == 0 {
+                        var previous = -1
+                        for (position, facility) in visits.enumerated() {
+                            let isLast = position == visits.count - 1
+                            var target: Int32
+                            if isLast {
+                                target = station(Int(facility), ServiceID(service))
+                                if target < 0, emergency { target = station(Int(facility), emergencyCare) }
+                            } else {
+                                // The consultation that refers the patient on (emergency care under P0);
+                                // a facility without one is passed through (-1) and only its link counts.
+                                let level = network.facilities[Int(facility)].tier.level
+                                let triage = emergency ? emergencyCare : (level == 1 ? generalConsultation : specialistConsultation)
+                                target = station(Int(facility), triage)
+                            }
+                            links.append(previous >= 0 ? Int(link(previous, Int(facility))) : -1)
+                            stations.append(Int(target))
+                            previous = Int(facility)
+                        }
+                        if stations.last.map({ $0 < 0 }) ?? true || Int32(visits.last ?? -1) != treated { outcome = 2 }
+                    }
+                    let reason = outcome == 0 ? "" : "\(catalog[ServiceID(service)].key)"
+                    let route = addRoute(outcome == 0 ? stations : [], links: outcome == 0 ? links : [], outcome: outcome, reason: reason)
+                    entries.append((route, emergency, weight))
+                    total += weight
+                }
+            }
+            addSource(ratePerMinute: total / SimulationModel.minutesPerYear, entries: entries, facility: centre.index)
+        }
+    }
+
+    /// Minutes in a (365-day) year: annual rates become per-minute rates.
+    public static let minutesPerYear = 525_600.0
+}

@@ -1,0 +1,133 @@
+/// Everything the event loop needs, as flat arrays indexed by dense ids: stations, arrival sources
+/// and precomputed routes. Build it from a network (``init(network:)``) or directly, for a queueing
+/// model with no network (the M/M/c tests).
+///
+/// - A **station** is one service at one facility: `servers[s]` parallel servers, service times from
+///   `serviceTime[s]` (minutes), a referral rate `referralRate[s]` sending that share of the patients it
+///   serves one level up, to station `escalation[s]` (-1: nowhere).
+/// - A **source** is a health centre: a Poisson stream of rate `sourceRate[i]` per minute, superposed
+///   over its (service, emergency) entries; entry `k` of `sourceEntries[i]` is picked with probability
+///   `entryWeight[k]`, cumulated in `entryCumulative`.
+/// - A **route** is the stations an entry's patient is served at, in order:
+///   `routeStations[routeOffsets[r] ..< routeOffsets[r + 1]]` (-1 for a facility passed through
+///   without a station; the last step always has one); `routeOutcome[r]` is 0 (served along the
+///   route), 1 (not covered) or 2 (unavailable). `routeLinks` gives, per route step after the first,
+///   the referral link the patient crossed (-1 when it stayed in one facility).
+public struct SimulationModel: Sendable {
+    // Stations.
+    public var servers: [Int32]
+    public var serviceTime: [SamplingDistribution]
+    public var referralRate: [Double]
+    public var escalation: [Int32]
+    /// Per station: the link crossed when escalating (-1: none).
+    public var escalationLink: [Int32]
+    /// Per station: its facility and service, for reporting (-1 in a model without a network).
+    public var stationFacility: [Int32]
+    public var stationService: [Int32]
+    // Sources.
+    public var sourceRate: [Double]
+    /// Per source: where its entries start in `entryRoute`/`entryCumulative`/`entryEmergency`; one extra element.
+    public var sourceEntryOffsets: [Int32]
+    public var entryRoute: [Int32]
+    public var entryEmergency: [Bool]
+    /// Per source, the cumulative probability of its entries (the last is 1).
+    public var entryCumulative: [Double]
+    // Routes.
+    public var routeOffsets: [Int32]
+    public var routeStations: [Int32]
+    public var routeLinks: [Int32]
+    public var routeOutcome: [UInt8]
+    /// Per route: why it is not covered or unavailable (empty when served).
+    public var routeReason: [String]
+    /// Referral links between facilities: (from, to) facility indices.
+    public var links: [(from: Int32, to: Int32)]
+    /// Per source: the facility index of its health centre (-1 without a network).
+    public var sourceFacility: [Int32]
+
+    public var stationCount: Int { servers.count }
+    public var sourceCount: Int { sourceRate.count }
+
+    /// An empty model, to be filled by ``addStation(servers:serviceTime:)`` and friends.
+    public init() {
+        servers = []; serviceTime = []; referralRate = []; escalation = []; escalationLink = []
+        stationFacility = []; stationService = []
+        sourceRate = []; sourceEntryOffsets = [0]; entryRoute = []; entryEmergency = []; entryCumulative = []
+        routeOffsets = [0]; routeStations = []; routeLinks = []; routeOutcome = []; routeReason = []
+        links = []; sourceFacility = []
+    }
+
+    /// Adds a station and returns its id.
+    @discardableResult
+    public mutating func addStation(servers count: Int, serviceTime time: ServiceTimeSampling, referralRate rate: Double = 0, escalation target: Int = -1, facility: Int = -1, service: Int = -1) -> Int {
+        servers.append(Int32(count))
+        serviceTime.append(time.distribution)
+        referralRate.append(rate)
+        escalation.append(Int32(target))
+        escalationLink.append(-1)
+        stationFacility.append(Int32(facility))
+        stationService.append(Int32(service))
+        return servers.count - 1
+    }
+
+    /// Adds a route through `stations` (in order) and returns its id.
+    @discardableResult
+    public mutating func addRoute(_ stations: [Int], links: [Int]? = nil, outcome: UInt8 = 0, reason: String = "") -> Int {
+        routeStations.append(contentsOf: stations.map(Int32.init))
+        routeLinks.append(contentsOf: (links ?? Array(repeating: -1, count: stations.count)).map(Int32.init))
+        routeOffsets.append(Int32(routeStations.count))
+        routeOutcome.append(outcome)
+        routeReason.append(reason)
+        return routeOutcome.count - 1
+    }
+
+    /// Adds a Poisson source of `ratePerMinute` choosing among `entries` (route, emergency, weight).
+    public mutating func addSource(ratePerMinute: Double, entries: [(route: Int, emergency: Bool, weight: Double)], facility: Int = -1) {
+        let total = entries.reduce(0) { $0 + $1.weight }
+        var cumulative = 0.0
+        for entry in entries {
+            cumulative += entry.weight / total
+            entryRoute.append(Int32(entry.route))
+            entryEmergency.append(entry.emergency)
+            entryCumulative.append(cumulative)
+        }
+        if !entries.isEmpty { entryCumulative[entryCumulative.count - 1] = 1 }
+        sourceEntryOffsets.append(Int32(entryRoute.count))
+        sourceRate.append(ratePerMinute)
+        sourceFacility.append(Int32(facility))
+    }
+
+    /// Checks the flat arrays' invariants; returns the violations found (run by tests).
+    public func invariantViolations() -> [String] {
+        var problems: [String] = []
+        let n = stationCount
+        for array in [serviceTime.count, referralRate.count, escalation.count, escalationLink.count, stationFacility.count, stationService.count] where array != n {
+            problems.append("a station array has \(array) elements for \(n) stations")
+        }
+        if routeOffsets.count != routeOutcome.count + 1 { problems.append("route offsets and outcomes disagree") }
+        if routeLinks.count != routeStations.count { problems.append("route links and stations disagree") }
+        if routeStations.contains(where: { Int($0) >= n }) { problems.append("a route names a missing station") }
+        for route in 0..<routeOutcome.count where routeOffsets[route + 1] > routeOffsets[route] {
+            if routeStations[Int(routeOffsets[route + 1]) - 1] < 0 { problems.append("route \(route) does not end at a station") }
+        }
+        if escalation.contains(where: { Int($0) >= n }) { problems.append("an escalation names a missing station") }
+        if sourceEntryOffsets.count != sourceRate.count + 1 { problems.append("source offsets and rates disagree") }
+        for source in 0..<sourceCount {
+            let range = Int(sourceEntryOffsets[source])..<Int(sourceEntryOffsets[source + 1])
+            if !range.isEmpty, entryCumulative[range.upperBound - 1] != 1 { problems.append("source \(source)'s probabilities do not end at 1") }
+        }
+        return problems
+    }
+}
+
+/// A service-time distribution for ``SimulationModel/addStation(servers:serviceTime:referralRate:escalation:facility:service:)``.
+public struct ServiceTimeSampling: Sendable {
+    let distribution: SamplingDistribution
+    /// Exponential service with this mean, in minutes.
+    public static func exponential(mean: Double) -> ServiceTimeSampling { ServiceTimeSampling(distribution: SamplingDistribution(.exponential(mean: mean))) }
+    /// Any distribution of the network format, in minutes.
+    public static func distribution(_ d: ServiceTimeDistributionInMinutes) -> ServiceTimeSampling { ServiceTimeSampling(distribution: SamplingDistribution(d)) }
+}
+
+import CareNetwork
+/// A ``ServiceTimeDistribution`` whose times are minutes.
+public typealias ServiceTimeDistributionInMinutes = ServiceTimeDistribution

@@ -1,0 +1,75 @@
+import CareNetwork
+import Foundation
+import Referral
+import Testing
+@testable import LoadSimulation
+
+@Suite("Simulation properties")
+struct SimulationPropertyTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func model(_ file: String) throws -> (CareNetwork, SimulationModel) {
+        let network = try NetworkLoader.load(path: root.appendingPathComponent(file).path)
+        let table = RoutingTable(router: ReferralRouter(network: network))
+        return (network, SimulationModel(network: network, table: table))
+    }
+
+    @Test("every patient is accounted for: arrived = completed + in system + not covered + unavailable")
+    func conservation() throws {
+        let (_, model) = try Self.model("Networks/training-small.yaml")
+        #expect(model.invariantViolations().isEmpty)
+        let result = Simulation.run(model, configuration: SimulationConfiguration(days: 20, warmupDays: 2, replications: 3, seed: 7))
+        #expect(result.arrived > 1000)
+        #expect(result.isBalanced)
+        for replication in result.replications {
+            #expect(replication.arrived == replication.completed + replication.inSystem + replication.notCovered + replication.unavailable)
+        }
+        // training-small has a service no facility offers: some patients are unavailable.
+        #expect(result.unavailable > 0)
+    }
+
+    @Test("the same seed gives identical results on 1 and on several threads; another seed differs")
+    func determinism() throws {
+        let (_, model) = try Self.model("Networks/training-small.yaml")
+        let base = SimulationConfiguration(days: 5, warmupDays: 1, replications: 4, seed: 11)
+        var single = base; single.threads = 1
+        var many = base; many.threads = 4
+        let a = Simulation.run(model, configuration: single), b = Simulation.run(model, configuration: many)
+        #expect(a.arrived == b.arrived && a.events == b.events)
+        #expect(a.stations.map(\.utilisation.mean) == b.stations.map(\.utilisation.mean))
+        #expect(a.stations.map(\.waitP90) == b.stations.map(\.waitP90))
+        #expect(a.linkFlow.map(\.mean) == b.linkFlow.map(\.mean))
+        var other = base; other.seed = 12
+        #expect(Simulation.run(model, configuration: other).arrived != a.arrived)
+    }
+
+    @Test("zero demand gives zero load")
+    func zeroDemand() throws {
+        var (_, model) = try Self.model("Networks/training-small.yaml")
+        for source in 0..<model.sourceCount { model.sourceRate[source] = 0 }
+        let result = Simulation.run(model, configuration: SimulationConfiguration(days: 5, warmupDays: 0, replications: 2, seed: 1))
+        #expect(result.arrived == 0 && result.stationVisits == 0)
+        #expect(result.stations.allSatisfy { $0.utilisation.mean == 0 && $0.arrivals.mean == 0 })
+    }
+
+    @Test("the national network: one simulated day is balanced, loads every tier, and routes emergencies to hospitals (P0)")
+    func national() throws {
+        let (network, model) = try Self.model("Networks/morocco.yaml")
+        #expect(model.invariantViolations().isEmpty)
+        let result = Simulation.run(model, configuration: SimulationConfiguration(days: 1, warmupDays: 0, replications: 1, seed: 3))
+        #expect(result.isBalanced)
+        #expect(result.arrived > 100_000)
+        var busyTiers = Set<Tier>()
+        for station in result.stations where station.served.mean > 0 {
+            busyTiers.insert(network.facilities[Int(model.stationFacility[station.station])].tier)
+        }
+        #expect(busyTiers.isSuperset(of: [.healthCentre, .provincialHospital, .regionalHospital, .universityHospital]))
+        // Emergency entries start at a hospital (P0), never at a health centre.
+        for entry in model.entryRoute.indices where model.entryEmergency[entry] {
+            let route = Int(model.entryRoute[entry])
+            guard model.routeOutcome[route] == 0 else { continue }
+            let first = Int(model.routeStations[Int(model.routeOffsets[route])])
+            #expect(network.facilities[Int(model.stationFacility[first])].tier.isHospital)
+        }
+    }
+}
