@@ -52,6 +52,7 @@ struct SimulationReport {
         var text = "CarePath simulation of \(networkPath)\n"
         text += "\(fmt(c.days)) days (\(fmt(c.warmupDays)) of warm-up excluded), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed)\n\n"
         text += "Patients (all replications): arrived \(result.arrived) = completed \(result.completed) + in the system at the end \(result.inSystem) + not covered \(result.notCovered) + unavailable \(result.unavailable)"
+        if model.queueCapacity.contains(where: { $0 != Int32.max }) { text += " + turned away (queue full) \(result.turnedAway)" }
         text += result.isBalanced ? "  [balanced]\n" : "  [NOT BALANCED]\n"
         let visitsPerSecond = Double(result.stationVisits) / max(wallSeconds, 1e-9)
         text += "Station visits \(result.stationVisits), events \(result.events), \(fmt(wallSeconds, 2)) s wall (\(fmt(visitsPerSecond / 1e6, 1)) M visits/s)\n"
@@ -110,7 +111,7 @@ struct SimulationReport {
             "carepath": .string(CarePathVersion.string),
             "network": .object(["path": .string(networkPath), "digest": .string(digest)]),
             "configuration": .object(["days": .double(c.days), "warmupDays": .double(c.warmupDays), "replications": .int(c.replications), "seed": .string(String(c.seed)), "generator": .string("xoshiro256** seeded by SplitMix64 from (seed, replication)")]),
-            "accounting": .object(["arrived": .int(result.arrived), "completed": .int(result.completed), "inSystem": .int(result.inSystem), "notCovered": .int(result.notCovered), "unavailable": .int(result.unavailable), "balanced": .bool(result.isBalanced)]),
+            "accounting": .object(["arrived": .int(result.arrived), "completed": .int(result.completed), "inSystem": .int(result.inSystem), "notCovered": .int(result.notCovered), "unavailable": .int(result.unavailable), "turnedAway": .int(result.turnedAway), "balanced": .bool(result.isBalanced)]),
             "stationVisits": .int(result.stationVisits),
             "events": .int(result.events),
             "stations": .array(rows.map { row in
@@ -118,7 +119,7 @@ struct SimulationReport {
                          "servers": .int(row.servers), "arrivals": estimate(row.station.arrivals), "served": estimate(row.station.served),
                          "utilisation": estimate(row.station.utilisation), "meanWaitMinutes": estimate(row.station.meanWait),
                          "waitMinutesP50": .double(row.station.waitP50), "waitMinutesP90": .double(row.station.waitP90), "waitMinutesP99": .double(row.station.waitP99),
-                         "maxQueue": .int(row.station.maxQueue)])
+                         "maxQueue": .int(row.station.maxQueue), "turnedAway": estimate(row.station.turnedAway)])
             }),
             "links": .array(model.links.indices.map { l in
                 .object(["from": .string(network.facilities[Int(model.links[l].from)].key), "to": .string(network.facilities[Int(model.links[l].to)].key), "flow": estimate(result.linkFlow[l])])
@@ -142,11 +143,11 @@ struct SimulationReport {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // result.json leaves out the wall time, so the same inputs give the same bytes.
         try AtomicFile.write(json(includeTiming: false).rendered() + "\n", to: directory + "/result.json")
-        var stations = "facility,tier,service,servers,arrivals,arrivals_ci95,served,utilisation,utilisation_ci95,mean_wait_min,mean_wait_ci95,wait_p50_min,wait_p90_min,wait_p99_min,max_queue\n"
+        var stations = "facility,tier,service,servers,arrivals,arrivals_ci95,served,utilisation,utilisation_ci95,mean_wait_min,mean_wait_ci95,wait_p50_min,wait_p90_min,wait_p99_min,max_queue,turned_away\n"
         for row in rows {
             let s = row.station
             stations += [row.facility.key, row.facility.tier.rawValue, row.service.key, String(row.servers), num(s.arrivals.mean), num(s.arrivals.halfWidth), num(s.served.mean),
-                         num(s.utilisation.mean), num(s.utilisation.halfWidth), num(s.meanWait.mean), num(s.meanWait.halfWidth), num(s.waitP50), num(s.waitP90), num(s.waitP99), String(s.maxQueue)].joined(separator: ",") + "\n"
+                         num(s.utilisation.mean), num(s.utilisation.halfWidth), num(s.meanWait.mean), num(s.meanWait.halfWidth), num(s.waitP50), num(s.waitP90), num(s.waitP99), String(s.maxQueue), num(s.turnedAway.mean)].joined(separator: ",") + "\n"
         }
         try AtomicFile.write(stations, to: directory + "/stations.csv")
         var facilities = "facility,name,tier,region,busiest_utilisation,arrivals\n"

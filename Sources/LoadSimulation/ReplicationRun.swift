@@ -13,6 +13,8 @@ public struct ReplicationResult: Sendable {
     public var notCovered = 0
     /// Patients whose service no facility on their chain provides.
     public var unavailable = 0
+    /// Patients turned away because a bounded queue was full (only with a scenario's `queue-limit`).
+    public var turnedAway = 0
     /// Service starts over the whole horizon.
     public var stationVisits = 0
     /// Events processed (arrivals and completions).
@@ -23,12 +25,16 @@ public struct ReplicationResult: Sendable {
     public var utilisation: [Double]
     public var meanWait: [Double]
     public var maxQueue: [Int]
+    /// Patients turned away because the queue was full.
+    public var turnedAwayAt: [Int]
     /// Wait times in tenths of a minute; nil where no patient started service.
     public var waits: [Histogram<UInt32>?]
     /// Per referral link, patients who crossed it after warm-up.
     public var linkFlow: [Int]
-    /// Per route, patients refused (not covered or unavailable).
+    /// Per route, patients refused (not covered or unavailable), over the whole horizon.
     public var routeRejected: [Int]
+    /// Per route, patients who arrived on it after warm-up, whatever its outcome.
+    public var routeArrivals: [Int]
 }
 
 /// The event loop of one replication. All state lives in flat arrays indexed by station and patient
@@ -75,8 +81,9 @@ struct ReplicationRun {
         result = ReplicationResult(
             arrivals: Array(repeating: 0, count: n), served: Array(repeating: 0, count: n),
             utilisation: Array(repeating: 0, count: n), meanWait: Array(repeating: 0, count: n),
-            maxQueue: Array(repeating: 0, count: n), waits: Array(repeating: nil, count: n),
-            linkFlow: Array(repeating: 0, count: model.links.count), routeRejected: Array(repeating: 0, count: model.routeOutcome.count))
+            maxQueue: Array(repeating: 0, count: n), turnedAwayAt: Array(repeating: 0, count: n), waits: Array(repeating: nil, count: n),
+            linkFlow: Array(repeating: 0, count: model.links.count), routeRejected: Array(repeating: 0, count: model.routeOutcome.count),
+            routeArrivals: Array(repeating: 0, count: model.routeOutcome.count))
         busy = Array(repeating: 0, count: n)
         queueHead = Array(repeating: -1, count: 2 * n)
         queueTail = Array(repeating: -1, count: 2 * n)
@@ -145,6 +152,7 @@ struct ReplicationRun {
         }
         let route = Int(model.entryRoute[low])
         result.arrived += 1
+        if now >= warmup { result.routeArrivals[route] += 1 }
         let outcome = model.routeOutcome[route]
         if outcome != 0 {
             result.routeRejected[route] += 1
@@ -223,6 +231,14 @@ struct ReplicationRun {
         if now >= warmup { result.arrivals[station] += 1 }
         if busy[station] < model.servers[station] {
             startService(p, at: station, now: now, waited: 0)
+            return
+        }
+        if queueLength[station] >= model.queueCapacity[station] {
+            // A bounded queue is full: the patient is turned away and leaves the system.
+            if now >= warmup { result.turnedAwayAt[station] += 1 }
+            result.turnedAway += 1
+            live -= 1
+            free.append(Int32(p))
             return
         }
         let lane = patientEmergency[p] ? 2 * station : 2 * station + 1

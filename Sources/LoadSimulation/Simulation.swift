@@ -65,6 +65,8 @@ public struct StationStatistics: Sendable {
     public var waitP90: Double
     public var waitP99: Double
     public var maxQueue: Int
+    /// Patients turned away because the station's bounded queue was full.
+    public var turnedAway: Estimate
 }
 
 /// The result of a simulation: per-station and per-link statistics and the patient accounting.
@@ -74,18 +76,22 @@ public struct SimulationResult: Sendable {
     public var stations: [StationStatistics]
     /// Per link (``SimulationModel/links``): patients who crossed it after warm-up, over replications.
     public var linkFlow: [Estimate]
-    /// Accounting summed over replications: arrived = completed + in system + not covered + unavailable.
+    /// Per route: patients who arrived on it after warm-up, mean per replication.
+    public var routeArrivals: [Double]
+    /// Accounting summed over replications: arrived = completed + in system + not covered + unavailable
+    /// + turned away (0 unless a queue is bounded).
     public var arrived: Int
     public var completed: Int
     public var inSystem: Int
     public var notCovered: Int
     public var unavailable: Int
+    public var turnedAway: Int
     /// Service starts over every replication.
     public var stationVisits: Int
     public var events: Int
 
     /// Whether every patient is accounted for.
-    public var isBalanced: Bool { arrived == completed + inSystem + notCovered + unavailable }
+    public var isBalanced: Bool { arrived == completed + inSystem + notCovered + unavailable + turnedAway }
 }
 
 /// Runs replications of a ``SimulationModel`` in parallel and gathers their statistics.
@@ -130,14 +136,16 @@ public enum Simulation {
                 utilisation: Estimate(replications.map { $0.utilisation[s] }),
                 meanWait: Estimate(replications.map { $0.meanWait[s] }),
                 waitP50: percentile(50), waitP90: percentile(90), waitP99: percentile(99),
-                maxQueue: replications.map { $0.maxQueue[s] }.max() ?? 0))
+                maxQueue: replications.map { $0.maxQueue[s] }.max() ?? 0,
+                turnedAway: Estimate(replications.map { Double($0.turnedAwayAt[s]) })))
         }
         let links = (0..<model.links.count).map { l in Estimate(replications.map { Double($0.linkFlow[l]) }) }
+        let routes = (0..<model.routeOutcome.count).map { r in replications.reduce(0.0) { $0 + Double($1.routeArrivals[r]) } / Double(max(replications.count, 1)) }
         func sum(_ key: KeyPath<ReplicationResult, Int>) -> Int { replications.reduce(0) { $0 + $1[keyPath: key] } }
         return SimulationResult(
-            configuration: configuration, replications: replications, stations: stations, linkFlow: links,
+            configuration: configuration, replications: replications, stations: stations, linkFlow: links, routeArrivals: routes,
             arrived: sum(\.arrived), completed: sum(\.completed), inSystem: sum(\.inSystem),
-            notCovered: sum(\.notCovered), unavailable: sum(\.unavailable),
+            notCovered: sum(\.notCovered), unavailable: sum(\.unavailable), turnedAway: sum(\.turnedAway),
             stationVisits: sum(\.stationVisits), events: sum(\.events))
     }
 }

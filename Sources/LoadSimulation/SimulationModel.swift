@@ -4,7 +4,9 @@
 ///
 /// - A **station** is one service at one facility: `servers[s]` parallel servers, service times from
 ///   `serviceTime[s]` (minutes), a referral rate `referralRate[s]` sending that share of the patients it
-///   serves one level up, to station `escalation[s]` (-1: nowhere).
+///   serves one level up, to station `escalation[s]` (-1: nowhere), and at most `queueCapacity[s]`
+///   patients waiting (`Int32.max`: unbounded, the default; a scenario may bound it). A patient who
+///   finds the queue full is turned away and leaves the system.
 /// - A **source** is a health centre: a Poisson stream of rate `sourceRate[i]` per minute, superposed
 ///   over its (service, emergency) entries; entry `k` of `sourceEntries[i]` is picked with probability
 ///   `entryWeight[k]`, cumulated in `entryCumulative`.
@@ -19,6 +21,8 @@ public struct SimulationModel: Sendable {
     public var serviceTime: [SamplingDistribution]
     public var referralRate: [Double]
     public var escalation: [Int32]
+    /// Per station: the most patients that may wait (not counting those in service); `Int32.max` when unbounded.
+    public var queueCapacity: [Int32]
     /// Per station: the link crossed when escalating (-1: none).
     public var escalationLink: [Int32]
     /// Per station: its facility and service, for reporting (-1 in a model without a network).
@@ -49,7 +53,7 @@ public struct SimulationModel: Sendable {
 
     /// An empty model, to be filled by ``addStation(servers:serviceTime:)`` and friends.
     public init() {
-        servers = []; serviceTime = []; referralRate = []; escalation = []; escalationLink = []
+        servers = []; serviceTime = []; referralRate = []; escalation = []; queueCapacity = []; escalationLink = []
         stationFacility = []; stationService = []
         sourceRate = []; sourceEntryOffsets = [0]; entryRoute = []; entryEmergency = []; entryCumulative = []
         routeOffsets = [0]; routeStations = []; routeLinks = []; routeOutcome = []; routeReason = []
@@ -63,6 +67,7 @@ public struct SimulationModel: Sendable {
         serviceTime.append(time.distribution)
         referralRate.append(rate)
         escalation.append(Int32(target))
+        queueCapacity.append(Int32.max)
         escalationLink.append(-1)
         stationFacility.append(Int32(facility))
         stationService.append(Int32(service))
@@ -100,7 +105,7 @@ public struct SimulationModel: Sendable {
     public func invariantViolations() -> [String] {
         var problems: [String] = []
         let n = stationCount
-        for array in [serviceTime.count, referralRate.count, escalation.count, escalationLink.count, stationFacility.count, stationService.count] where array != n {
+        for array in [serviceTime.count, referralRate.count, escalation.count, queueCapacity.count, escalationLink.count, stationFacility.count, stationService.count] where array != n {
             problems.append("a station array has \(array) elements for \(n) stations")
         }
         if routeOffsets.count != routeOutcome.count + 1 { problems.append("route offsets and outcomes disagree") }
@@ -109,6 +114,7 @@ public struct SimulationModel: Sendable {
         for route in 0..<routeOutcome.count where routeOffsets[route + 1] > routeOffsets[route] {
             if routeStations[Int(routeOffsets[route + 1]) - 1] < 0 { problems.append("route \(route) does not end at a station") }
         }
+        if queueCapacity.contains(where: { $0 < 0 }) { problems.append("a queue capacity is negative") }
         if escalation.contains(where: { Int($0) >= n }) { problems.append("an escalation names a missing station") }
         if sourceEntryOffsets.count != sourceRate.count + 1 { problems.append("source offsets and rates disagree") }
         for source in 0..<sourceCount {

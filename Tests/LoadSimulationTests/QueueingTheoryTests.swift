@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LoadSimulation
 
@@ -87,5 +88,25 @@ struct QueueingTheoryTests {
         // ... and the longest waits (p99) exceed the M/M/1 FIFO p99 (ln(100·ρ)/(μ-λ) ≈ 21.9 min),
         // because ordinary patients wait behind emergencies.
         #expect(result.stations[0].waitP99 > 21.9)
+    }
+
+    @Test("M/M/1/K: a bounded queue turns away (1-ρ)ρ^K / (1-ρ^(K+1)) of arrivals, and the books balance")
+    func mm1k() {
+        // λ = 0.9, μ = 1, at most K = 4 in the system: 1 in service + 3 waiting.
+        var model = Self.model(lambda: 0.9, stations: [(1, 1.0)])
+        model.queueCapacity[0] = 3
+        #expect(model.invariantViolations().isEmpty)
+        let rho = 0.9, k = 4.0
+        let blocking = (1 - rho) * pow(rho, k) / (1 - pow(rho, k + 1))
+        let result = Simulation.run(model, configuration: Self.configuration)
+        let station = result.stations[0]
+        // `arrivals` counts every patient who reached the station, the turned away included.
+        let share = Estimate(result.replications.map { Double($0.turnedAwayAt[0]) / Double($0.arrivals[0]) })
+        #expect(share.contains(blocking), "turned away \(share), analytic \(blocking)")
+        // Utilisation is the carried load λ(1 - P_K)/μ.
+        #expect(station.utilisation.contains(rho * (1 - blocking)), "utilisation \(station.utilisation)")
+        #expect(station.maxQueue == 3)
+        #expect(result.turnedAway > 0)
+        #expect(result.isBalanced)
     }
 }
