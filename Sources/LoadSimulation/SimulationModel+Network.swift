@@ -84,7 +84,7 @@ extension SimulationModel {
                         treated = first
                         visits = [first]
                     }
-                    var stations: [Int] = [], links: [Int] = []
+                    var stations: [Int] = [], links: [Int] = [], facilities: [Int] = []
                     var outcome: UInt8 = treated == RoutingTable.notCovered ? 1 : treated == RoutingTable.unavailable ? 2 : 0
                     if outcome == 0 {
                         var previous = -1
@@ -103,12 +103,14 @@ extension SimulationModel {
                             }
                             links.append(previous >= 0 ? Int(link(previous, Int(facility))) : -1)
                             stations.append(Int(target))
+                            facilities.append(Int(facility))
                             previous = Int(facility)
                         }
                         if stations.last.map({ $0 < 0 }) ?? true || Int32(visits.last ?? -1) != treated { outcome = 2 }
                     }
                     let reason = outcome == 0 ? "" : "\(catalog[ServiceID(service)].key)"
-                    let route = addRoute(outcome == 0 ? stations : [], links: outcome == 0 ? links : [], outcome: outcome, reason: reason)
+                    let route = addRoute(outcome == 0 ? stations : [], links: outcome == 0 ? links : [], outcome: outcome, reason: reason,
+                                         facilities: outcome == 0 ? facilities : [], origin: centre.index, service: service, emergency: emergency)
                     entries.append((route, emergency, weight))
                     total += weight
                 }

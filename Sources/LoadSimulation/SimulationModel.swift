@@ -43,6 +43,13 @@ public struct SimulationModel: Sendable {
     public var routeOutcome: [UInt8]
     /// Per route: why it is not covered or unavailable (empty when served).
     public var routeReason: [String]
+    /// Per route step (parallel to `routeStations`): the facility index of the step (-1 without a network).
+    public var routeFacilities: [Int32]
+    /// Per route, for reporting: the health centre it starts from, its service and whether it is an
+    /// emergency (-1 and false in a model without a network).
+    public var routeOrigin: [Int32]
+    public var routeService: [Int32]
+    public var routeEmergency: [Bool]
     /// Referral links between facilities: (from, to) facility indices.
     public var links: [(from: Int32, to: Int32)]
     /// Per source: the facility index of its health centre (-1 without a network).
@@ -57,6 +64,7 @@ public struct SimulationModel: Sendable {
         stationFacility = []; stationService = []
         sourceRate = []; sourceEntryOffsets = [0]; entryRoute = []; entryEmergency = []; entryCumulative = []
         routeOffsets = [0]; routeStations = []; routeLinks = []; routeOutcome = []; routeReason = []
+        routeFacilities = []; routeOrigin = []; routeService = []; routeEmergency = []
         links = []; sourceFacility = []
     }
 
@@ -74,11 +82,17 @@ public struct SimulationModel: Sendable {
         return servers.count - 1
     }
 
-    /// Adds a route through `stations` (in order) and returns its id.
+    /// Adds a route through `stations` (in order) and returns its id. `facilities` names each step's
+    /// facility; `origin`, `service` and `emergency` say what the route is for (all for reporting).
     @discardableResult
-    public mutating func addRoute(_ stations: [Int], links: [Int]? = nil, outcome: UInt8 = 0, reason: String = "") -> Int {
+    public mutating func addRoute(_ stations: [Int], links: [Int]? = nil, outcome: UInt8 = 0, reason: String = "",
+                                  facilities: [Int]? = nil, origin: Int = -1, service: Int = -1, emergency: Bool = false) -> Int {
         routeStations.append(contentsOf: stations.map(Int32.init))
         routeLinks.append(contentsOf: (links ?? Array(repeating: -1, count: stations.count)).map(Int32.init))
+        routeFacilities.append(contentsOf: (facilities ?? Array(repeating: -1, count: stations.count)).map(Int32.init))
+        routeOrigin.append(Int32(origin))
+        routeService.append(Int32(service))
+        routeEmergency.append(emergency)
         routeOffsets.append(Int32(routeStations.count))
         routeOutcome.append(outcome)
         routeReason.append(reason)
@@ -110,6 +124,10 @@ public struct SimulationModel: Sendable {
         }
         if routeOffsets.count != routeOutcome.count + 1 { problems.append("route offsets and outcomes disagree") }
         if routeLinks.count != routeStations.count { problems.append("route links and stations disagree") }
+        if routeFacilities.count != routeStations.count { problems.append("route facilities and stations disagree") }
+        for array in [routeOrigin.count, routeService.count, routeEmergency.count] where array != routeOutcome.count {
+            problems.append("a route array has \(array) elements for \(routeOutcome.count) routes")
+        }
         if routeStations.contains(where: { Int($0) >= n }) { problems.append("a route names a missing station") }
         for route in 0..<routeOutcome.count where routeOffsets[route + 1] > routeOffsets[route] {
             if routeStations[Int(routeOffsets[route + 1]) - 1] < 0 { problems.append("route \(route) does not end at a station") }
