@@ -81,10 +81,14 @@ public struct SamplingDistribution: Sendable, Hashable {
         case .lognormal: return Foundation.exp(a + b * random.standardNormal())
         case .fixed: return a
         case .triangular:
-            // Inverse CDF of the triangular distribution on [a, c] with mode b.
-            let u = random.uniform()
-            let split = (b - a) / (c - a)
-            return u < split ? a + ((c - a) * (b - a) * u).squareRoot() : c - ((c - a) * (c - b) * (1 - u)).squareRoot()
+            return SamplingDistribution.triangular(low: a, mode: b, high: c, u: random.uniform())
         }
+    }
+
+    /// Inverse CDF of the triangular distribution on [low, high] with this mode, at `u` in (0, 1).
+    @inline(__always)
+    static func triangular(low a: Double, mode b: Double, high c: Double, u: Double) -> Double {
+        let split = (b - a) / (c - a)
+        return u < split ? a + ((c - a) * (b - a) * u).squareRoot() : c - ((c - a) * (c - b) * (1 - u)).squareRoot()
     }
 }

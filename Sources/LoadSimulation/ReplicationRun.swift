@@ -1,5 +1,4 @@
-import HeapModule
-import Histogram
+import Foundation
 
 /// One replication's raw counts: per station, per link and per route, plus the patient accounting.
 public struct ReplicationResult: Sendable {
@@ -27,8 +26,8 @@ public struct ReplicationResult: Sendable {
     public var maxQueue: [Int]
     /// Patients turned away because the queue was full.
     public var turnedAwayAt: [Int]
-    /// Wait times in tenths of a minute; nil where no patient started service.
-    public var waits: [Histogram<UInt32>?]
+    /// Wait times of the patients who started service after warm-up, per station.
+    public var waits: WaitRecord
     /// Per referral link, patients who crossed it after warm-up.
     public var linkFlow: [Int]
     /// Per route, patients refused (not covered or unavailable), over the whole horizon.
@@ -37,244 +36,341 @@ public struct ReplicationResult: Sendable {
     public var routeArrivals: [Int]
 }
 
-/// The event loop of one replication. All state lives in flat arrays indexed by station and patient
-/// ids; patient ids are recycled through a free list and queues are intrusive linked lists through
-/// `nextInQueue`, so the loop allocates nothing per event once the patient pool has grown.
-struct ReplicationRun {
-    let model: SimulationModel
+/// An arrival drawn ahead of time, resolved to its route's first station step.
+struct PendingArrival {
+    var time: Double
+    var firstStep: Int32
+    var routeEnd: Int32
+    var emergency: Bool
+}
+
+/// A patient in the system, 32 bytes: where it is, how far along its route, and its link in a queue
+/// or in the free list.
+struct PatientRecord {
+    var station: Int32
+    /// The index of the current step in ``EventLoopPlan/steps``.
+    var cursor: Int32
+    /// One past the route's last step.
+    var routeEnd: Int32
+    /// The next patient in the station's lane, or in the free list; -1 at the end.
+    var next: Int32
+    /// When it joined the queue (minutes).
+    var queuedAt: Double
+    var emergency: Bool
+}
+
+/// The event loop of one replication.
+///
+/// - Arrivals: one superposed Poisson stream over every health centre, whose next arrival is kept
+///   outside the event heap; its mark (health centre, service, emergency) is drawn from the plan's
+///   alias table.
+/// - Completions: an ``EventList``, a swift-collections `Heap` of 16-byte ``Event``s for the current
+///   day and day buckets beyond.
+/// - State: one ``StationRecord`` per station and one ``PatientRecord`` per patient in the system, in
+///   flat buffers; patients are recycled through an intrusive free list, queues are intrusive FIFO
+///   lists, and waits are counted into the flat ``WaitRecord`` buckets. Nothing is allocated per event
+///   once the patient buffer and the heap have grown to the run's peak.
+/// - Utilisation: each service adds, when it starts, its overlap with the measured window to the
+///   station's busy time; that is the time integral of busy servers, without a clock per station.
+struct ReplicationRun: ~Copyable {
+    let plan: EventLoopPlan
     let horizon: Double
     let warmup: Double
+    let ziggurat = Ziggurat.shared
     var random: RandomSource
-    var result: ReplicationResult
 
-    /// Wait times are recorded in tenths of a minute, up to about 19 years.
-    static let waitUnitsPerMinute = 10.0
-    static let highestWaitUnits: UInt64 = 100_000_000
-
-    // Station state.
-    var busy: [Int32]
-    var queueHead: [Int32]  // [2s]: emergencies, [2s + 1]: the others
-    var queueTail: [Int32]
-    var queueLength: [Int32]
-    var busyIntegral: [Double]
-    var lastChange: [Double]
-    var waitSum: [Double]
-    var waitCount: [Int]
-    // Patient state.
-    var patientStation: [Int32] = []
-    var patientCursor: [Int32] = []
-    var patientRouteEnd: [Int32] = []
-    var patientEmergency: [Bool] = []
-    var patientQueuedAt: [Double] = []
-    var nextInQueue: [Int32] = []
-    var free: [Int32] = []
+    let stations: UnsafeMutablePointer<StationRecord>
+    var patients: UnsafeMutablePointer<PatientRecord>
+    var patientCapacity: Int
+    var freeHead: Int32 = -1
     var live = 0
-    var events = Heap<Event>()
-    var sequence: UInt64 = 0
+    var events = EventList(capacity: 4096)
+    var sequence: UInt32 = 0
+    let waits: WaitCounter
+    var linkFlow: UnsafeMutablePointer<Int>
+    var routeRejected: UnsafeMutablePointer<Int>
+    var routeArrivals: UnsafeMutablePointer<Int>
+    /// Arrivals drawn ahead (see ``drawArrivals()``): `pending[pendingNext..<pendingCount]`.
+    let pending: UnsafeMutablePointer<PendingArrival>
+    var pendingNext = 0, pendingCount = 0
+    /// The time of the last arrival drawn.
+    var arrivalClock = 0.0
+    /// A sink for the prefetching reads of ``drawArrivals()``.
+    var touched: Int32 = 0
+    // Accounting over the whole horizon.
+    var arrived = 0, completed = 0, notCovered = 0, unavailable = 0, turnedAway = 0, stationVisits = 0, eventCount = 0
 
-    init(model: SimulationModel, horizonMinutes: Double, warmupMinutes: Double, random: RandomSource) {
-        self.model = model
+    init(plan: EventLoopPlan, horizonMinutes: Double, warmupMinutes: Double, random: RandomSource) {
+        self.plan = plan
         self.horizon = horizonMinutes
         self.warmup = min(warmupMinutes, horizonMinutes)
         self.random = random
-        let n = model.stationCount
-        result = ReplicationResult(
-            arrivals: Array(repeating: 0, count: n), served: Array(repeating: 0, count: n),
-            utilisation: Array(repeating: 0, count: n), meanWait: Array(repeating: 0, count: n),
-            maxQueue: Array(repeating: 0, count: n), turnedAwayAt: Array(repeating: 0, count: n), waits: Array(repeating: nil, count: n),
-            linkFlow: Array(repeating: 0, count: model.links.count), routeRejected: Array(repeating: 0, count: model.routeOutcome.count),
-            routeArrivals: Array(repeating: 0, count: model.routeOutcome.count))
-        busy = Array(repeating: 0, count: n)
-        queueHead = Array(repeating: -1, count: 2 * n)
-        queueTail = Array(repeating: -1, count: 2 * n)
-        queueLength = Array(repeating: 0, count: n)
-        busyIntegral = Array(repeating: 0, count: n)
-        lastChange = Array(repeating: self.warmup, count: n)
-        waitSum = Array(repeating: 0, count: n)
-        waitCount = Array(repeating: 0, count: n)
+        let n = max(plan.stationCount, 1)
+        stations = UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<StationRecord>.stride, alignment: 64)
+            .bindMemory(to: StationRecord.self, capacity: n)
+        stations.initialize(from: plan.stations, count: plan.stationCount)
+        patientCapacity = 0
+        patients = .allocate(capacity: 1)
+        waits = WaitCounter(stationCount: plan.stationCount)
+        linkFlow = .allocate(capacity: max(plan.linkCount, 1))
+        linkFlow.initialize(repeating: 0, count: max(plan.linkCount, 1))
+        routeRejected = .allocate(capacity: max(plan.routeCount, 1))
+        routeRejected.initialize(repeating: 0, count: max(plan.routeCount, 1))
+        routeArrivals = .allocate(capacity: max(plan.routeCount, 1))
+        routeArrivals.initialize(repeating: 0, count: max(plan.routeCount, 1))
+        pending = .allocate(capacity: ReplicationRun.batch)
         growPatients(to: 4096)
-        events.reserveCapacity(model.sourceCount + 4096)
     }
 
+    deinit {
+        stations.deallocate(); patients.deallocate(); pending.deallocate(); linkFlow.deallocate(); routeRejected.deallocate(); routeArrivals.deallocate()
+    }
+
+    /// Doubles the patient buffer and threads the new records onto the free list.
     mutating func growPatients(to capacity: Int) {
-        let old = patientStation.count
-        let extra = capacity - old
-        patientStation += repeatElement(0, count: extra)
-        patientCursor += repeatElement(0, count: extra)
-        patientRouteEnd += repeatElement(0, count: extra)
-        patientEmergency += repeatElement(false, count: extra)
-        patientQueuedAt += repeatElement(0, count: extra)
-        nextInQueue += repeatElement(-1, count: extra)
-        free.reserveCapacity(capacity)
-        free.append(contentsOf: (Int32(old)..<Int32(capacity)).reversed())
-    }
-
-    @inline(__always)
-    mutating func schedule(_ time: Double, _ payload: Int32) {
-        sequence &+= 1
-        events.insert(Event(time: time, sequence: sequence, payload: payload))
+        let grown = UnsafeMutablePointer<PatientRecord>.allocate(capacity: capacity)
+        grown.moveInitialize(from: patients, count: patientCapacity)
+        patients.deallocate()
+        patients = grown
+        for p in (patientCapacity..<capacity).reversed() {
+            (patients + p).initialize(to: PatientRecord(station: -1, cursor: 0, routeEnd: 0, next: freeHead, queuedAt: 0, emergency: false))
+            freeHead = Int32(p)
+        }
+        patientCapacity = capacity
     }
 
     /// Runs the replication to the horizon and returns its counts.
     mutating func run() -> ReplicationResult {
-        for source in 0..<model.sourceCount where model.sourceRate[source] > 0 {
-            schedule(random.exponential(mean: 1 / model.sourceRate[source]), -Int32(source + 1))
-        }
-        while let event = events.popMin() {
-            if event.time > horizon { break }
-            result.events += 1
-            if event.payload < 0 {
-                arrival(source: Int(-event.payload - 1), now: event.time)
+        while true {
+            if pendingNext == pendingCount, arrivalClock <= horizon { drawArrivals() }
+            let nextArrival = pendingNext < pendingCount ? pending[pendingNext].time : .infinity
+            if let top = events.earliest(), top.time <= nextArrival {
+                if top.time > horizon { break }
+                events.removeEarliest()
+                eventCount += 1
+                // Start fetching the next completion's station record while this one is processed.
+                if let following = events.heap.min { touched &+= stations[Int(patients[Int(following.patient)].station)].busy }
+                completion(patient: Int(top.patient), now: top.time)
             } else {
-                completion(patient: Int(event.payload), now: event.time)
+                if nextArrival > horizon { break }
+                eventCount += 1
+                admit(pending[pendingNext])
+                pendingNext += 1
             }
         }
-        let measured = max(horizon - warmup, .leastNonzeroMagnitude)
-        for s in 0..<model.stationCount {
-            accumulate(s, horizon)
-            result.utilisation[s] = busyIntegral[s] / (Double(model.servers[s]) * measured)
-            result.meanWait[s] = waitCount[s] > 0 ? waitSum[s] / Double(waitCount[s]) : 0
-        }
-        result.inSystem = live
-        return result
+        return finish()
     }
 
-    /// An arrival on a health centre's superposed stream: schedule the next, pick the (service,
-    /// emergency) entry from the cumulative table, then start the patient on its route.
+    /// How many arrivals ``drawArrivals()`` resolves at a time.
+    static let batch = 64
+
+    /// Draws the next arrivals of the superposed stream and resolves each one's mark (health centre,
+    /// service, emergency) to its route and first station, ahead of the events between them. The
+    /// table reads of different arrivals do not depend on each other, so the processor overlaps their
+    /// cache misses, and the station record is in cache when the arrival is admitted. Patients who are
+    /// not covered or whose care is unavailable are counted here and never become events.
     @inline(__always)
-    mutating func arrival(source: Int, now: Double) {
-        schedule(now + random.exponential(mean: 1 / model.sourceRate[source]), -Int32(source + 1))
-        var low = Int(model.sourceEntryOffsets[source]), high = Int(model.sourceEntryOffsets[source + 1]) - 1
-        let u = random.uniform()
-        while low < high {
-            let middle = (low + high) >> 1
-            if model.entryCumulative[middle] < u { low = middle + 1 } else { high = middle }
+    mutating func drawArrivals() {
+        pendingCount = 0
+        pendingNext = 0
+        let rate = plan.totalRate
+        guard rate > 0 else { arrivalClock = .infinity; return }
+        // Arrivals beyond the horizon end the stream (`arrivalClock` then exceeds it).
+        while pendingCount < ReplicationRun.batch {
+            arrivalClock += ziggurat.exponential(&random) / rate
+            let now = arrivalClock
+            if now > horizon { break }
+            let bits = random.next()
+            let cell = plan.entries[Int(((bits >> 32) &* UInt64(plan.entryCount)) >> 32)]
+            let keep = UInt32(truncatingIfNeeded: bits) < cell.threshold
+            let route = Int(keep ? cell.route : cell.aliasRoute)
+            let emergency = (cell.flags & (keep ? 1 : 2)) != 0
+            arrived += 1
+            if now >= warmup { routeArrivals[route] += 1 }
+            let outcome = plan.routeOutcome[route]
+            if outcome != 0 {
+                routeRejected[route] += 1
+                if outcome == 1 { notCovered += 1 } else { unavailable += 1 }
+                continue
+            }
+            let start = plan.routeOffsets[route], end = plan.routeOffsets[route + 1]
+            if start == end { completed += 1; continue }
+            let first = passThrough(from: Int(start), now: now)
+            // Touch the first station's record, so that it is in cache when the arrival is admitted.
+            touched &+= stations[Int(plan.steps[first].station)].servers
+            pending[pendingCount] = PendingArrival(time: now, firstStep: Int32(first), routeEnd: end, emergency: emergency)
+            pendingCount += 1
         }
-        let route = Int(model.entryRoute[low])
-        result.arrived += 1
-        if now >= warmup { result.routeArrivals[route] += 1 }
-        let outcome = model.routeOutcome[route]
-        if outcome != 0 {
-            result.routeRejected[route] += 1
-            if outcome == 1 { result.notCovered += 1 } else { result.unavailable += 1 }
-            return
-        }
-        let start = model.routeOffsets[route], end = model.routeOffsets[route + 1]
-        if start == end { result.completed += 1; return }
-        if free.isEmpty { growPatients(to: patientStation.count * 2) }
-        let p = Int(free.removeLast())
+    }
+
+    /// Admits a drawn arrival: a patient record, then its first station.
+    @inline(__always)
+    mutating func admit(_ arrival: PendingArrival) {
+        if freeHead < 0 { growPatients(to: patientCapacity * 2) }
+        let p = Int(freeHead)
+        freeHead = patients[p].next
         live += 1
-        patientRouteEnd[p] = end
-        patientEmergency[p] = model.entryEmergency[low]
-        arrive(p, at: passThrough(from: start, now: now), now: now)
+        patients[p].routeEnd = arrival.routeEnd
+        patients[p].emergency = arrival.emergency
+        arrive(p, at: Int(arrival.firstStep), now: arrival.time)
     }
 
-    /// The first route step from `cursor` that has a station, counting the links of the facilities
-    /// passed through on the way (steps with station -1). A route's last step always has a station.
+    /// The first route step from `step` that has a station, counting the links of the facilities
+    /// passed through on the way (steps with station -1). A route's last step always has one.
     @inline(__always)
-    mutating func passThrough(from cursor: Int32, now: Double) -> Int {
-        var c = Int(cursor)
-        while model.routeStations[c] < 0 {
-            c += 1
-            let link = model.routeLinks[c]
-            if link >= 0, now >= warmup { result.linkFlow[Int(link)] += 1 }
+    mutating func passThrough(from step: Int, now: Double) -> Int {
+        var k = step
+        while plan.steps[k].station < 0 {
+            k += 1
+            let link = plan.steps[k].link
+            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
         }
-        return c
+        return k
     }
 
     /// A service completion: free the server, start the next in queue (emergencies first), then move
     /// the patient on along its route, up a level under the referral rate, or out.
     @inline(__always)
     mutating func completion(patient p: Int, now: Double) {
-        let done = Int(patientStation[p])
-        accumulate(done, now)
-        busy[done] -= 1
-        if now >= warmup { result.served[done] += 1 }
-        if queueLength[done] > 0 {
-            let lane = queueHead[2 * done] >= 0 ? 2 * done : 2 * done + 1
-            let next = Int(queueHead[lane])
-            queueHead[lane] = nextInQueue[next]
-            if queueHead[lane] < 0 { queueTail[lane] = -1 }
-            queueLength[done] -= 1
-            startService(next, at: done, now: now, waited: now - patientQueuedAt[next])
+        let done = Int(patients[p].station)
+        let station = stations + done
+        station.pointee.busy -= 1
+        if now >= warmup { station.pointee.served &+= 1 }
+        if station.pointee.queueLength > 0 {
+            let next: Int32
+            if station.pointee.emergencyHead >= 0 {
+                next = station.pointee.emergencyHead
+                station.pointee.emergencyHead = patients[Int(next)].next
+                if station.pointee.emergencyHead < 0 { station.pointee.emergencyTail = -1 }
+            } else {
+                next = station.pointee.otherHead
+                station.pointee.otherHead = patients[Int(next)].next
+                if station.pointee.otherHead < 0 { station.pointee.otherTail = -1 }
+            }
+            station.pointee.queueLength -= 1
+            startService(Int(next), at: done, now: now, waited: now - patients[Int(next)].queuedAt)
         }
-        let cursor = patientCursor[p] + 1
-        if cursor < patientRouteEnd[p] {
-            let link = model.routeLinks[Int(cursor)]
-            if link >= 0, now >= warmup { result.linkFlow[Int(link)] += 1 }
-            let step = passThrough(from: cursor, now: now)
-            arrive(p, at: step, now: now)
-        } else if model.escalation[done] >= 0, model.referralRate[done] > 0, random.uniform() < model.referralRate[done] {
-            // The network's referral rate: this share of the served goes one level up.
-            let link = model.escalationLink[done]
-            if link >= 0, now >= warmup { result.linkFlow[Int(link)] += 1 }
-            patientCursor[p] = patientRouteEnd[p]
-            arriveAtStation(p, Int(model.escalation[done]), now: now)
+        let cursor = Int(patients[p].cursor) + 1
+        if cursor < Int(patients[p].routeEnd) {
+            let link = plan.steps[cursor].link
+            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
+            arrive(p, at: passThrough(from: cursor, now: now), now: now)
+        } else if station.pointee.referralRate > 0, random.uniform() < station.pointee.referralRate {
+            // The network's referral rate: this share of the served goes one level up (P5).
+            let link = station.pointee.escalationLink
+            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
+            patients[p].cursor = patients[p].routeEnd
+            arriveAtStation(p, Int(station.pointee.escalation), now: now)
         } else {
-            result.completed += 1
-            live -= 1
-            free.append(Int32(p))
+            completed += 1
+            release(p)
         }
+    }
+
+    @inline(__always)
+    mutating func release(_ p: Int) {
+        live -= 1
+        patients[p].next = freeHead
+        freeHead = Int32(p)
     }
 
     /// The patient arrives at route step `step` (its station).
     @inline(__always)
     mutating func arrive(_ p: Int, at step: Int, now: Double) {
-        patientCursor[p] = Int32(step)
-        arriveAtStation(p, Int(model.routeStations[step]), now: now)
+        patients[p].cursor = Int32(step)
+        arriveAtStation(p, Int(plan.steps[step].station), now: now)
     }
 
-    /// The patient arrives at a station: served at once if a server is free, else queued in its lane.
+    /// The patient arrives at a station: served at once if a server is free, else queued in its lane
+    /// (or turned away if a bounded queue is full).
     @inline(__always)
-    mutating func arriveAtStation(_ p: Int, _ station: Int, now: Double) {
-        patientStation[p] = Int32(station)
-        if now >= warmup { result.arrivals[station] += 1 }
-        if busy[station] < model.servers[station] {
-            startService(p, at: station, now: now, waited: 0)
+    mutating func arriveAtStation(_ p: Int, _ s: Int, now: Double) {
+        let station = stations + s
+        patients[p].station = Int32(s)
+        let measured = now >= warmup
+        if measured { station.pointee.arrivals &+= 1 }
+        if station.pointee.busy < station.pointee.servers {
+            startService(p, at: s, now: now, waited: 0)
             return
         }
-        if queueLength[station] >= model.queueCapacity[station] {
-            // A bounded queue is full: the patient is turned away and leaves the system.
-            if now >= warmup { result.turnedAwayAt[station] += 1 }
-            result.turnedAway += 1
-            live -= 1
-            free.append(Int32(p))
+        if station.pointee.queueLength >= station.pointee.queueCapacity {
+            if measured { station.pointee.turnedAway &+= 1 }
+            turnedAway += 1
+            release(p)
             return
         }
-        let lane = patientEmergency[p] ? 2 * station : 2 * station + 1
-        patientQueuedAt[p] = now
-        nextInQueue[p] = -1
-        if queueTail[lane] >= 0 { nextInQueue[Int(queueTail[lane])] = Int32(p) } else { queueHead[lane] = Int32(p) }
-        queueTail[lane] = Int32(p)
-        queueLength[station] += 1
-        if now >= warmup, Int(queueLength[station]) > result.maxQueue[station] { result.maxQueue[station] = Int(queueLength[station]) }
-    }
-
-    @inline(__always)
-    mutating func startService(_ p: Int, at station: Int, now: Double, waited: Double) {
-        accumulate(station, now)
-        busy[station] += 1
-        result.stationVisits += 1
-        if now >= warmup { record(waited, station: station) }
-        schedule(now + model.serviceTime[station].sample(&random), Int32(p))
-    }
-
-    /// Adds the busy server-time since the last change (only after warm-up).
-    @inline(__always)
-    mutating func accumulate(_ s: Int, _ now: Double) {
-        guard now > warmup else { return }
-        busyIntegral[s] += Double(busy[s]) * (now - lastChange[s])
-        lastChange[s] = now
-    }
-
-    @inline(__always)
-    mutating func record(_ waited: Double, station s: Int) {
-        waitSum[s] += waited
-        waitCount[s] += 1
-        if result.waits[s] == nil {
-            result.waits[s] = Histogram<UInt32>(lowestDiscernibleValue: 1, highestTrackableValue: ReplicationRun.highestWaitUnits, numberOfSignificantValueDigits: .two)
+        patients[p].queuedAt = now
+        patients[p].next = -1
+        if patients[p].emergency {
+            if station.pointee.emergencyTail >= 0 { patients[Int(station.pointee.emergencyTail)].next = Int32(p) } else { station.pointee.emergencyHead = Int32(p) }
+            station.pointee.emergencyTail = Int32(p)
+        } else {
+            if station.pointee.otherTail >= 0 { patients[Int(station.pointee.otherTail)].next = Int32(p) } else { station.pointee.otherHead = Int32(p) }
+            station.pointee.otherTail = Int32(p)
         }
-        let units = min(UInt64((waited * ReplicationRun.waitUnitsPerMinute).rounded()), ReplicationRun.highestWaitUnits)
-        _ = result.waits[s]!.record(units)
+        station.pointee.queueLength += 1
+        if measured, station.pointee.queueLength > station.pointee.maxQueue { station.pointee.maxQueue = station.pointee.queueLength }
+    }
+
+    /// Starts the patient's service: samples its duration, adds the part of it inside the measured
+    /// window to the station's busy time, records the wait and schedules the completion.
+    @inline(__always)
+    mutating func startService(_ p: Int, at s: Int, now: Double, waited: Double) {
+        let station = stations + s
+        station.pointee.busy += 1
+        stationVisits += 1
+        let duration: Double
+        switch station.pointee.serviceKind {
+        case 0: duration = station.pointee.a * ziggurat.exponential(&random)
+        case 1: duration = Foundation.exp(station.pointee.a + station.pointee.b * ziggurat.normal(&random))
+        case 2: duration = station.pointee.a
+        default: duration = SamplingDistribution.triangular(low: station.pointee.a, mode: station.pointee.b, high: station.pointee.c, u: random.uniform())
+        }
+        let end = now + duration
+        let overlap = min(end, horizon) - max(now, warmup)
+        if overlap > 0 { station.pointee.busyTime += overlap }
+        if now >= warmup {
+            station.pointee.started &+= 1
+            if waited > 0 {
+                station.pointee.waitSum += waited
+                waits.record(waited, station: s)
+            } else {
+                station.pointee.zeroWaits &+= 1
+            }
+        }
+        sequence &+= 1
+        events.insert(Event(time: end, sequence: sequence, patient: Int32(p)))
+    }
+
+    /// Gathers the per-station counts into a ``ReplicationResult``.
+    mutating func finish() -> ReplicationResult {
+        let n = plan.stationCount
+        let measured = max(horizon - warmup, .leastNonzeroMagnitude)
+        var result = ReplicationResult(
+            arrivals: [], served: [], utilisation: [], meanWait: [], maxQueue: [], turnedAwayAt: [],
+            waits: waits.compacted(zeroWaits: (0..<n).map { Int(stations[$0].zeroWaits) }),
+            linkFlow: Array(UnsafeBufferPointer(start: linkFlow, count: plan.linkCount)),
+            routeRejected: Array(UnsafeBufferPointer(start: routeRejected, count: plan.routeCount)),
+            routeArrivals: Array(UnsafeBufferPointer(start: routeArrivals, count: plan.routeCount)))
+        result.arrivals.reserveCapacity(n); result.served.reserveCapacity(n); result.utilisation.reserveCapacity(n)
+        result.meanWait.reserveCapacity(n); result.maxQueue.reserveCapacity(n); result.turnedAwayAt.reserveCapacity(n)
+        for s in 0..<n {
+            let station = stations[s]
+            result.arrivals.append(Int(station.arrivals))
+            result.served.append(Int(station.served))
+            result.utilisation.append(station.busyTime / (Double(station.servers) * measured))
+            result.meanWait.append(station.started > 0 ? station.waitSum / Double(station.started) : 0)
+            result.maxQueue.append(Int(station.maxQueue))
+            result.turnedAwayAt.append(Int(station.turnedAway))
+        }
+        result.arrived = arrived
+        result.completed = completed
+        result.inSystem = live
+        result.notCovered = notCovered
+        result.unavailable = unavailable
+        result.turnedAway = turnedAway
+        result.stationVisits = stationVisits
+        result.events = eventCount
+        return result
     }
 }

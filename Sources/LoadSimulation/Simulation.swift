@@ -104,9 +104,10 @@ public enum Simulation {
         let slots = Slots(count: count)
         let threads = max(1, min(configuration.threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
         let next = Counter()
+        let plan = EventLoopPlan(model)
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while let r = next.take(below: count) {
-                var run = ReplicationRun(model: model, horizonMinutes: configuration.days * 1440,
+                var run = ReplicationRun(plan: plan, horizonMinutes: configuration.days * 1440,
                                          warmupMinutes: configuration.warmupDays * 1440,
                                          random: RandomSource(seed: configuration.seed, replication: r))
                 slots.store(run.run(), at: r)
@@ -119,23 +120,16 @@ public enum Simulation {
     static func aggregate(model: SimulationModel, configuration: SimulationConfiguration, replications: [ReplicationResult]) -> SimulationResult {
         var stations: [StationStatistics] = []
         stations.reserveCapacity(model.stationCount)
+        let waitRecords = replications.map(\.waits)
         for s in 0..<model.stationCount {
-            var merged: Histogram<UInt32>?
-            for replication in replications {
-                guard let waits = replication.waits[s] else { continue }
-                if merged == nil { merged = waits } else { merged!.add(waits) }
-            }
-            func percentile(_ p: Double) -> Double {
-                guard let merged, merged.totalCount > 0 else { return 0 }
-                return Double(merged.valueAtPercentile(p)) / ReplicationRun.waitUnitsPerMinute
-            }
+            let percentiles = WaitRecord.percentiles([50, 90, 99], station: s, in: waitRecords)
             stations.append(StationStatistics(
                 station: s,
                 arrivals: Estimate(replications.map { Double($0.arrivals[s]) }),
                 served: Estimate(replications.map { Double($0.served[s]) }),
                 utilisation: Estimate(replications.map { $0.utilisation[s] }),
                 meanWait: Estimate(replications.map { $0.meanWait[s] }),
-                waitP50: percentile(50), waitP90: percentile(90), waitP99: percentile(99),
+                waitP50: percentiles[0], waitP90: percentiles[1], waitP99: percentiles[2],
                 maxQueue: replications.map { $0.maxQueue[s] }.max() ?? 0,
                 turnedAway: Estimate(replications.map { Double($0.turnedAwayAt[s]) })))
         }

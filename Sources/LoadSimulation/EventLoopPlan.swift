@@ -1,0 +1,154 @@
+/// A ``SimulationModel`` laid out for the event loop, built once per run and shared read-only by every
+/// replication:
+///
+/// - one 128-byte ``StationRecord`` template per station (two cache lines: what the loop reads and
+///   writes at a station sits together, instead of in a dozen arrays);
+/// - one Walker alias table over every (health centre, service, emergency) entry of every source,
+///   weighted by its rate, so that the superposition of all the health centres' Poisson streams is one
+///   stream of total rate `totalRate` whose marks cost one random number and one table read;
+/// - route steps as (station, link) pairs in one array.
+final class EventLoopPlan: @unchecked Sendable {
+    let stationCount: Int
+    let stations: UnsafeMutablePointer<StationRecord>
+    let entryCount: Int
+    let entries: UnsafeMutablePointer<AliasEntry>
+    /// The superposed arrival rate, per minute.
+    let totalRate: Double
+    let routeCount: Int
+    let routeOffsets: UnsafeMutablePointer<Int32>
+    let routeOutcome: UnsafeMutablePointer<UInt8>
+    let steps: UnsafeMutablePointer<RouteStep>
+    let stepCount: Int
+    let linkCount: Int
+
+    init(_ model: SimulationModel) {
+        stationCount = model.stationCount
+        stations = UnsafeMutableRawPointer.allocate(byteCount: max(stationCount, 1) * MemoryLayout<StationRecord>.stride, alignment: 64)
+            .bindMemory(to: StationRecord.self, capacity: max(stationCount, 1))
+        for s in 0..<stationCount {
+            let time = model.serviceTime[s]
+            stations[s] = StationRecord(
+                servers: model.servers[s], queueCapacity: model.queueCapacity[s],
+                serviceKind: Int32(time.kind.rawValue), escalation: model.escalation[s], escalationLink: model.escalationLink[s],
+                a: time.a, b: time.b, c: time.c, referralRate: model.escalation[s] >= 0 ? model.referralRate[s] : 0)
+        }
+
+        // Entries of every source, weighted by rate × probability, into one alias table.
+        var weights: [Double] = [], routes: [Int32] = [], emergency: [Bool] = []
+        for source in 0..<model.sourceCount where model.sourceRate[source] > 0 {
+            var previous = 0.0
+            for k in Int(model.sourceEntryOffsets[source])..<Int(model.sourceEntryOffsets[source + 1]) {
+                let probability = model.entryCumulative[k] - previous
+                previous = model.entryCumulative[k]
+                guard probability > 0 else { continue }
+                weights.append(model.sourceRate[source] * probability)
+                routes.append(model.entryRoute[k])
+                emergency.append(model.entryEmergency[k])
+            }
+        }
+        totalRate = weights.reduce(0, +)
+        entryCount = weights.count
+        entries = .allocate(capacity: max(entryCount, 1))
+        let table = AliasTable(weights: weights)
+        for k in 0..<entryCount {
+            let other = Int(table.alias[k])
+            entries[k] = AliasEntry(threshold: table.threshold[k], route: routes[k], aliasRoute: routes[other],
+                                    flags: (emergency[k] ? 1 : 0) | (emergency[other] ? 2 : 0))
+        }
+
+        routeCount = model.routeOutcome.count
+        routeOffsets = .allocate(capacity: routeCount + 1)
+        for r in 0...routeCount { routeOffsets[r] = model.routeOffsets[r] }
+        routeOutcome = .allocate(capacity: max(routeCount, 1))
+        for r in 0..<routeCount { routeOutcome[r] = model.routeOutcome[r] }
+        stepCount = model.routeStations.count
+        steps = .allocate(capacity: max(stepCount, 1))
+        for k in 0..<stepCount { steps[k] = RouteStep(station: model.routeStations[k], link: model.routeLinks[k]) }
+        linkCount = model.links.count
+    }
+
+    deinit {
+        stations.deallocate(); entries.deallocate(); routeOffsets.deallocate(); routeOutcome.deallocate(); steps.deallocate()
+    }
+}
+
+/// One station's parameters and running state, 128 bytes. The counters cover the measured period
+/// (after warm-up) except `busy` and the queue.
+struct StationRecord {
+    // Parameters.
+    var servers: Int32
+    var queueCapacity: Int32
+    var serviceKind: Int32
+    var escalation: Int32
+    var escalationLink: Int32
+    // State.
+    var busy: Int32 = 0
+    var queueLength: Int32 = 0
+    var maxQueue: Int32 = 0
+    /// Intrusive FIFO lanes through ``PatientRecord/next``: emergencies, then the others (-1: empty).
+    var emergencyHead: Int32 = -1, emergencyTail: Int32 = -1
+    var otherHead: Int32 = -1, otherTail: Int32 = -1
+    var arrivals: UInt32 = 0
+    var served: UInt32 = 0
+    var started: UInt32 = 0
+    var zeroWaits: UInt32 = 0
+    var turnedAway: UInt32 = 0
+    // Parameters (continued): the service-time distribution and the referral rate.
+    var a: Double, b: Double, c: Double
+    var referralRate: Double
+    // Accumulated over the measured period.
+    /// Busy server-minutes inside the measured window.
+    var busyTime: Double = 0
+    var waitSum: Double = 0
+    /// Pads the record to 128 bytes, so that with 64-byte aligned storage it spans exactly two cache lines.
+    var padding: Double = 0
+
+    init(servers: Int32, queueCapacity: Int32, serviceKind: Int32, escalation: Int32, escalationLink: Int32,
+         a: Double, b: Double, c: Double, referralRate: Double) {
+        self.servers = servers; self.queueCapacity = queueCapacity; self.serviceKind = serviceKind
+        self.escalation = escalation; self.escalationLink = escalationLink
+        self.a = a; self.b = b; self.c = c; self.referralRate = referralRate
+    }
+}
+
+/// One cell of the arrivals' alias table: keep `route` when the low 32 random bits fall below
+/// `threshold`, else take `aliasRoute`. Bit 0 of `flags`: `route` is an emergency; bit 1: `aliasRoute` is.
+struct AliasEntry {
+    var threshold: UInt32
+    var route: Int32
+    var aliasRoute: Int32
+    var flags: UInt32
+}
+
+/// A route step: the station (-1: a facility passed through) and the link crossed to reach it.
+struct RouteStep {
+    var station: Int32
+    var link: Int32
+}
+
+/// Walker's alias method (Vose's construction): O(1) sampling from a discrete distribution.
+struct AliasTable {
+    /// Per cell, the probability (scaled to 2^32) of keeping the cell rather than its alias.
+    var threshold: [UInt32]
+    var alias: [Int32]
+
+    init(weights: [Double]) {
+        let n = weights.count
+        threshold = Array(repeating: UInt32.max, count: n)
+        alias = Array(0..<Int32(n))
+        guard n > 0 else { return }
+        let total = weights.reduce(0, +)
+        var scaled = weights.map { $0 * Double(n) / total }
+        var small: [Int] = [], large: [Int] = []
+        for i in 0..<n { if scaled[i] < 1 { small.append(i) } else { large.append(i) } }
+        while let s = small.popLast() {
+            guard let l = large.last else { small.append(s); break }
+            threshold[s] = UInt32(min(scaled[s] * 4_294_967_296.0, 4_294_967_295.0))
+            alias[s] = Int32(l)
+            scaled[l] -= 1 - scaled[s]
+            if scaled[l] < 1 { large.removeLast(); small.append(l) }
+        }
+        // Whatever remains (1 up to rounding) keeps its own cell.
+        for i in small + large { threshold[i] = UInt32.max; alias[i] = Int32(i) }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import LoadSimulation
+
+/// The event loop's parts on their own: the ziggurat samplers, the alias table, the wait buckets and
+/// the two-level event list.
+@Suite("Engine components")
+struct EngineComponentTests {
+    /// The Kolmogorov-Smirnov distance between `samples` and the distribution function `cdf`.
+    static func ksDistance(_ samples: [Double], cdf: (Double) -> Double) -> Double {
+        let sorted = samples.sorted()
+        let n = Double(sorted.count)
+        var distance = 0.0
+        for (i, x) in sorted.enumerated() {
+            let f = cdf(x)
+            distance = max(distance, abs(f - Double(i) / n), abs(Double(i + 1) / n - f))
+        }
+        return distance
+    }
+
+    @Test("ziggurat exponential: mean 1, variance 1, and its distribution function (KS test at 1%)")
+    func exponential() {
+        var random = RandomSource(seed: 11)
+        let samples = (0..<200_000).map { _ in Ziggurat.shared.exponential(&random) }
+        let mean = samples.reduce(0, +) / Double(samples.count)
+        let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(samples.count - 1)
+        #expect(abs(mean - 1) < 0.01, "mean \(mean)")
+        #expect(abs(variance - 1) < 0.03, "variance \(variance)")
+        #expect(samples.allSatisfy { $0 >= 0 && $0.isFinite })
+        // The 1% critical value of the KS statistic is 1.63 / sqrt(n).
+        let ks = Self.ksDistance(samples) { 1 - exp(-$0) }
+        #expect(ks < 1.63 / Double(samples.count).squareRoot(), "KS \(ks)")
+        // The tail beyond r = 7.697 (probability e^-r ≈ 4.5e-4) is reached and sampled right.
+        let tail = Double(samples.filter { $0 > Ziggurat.exponentialR }.count) / Double(samples.count)
+        #expect(abs(tail - exp(-Ziggurat.exponentialR)) < 2e-4, "tail \(tail)")
+    }
+
+    @Test("ziggurat normal: mean 0, variance 1, symmetric, and its distribution function (KS test at 1%)")
+    func normal() {
+        var random = RandomSource(seed: 12)
+        let samples = (0..<200_000).map { _ in Ziggurat.shared.normal(&random) }
+        let mean = samples.reduce(0, +) / Double(samples.count)
+        let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(samples.count - 1)
+        #expect(abs(mean) < 0.01, "mean \(mean)")
+        #expect(abs(variance - 1) < 0.02, "variance \(variance)")
+        let ks = Self.ksDistance(samples) { 0.5 * erfc(-$0 / 2.0.squareRoot()) }
+        #expect(ks < 1.63 / Double(samples.count).squareRoot(), "KS \(ks)")
+        // Beyond 3 standard deviations on either side: 2 × 0.00135.
+        let beyond3 = Double(samples.filter { abs($0) > 3 }.count) / Double(samples.count)
+        #expect(abs(beyond3 - 0.0027) < 0.0006, "P(|z| > 3) \(beyond3)")
+        #expect(samples.contains { $0 > Ziggurat.normalR } && samples.contains { $0 < -Ziggurat.normalR })
+    }
+
+    @Test("the ziggurat tables close: the last layer ends at x = 0 with density 1")
+    func tables() {
+        let z = Ziggurat.shared
+        #expect(abs(Ziggurat.normalV / z.normalX[255] + z.normalF[255] - 1) < 1e-9)
+        #expect(abs(Ziggurat.exponentialV / z.exponentialX[255] + z.exponentialF[255] - 1) < 1e-9)
+        for i in 1..<256 {
+            #expect(z.normalX[i] > z.normalX[i + 1] && z.exponentialX[i] > z.exponentialX[i + 1])
+        }
+    }
+
+    @Test("the alias table draws each cell with its weight's probability (chi-square at 0.1%)")
+    func aliasTable() {
+        let weights = [5.0, 0.5, 1, 0, 3, 0.25, 10, 0.25]
+        let table = AliasTable(weights: weights)
+        var random = RandomSource(seed: 13)
+        var counts = Array(repeating: 0, count: weights.count)
+        let draws = 400_000
+        for _ in 0..<draws {
+            let bits = random.next()
+            let cell = Int(((bits >> 32) &* UInt64(weights.count)) >> 32)
+            counts[UInt32(truncatingIfNeeded: bits) < table.threshold[cell] ? cell : Int(table.alias[cell])] += 1
+        }
+        let total = weights.reduce(0, +)
+        var chiSquare = 0.0
+        for (i, w) in weights.enumerated() where w > 0 {
+            let expected = Double(draws) * w / total
+            chiSquare += (Double(counts[i]) - expected) * (Double(counts[i]) - expected) / expected
+        }
+        #expect(counts[3] == 0, "a zero weight is never drawn")
+        // 6 degrees of freedom: the 0.1% critical value is 22.46.
+        #expect(chiSquare < 22.46, "chi-square \(chiSquare), counts \(counts)")
+    }
+
+    @Test("wait buckets: exact below 6.4 minutes, within 1.6% above, and every bucket index in range")
+    func waitBuckets() {
+        for units in UInt64(0)..<64 { #expect(WaitBuckets.representative(index: WaitBuckets.index(units: units)) == units) }
+        var previous = -1
+        for exponent in 6..<24 {
+            for step in 0..<97 {
+                let units = (UInt64(1) << UInt64(exponent)) + UInt64(step) * (UInt64(1) << UInt64(exponent)) / 97
+                let index = WaitBuckets.index(units: units)
+                #expect(index >= previous && index < WaitBuckets.perStation)
+                previous = index
+                let value = Double(WaitBuckets.representative(index: index))
+                #expect(abs(value - Double(units)) / Double(units) <= 1.0 / 32, "\(units) → bucket \(index) → \(value)")
+            }
+        }
+        #expect(WaitBuckets.index(units: WaitBuckets.highestUnits) == WaitBuckets.perStation - 1)
+    }
+
+    @Test("a wait record gives the percentiles of the waits it counted, zeros included, over replications")
+    func waitPercentiles() {
+        let first = WaitCounter(stationCount: 2), second = WaitCounter(stationCount: 2)
+        // Station 1: 50 patients served at once, then waits of 1..50 minutes, split over two replications.
+        for minute in 1...50 { (minute % 2 == 0 ? first : second).record(Double(minute), station: 1) }
+        let records = [first.compacted(zeroWaits: [0, 25]), second.compacted(zeroWaits: [0, 25])]
+        #expect(records[0].count(station: 1) + records[1].count(station: 1) == 100)
+        let p = WaitRecord.percentiles([50, 90, 99], station: 1, in: records)
+        #expect(p[0] == 0, "the median patient did not wait")
+        #expect(abs(p[1] - 40) / 40 < 0.02, "p90 \(p[1])")
+        #expect(abs(p[2] - 49) / 49 < 0.02, "p99 \(p[2])")
+        #expect(WaitRecord.percentiles([50], station: 0, in: records) == [0])
+    }
+
+    @Test("the event list pops events in (time, sequence) order across slots and turns of its ring")
+    func eventList() {
+        var list = EventList(capacity: 16)
+        var random = RandomSource(seed: 14)
+        var expected: [Event] = []
+        var sequence: UInt32 = 0
+        var clock = 0.0
+        var popped: [Event] = []
+        // Interleave inserts (some far beyond one turn of the ring) and pops, like the event loop.
+        for round in 0..<20_000 {
+            let ahead = round % 97 == 0 ? 600 * 1440.0 : round % 5 == 0 ? 1440 * 9 * random.uniform() : 30 * random.uniform()
+            sequence += 1
+            let event = Event(time: clock + (round % 50 == 0 ? 0 : ahead), sequence: sequence, patient: Int32(round))
+            list.insert(event)
+            expected.append(event)
+            if round % 2 == 1, let next = list.earliest() {
+                list.removeEarliest()
+                #expect(next.time >= clock)
+                clock = next.time
+                popped.append(next)
+            }
+        }
+        #expect(list.invariantViolations().isEmpty)
+        while let next = list.earliest() { list.removeEarliest(); popped.append(next) }
+        #expect(list.count == 0)
+        #expect(popped.count == expected.count)
+        // Popped in order: every event after the previous one.
+        #expect(zip(popped, popped.dropFirst()).allSatisfy { !($1 < $0) })
+        #expect(Set(popped.map(\.patient)) == Set(expected.map(\.patient)))
+    }
+
+    @Test("a station record spans exactly two cache lines")
+    func stationLayout() {
+        #expect(MemoryLayout<StationRecord>.stride == 128)
+        #expect(MemoryLayout<PatientRecord>.stride == 32)
+        #expect(MemoryLayout<Event>.stride == 16)
+    }
+}
