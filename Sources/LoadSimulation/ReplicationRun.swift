@@ -16,7 +16,8 @@ public struct ReplicationResult: Sendable {
     public var turnedAway = 0
     /// Service starts over the whole horizon.
     public var stationVisits = 0
-    /// Events processed (arrivals and completions).
+    /// Events processed: arrivals admitted to a station and service completions (patients refused at
+    /// arrival, not covered or unavailable, never become events).
     public var events = 0
     /// Per station, over the measured period (after warm-up).
     public var arrivals: [Int]
