@@ -4,30 +4,51 @@ import Foundation
 import LoadSimulation
 import Referral
 
-// The simulation's hot loop on the teaching network (small, cache-resident: the engine's own speed)
-// and on the national network (15,000 stations: memory-bound). One replication, one thread each.
+// The simulation's hot loop, one replication on one thread (`threads: 1`), timed without loading the
+// network or building its routes:
+// - the fixed synthetic tiered network (SyntheticNetwork.swift: 500 health centres, 20 provincial and
+//   4 regional hospitals, one CHU; cache-resident): the engine's own speed, one simulated year;
+// - the bundled national network (2,224 health centres, about 15,000 stations: memory-bound), one
+//   simulated year;
+// - the teaching network, one simulated year.
+// Custom metrics report each run's station visits (service starts) and its station visits and events
+// per second of wall time, in thousands (package-benchmark metrics are integers).
 let benchmarks: @Sendable () -> Void = {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .throughput], maxDuration: .seconds(20), maxIterations: 5)
+    let visits = BenchmarkMetric.custom("station visits (k)", polarity: .prefersLarger, useScalingFactor: false)
+    let visitsPerSecond = BenchmarkMetric.custom("station visits/s (k)", polarity: .prefersLarger, useScalingFactor: false)
+    let eventsPerSecond = BenchmarkMetric.custom("events/s (k)", polarity: .prefersLarger, useScalingFactor: false)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident, visits, visitsPerSecond, eventsPerSecond],
+        maxDuration: .seconds(60), maxIterations: 5)
 
-    func model(_ file: String) -> SimulationModel {
-        let network = try! NetworkLoader.load(path: root.appendingPathComponent(file).path)
+    @Sendable func model(yaml: String? = nil, file: String) -> SimulationModel {
+        let network = yaml.map { try! NetworkLoader.load(yaml: $0, path: file) } ?? (try! NetworkLoader.load(path: root.appendingPathComponent(file).path))
         return SimulationModel(network: network, table: RoutingTable(router: ReferralRouter(network: network)))
     }
 
-    Benchmark("training-small: one simulated year, one replication") { benchmark in
-        let small = model("Networks/training-small.yaml")
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            blackHole(Simulation.run(small, configuration: SimulationConfiguration(days: 365, warmupDays: 0, replications: 1, seed: 1, threads: 1)).stationVisits)
+    func year(_ name: String, _ build: @escaping @Sendable () -> SimulationModel) {
+        Benchmark(name) { benchmark in
+            let simulated = build()
+            let configuration = SimulationConfiguration(days: 365, warmupDays: 0, replications: 1, seed: 1, threads: 1)
+            for _ in benchmark.scaledIterations {
+                let started = ContinuousClock.now
+                benchmark.startMeasurement()
+                let result = Simulation.run(simulated, configuration: configuration)
+                benchmark.stopMeasurement()
+                let seconds = (ContinuousClock.now - started) / .seconds(1)
+                benchmark.measurement(visits, result.stationVisits / 1_000)
+                benchmark.measurement(visitsPerSecond, Int(Double(result.stationVisits) / seconds / 1e3))
+                benchmark.measurement(eventsPerSecond, Int(Double(result.events) / seconds / 1e3))
+                blackHole(result.stationVisits)
+            }
         }
     }
 
-    Benchmark("morocco: 30 simulated days, one replication") { benchmark in
-        let national = model("Networks/morocco.yaml")
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            blackHole(Simulation.run(national, configuration: SimulationConfiguration(days: 30, warmupDays: 0, replications: 1, seed: 1, threads: 1)).stationVisits)
-        }
+    year("synthetic tiered network: one simulated year") {
+        let training = try! String(contentsOf: root.appendingPathComponent("Networks/training-small.yaml"), encoding: .utf8)
+        return model(yaml: SyntheticNetwork.yaml(training: training), file: "synthetic.yaml")
     }
+    year("morocco: one simulated year") { model(file: "Networks/morocco.yaml") }
+    year("training-small: one simulated year") { model(file: "Networks/training-small.yaml") }
 }

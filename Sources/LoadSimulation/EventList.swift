@@ -35,8 +35,9 @@ struct Event: Comparable {
 /// about 17,000 events are pending, of which a few thousand fall in the current slot. Keeping the
 /// later ones out of the heap keeps it small and in cache. A bucket is emptied into the heap when the
 /// clock reaches its slot; an event more than ``ringSlots`` slots (341 days) ahead waits in its bucket
-/// through the earlier turns of the ring. (Measured on the national network, 30 days: 1-day slots
-/// gave 1.30-1.35 s, 4-hour slots 1.24-1.27 s, 1-hour slots 1.45-1.60 s; the machine is noisy.)
+/// through the earlier turns of the ring. (Measured on the national network, 30 days, runs interleaved:
+/// 1.35-1.51 s wall, median 1.36, against 1.40-1.55 s, median 1.48, with one heap of every pending
+/// event. Slot widths from 15 minutes to a day were within the shared machine's noise of each other.)
 ///
 /// Every event in the heap is in a slot before ``boundarySlot`` and every bucketed event in that slot
 /// or later; slots are monotone in time, so the heap's minimum is the earliest event whenever the heap
