@@ -37,6 +37,14 @@ public struct ReplicationResult: Sendable {
     public var routeArrivals: [Int]
 }
 
+/// Scratch of ``ReplicationRun/drawArrivals()``: one arrival between its stages.
+struct ArrivalDraw {
+    var time: Double
+    var bits: UInt64
+    var route: Int32
+    var emergency: Bool
+}
+
 /// An arrival drawn ahead of time, resolved to its route's first station step.
 struct PendingArrival {
     var time: Double
@@ -93,6 +101,7 @@ struct ReplicationRun: ~Copyable {
     var routeArrivals: UnsafeMutablePointer<Int>
     /// Arrivals drawn ahead (see ``drawArrivals()``): `pending[pendingNext..<pendingCount]`.
     let pending: UnsafeMutablePointer<PendingArrival>
+    let draws: UnsafeMutablePointer<ArrivalDraw>
     var pendingNext = 0, pendingCount = 0
     /// The time of the last arrival drawn.
     var arrivalClock = 0.0
@@ -120,11 +129,13 @@ struct ReplicationRun: ~Copyable {
         routeArrivals = .allocate(capacity: max(plan.routeCount, 1))
         routeArrivals.initialize(repeating: 0, count: max(plan.routeCount, 1))
         pending = .allocate(capacity: ReplicationRun.batch)
+        draws = .allocate(capacity: ReplicationRun.batch)
+        draws.initialize(repeating: ArrivalDraw(time: 0, bits: 0, route: 0, emergency: false), count: ReplicationRun.batch)
         growPatients(to: 4096)
     }
 
     deinit {
-        stations.deallocate(); patients.deallocate(); pending.deallocate(); linkFlow.deallocate(); routeRejected.deallocate(); routeArrivals.deallocate()
+        stations.deallocate(); patients.deallocate(); pending.deallocate(); draws.deallocate(); linkFlow.deallocate(); routeRejected.deallocate(); routeArrivals.deallocate()
     }
 
     /// Doubles the patient buffer and threads the new records onto the free list.
@@ -166,27 +177,41 @@ struct ReplicationRun: ~Copyable {
     static let batch = 64
 
     /// Draws the next arrivals of the superposed stream and resolves each one's mark (health centre,
-    /// service, emergency) to its route and first station, ahead of the events between them. The
-    /// table reads of different arrivals do not depend on each other, so the processor overlaps their
-    /// cache misses, and the station record is in cache when the arrival is admitted. Patients who are
-    /// not covered or whose care is unavailable are counted here and never become events.
+    /// service, emergency) to its route and first station, ahead of the events between them, in
+    /// stages over the whole batch: the times and random bits, then the alias cells, then the routes,
+    /// then the first stations. Each stage is a short loop of independent table reads, so the
+    /// processor keeps many cache misses in flight instead of waiting for one chain of four misses
+    /// per arrival; the station record is then in cache when the arrival is admitted. Patients who
+    /// are not covered or whose care is unavailable are counted here and never become events.
     @inline(__always)
     mutating func drawArrivals() {
         pendingCount = 0
         pendingNext = 0
         let rate = plan.totalRate
         guard rate > 0 else { arrivalClock = .infinity; return }
-        // Arrivals beyond the horizon end the stream (`arrivalClock` then exceeds it).
-        while pendingCount < ReplicationRun.batch {
+        // Stage 1: times and random bits. An arrival beyond the horizon ends the stream
+        // (`arrivalClock` then exceeds it).
+        var drawn = 0
+        while drawn < ReplicationRun.batch {
             arrivalClock += ziggurat.exponential(&random) / rate
-            let now = arrivalClock
-            if now > horizon { break }
-            let bits = random.next()
-            let cell = plan.entries[Int(((bits >> 32) &* UInt64(plan.entryCount)) >> 32)]
+            if arrivalClock > horizon { break }
+            draws[drawn].time = arrivalClock
+            draws[drawn].bits = random.next()
+            drawn += 1
+        }
+        // Stage 2: the alias cells.
+        let cells = UInt64(plan.entryCount)
+        for i in 0..<drawn {
+            let bits = draws[i].bits
+            let cell = plan.entries[Int(((bits >> 32) &* cells) >> 32)]
             let keep = UInt32(truncatingIfNeeded: bits) < cell.threshold
-            let route = Int(keep ? cell.route : cell.aliasRoute)
-            let emergency = (cell.flags & (keep ? 1 : 2)) != 0
-            arrived += 1
+            draws[i].route = keep ? cell.route : cell.aliasRoute
+            draws[i].emergency = (cell.flags & (keep ? 1 : 2)) != 0
+        }
+        // Stage 3: the routes; refused patients stop here.
+        arrived += drawn
+        for i in 0..<drawn {
+            let route = Int(draws[i].route), now = draws[i].time
             if now >= warmup { routeArrivals[route] += 1 }
             let outcome = plan.routeOutcome[route]
             if outcome != 0 {
@@ -196,11 +221,15 @@ struct ReplicationRun: ~Copyable {
             }
             let start = plan.routeOffsets[route], end = plan.routeOffsets[route + 1]
             if start == end { completed += 1; continue }
-            let first = passThrough(from: Int(start), now: now)
-            // Touch the first station's record, so that it is in cache when the arrival is admitted.
-            touched &+= stations[Int(plan.steps[first].station)].servers
-            pending[pendingCount] = PendingArrival(time: now, firstStep: Int32(first), routeEnd: end, emergency: emergency)
+            pending[pendingCount] = PendingArrival(time: now, firstStep: start, routeEnd: end, emergency: draws[i].emergency)
             pendingCount += 1
+        }
+        // Stage 4: the first station of each route (past facilities without one), touched so that
+        // its record is in cache when the arrival is admitted.
+        for j in 0..<pendingCount {
+            let first = passThrough(from: Int(pending[j].firstStep), now: pending[j].time)
+            pending[j].firstStep = Int32(first)
+            touched &+= stations[Int(plan.steps[first].station)].servers
         }
     }
 
