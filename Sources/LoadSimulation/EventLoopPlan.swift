@@ -6,7 +6,7 @@
 /// - one Walker alias table over every (health centre, service, emergency) entry of every source,
 ///   weighted by its rate, so that the superposition of all the health centres' Poisson streams is one
 ///   stream of total rate `totalRate` whose marks cost one random number and one table read;
-/// - route steps as (station, link) pairs in one array.
+/// - route steps as (station, link) pairs in one array, escalation routes included.
 final class EventLoopPlan: @unchecked Sendable {
     let stationCount: Int
     let stations: UnsafeMutablePointer<StationRecord>
@@ -23,13 +23,26 @@ final class EventLoopPlan: @unchecked Sendable {
 
     init(_ model: SimulationModel) {
         stationCount = model.stationCount
+        // Route steps, then a one-step route per station escalating without a route of its own.
+        var stepList = zip(model.routeStations, model.routeLinks).map { RouteStep(station: $0, link: $1) }
+        var escalationStart = [Int32](repeating: -1, count: stationCount), escalationEnd = [Int32](repeating: -1, count: stationCount)
+        for s in 0..<stationCount where model.escalation[s] >= 0 {
+            let route = Int(model.escalationRoute[s])
+            if route >= 0 {
+                escalationStart[s] = model.routeOffsets[route]; escalationEnd[s] = model.routeOffsets[route + 1]
+            } else {
+                escalationStart[s] = Int32(stepList.count)
+                stepList.append(RouteStep(station: model.escalation[s], link: model.escalationLink[s]))
+                escalationEnd[s] = Int32(stepList.count)
+            }
+        }
         stations = UnsafeMutableRawPointer.allocate(byteCount: max(stationCount, 1) * MemoryLayout<StationRecord>.stride, alignment: 64)
             .bindMemory(to: StationRecord.self, capacity: max(stationCount, 1))
         for s in 0..<stationCount {
             let time = model.serviceTime[s]
             stations[s] = StationRecord(
                 servers: model.servers[s], queueCapacity: model.queueCapacity[s],
-                serviceKind: Int32(time.kind.rawValue), escalation: model.escalation[s], escalationLink: model.escalationLink[s],
+                serviceKind: Int32(time.kind.rawValue), escalationStart: escalationStart[s], escalationEnd: escalationEnd[s],
                 a: time.a, b: time.b, c: time.c, referralRate: model.escalation[s] >= 0 ? model.referralRate[s] : 0)
         }
 
@@ -61,9 +74,9 @@ final class EventLoopPlan: @unchecked Sendable {
         for r in 0...routeCount { routeOffsets[r] = model.routeOffsets[r] }
         routeOutcome = .allocate(capacity: max(routeCount, 1))
         for r in 0..<routeCount { routeOutcome[r] = model.routeOutcome[r] }
-        stepCount = model.routeStations.count
+        stepCount = stepList.count
         steps = .allocate(capacity: max(stepCount, 1))
-        for k in 0..<stepCount { steps[k] = RouteStep(station: model.routeStations[k], link: model.routeLinks[k]) }
+        for k in 0..<stepCount { steps[k] = stepList[k] }
         linkCount = model.links.count
     }
 
@@ -79,8 +92,9 @@ struct StationRecord {
     var servers: Int32
     var queueCapacity: Int32
     var serviceKind: Int32
-    var escalation: Int32
-    var escalationLink: Int32
+    /// The escalation route's steps in the plan's `steps` (-1 when the station refers nobody up).
+    var escalationStart: Int32
+    var escalationEnd: Int32
     // State.
     var busy: Int32 = 0
     var queueLength: Int32 = 0
@@ -103,10 +117,10 @@ struct StationRecord {
     /// Pads the record to 128 bytes, so that with 64-byte aligned storage it spans exactly two cache lines.
     var padding: Double = 0
 
-    init(servers: Int32, queueCapacity: Int32, serviceKind: Int32, escalation: Int32, escalationLink: Int32,
+    init(servers: Int32, queueCapacity: Int32, serviceKind: Int32, escalationStart: Int32, escalationEnd: Int32,
          a: Double, b: Double, c: Double, referralRate: Double) {
         self.servers = servers; self.queueCapacity = queueCapacity; self.serviceKind = serviceKind
-        self.escalation = escalation; self.escalationLink = escalationLink
+        self.escalationStart = escalationStart; self.escalationEnd = escalationEnd
         self.a = a; self.b = b; self.c = c; self.referralRate = referralRate
     }
 }

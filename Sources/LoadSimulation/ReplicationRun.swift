@@ -286,11 +286,13 @@ struct ReplicationRun: ~Copyable {
             if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
             arrive(p, at: passThrough(from: cursor, now: now), now: now)
         } else if station.pointee.referralRate > 0, random.uniform() < station.pointee.referralRate {
-            // The network's referral rate: this share of the served goes one level up (P5).
-            let link = station.pointee.escalationLink
+            // The network's referral rate: this share of the served goes up the chain, one level at a
+            // time (P5), along the station's escalation route.
+            let start = Int(station.pointee.escalationStart)
+            let link = plan.steps[start].link
             if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
-            patients[p].cursor = patients[p].routeEnd
-            arriveAtStation(p, Int(station.pointee.escalation), now: now)
+            patients[p].routeEnd = station.pointee.escalationEnd
+            arrive(p, at: passThrough(from: start, now: now), now: now)
         } else {
             completed += 1
             release(p)

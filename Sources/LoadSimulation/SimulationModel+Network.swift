@@ -12,8 +12,9 @@ extension SimulationModel {
     /// specialist consultation (hospital), where the facility offers it; that is the consultation that
     /// refers the patient on. A facility without one is passed through: its referral link still counts.
     /// An emergency whose service no facility on its chain provides is treated at the P0 hospital's
-    /// emergency service (B4: emergency examination). After treatment, the tier's referral rate sends that share one level up,
-    /// to the first facility up the chain offering the demand's `referred-as` service (P5).
+    /// emergency service (B4: emergency examination). After treatment, the tier's referral rate sends that share up the
+    /// chain to the first facility offering the demand's `referred-as` service, one level at a time (P5), seen at the
+    /// specialist consultation of each level in between.
     public init(network: CareNetwork, table: RoutingTable) {
         self.init()
         let catalog = network.catalog
@@ -44,19 +45,33 @@ extension SimulationModel {
             return Int32(links.count - 1)
         }
 
-        // Referral rates: after treatment, one level up to the first facility offering `referred-as`.
+        // Referral rates: after treatment, up the chain to the first facility offering `referred-as`,
+        // one level at a time (P5: a step may not skip a level): the patient is seen at the referring
+        // consultation of each level in between, or passes through a level without one.
         for s in 0..<stationCount {
             let facility = network.facilities[Int(stationFacility[s])]
             let rate = network.demand.referralRate(at: facility.tier)
             guard rate > 0 else { continue }
             let wanted = network.demand[ServiceID(Int(stationService[s]))].referredAs
+            var climbed: [FacilityID] = []
             var next = network.nextLevel(from: facility.id)
-            while let candidate = next {
+            while let candidate = next, climbed.count < 8 {
+                climbed.append(candidate)
                 let target = station(candidate.index, wanted)
                 if target >= 0 {
+                    var stations: [Int] = [], links: [Int] = [], facilities: [Int] = []
+                    var previous = facility.id.index
+                    for (position, level) in climbed.enumerated() {
+                        let isLast = position == climbed.count - 1
+                        stations.append(Int(isLast ? target : station(level.index, specialistConsultation)))
+                        links.append(Int(link(previous, level.index)))
+                        facilities.append(level.index)
+                        previous = level.index
+                    }
                     referralRate[s] = rate
                     escalation[s] = target
-                    escalationLink[s] = link(facility.id.index, candidate.index)
+                    escalationLink[s] = Int32(links[0])
+                    escalationRoute[s] = Int32(addRoute(stations, links: links, facilities: facilities, service: Int(stationService[s])))
                     break
                 }
                 next = network.nextLevel(from: candidate)

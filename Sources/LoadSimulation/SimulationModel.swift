@@ -25,6 +25,10 @@ public struct SimulationModel: Sendable {
     public var queueCapacity: [Int32]
     /// Per station: the link crossed when escalating (-1: none).
     public var escalationLink: [Int32]
+    /// Per station: the route an escalated patient follows (-1: straight to `escalation`, crossing
+    /// `escalationLink`). From a network, the route climbs one level at a time (P5: no level skipped):
+    /// the referring consultation of each level in between, then the station at `escalation`.
+    public var escalationRoute: [Int32]
     /// Per station: its facility and service, for reporting (-1 in a model without a network).
     public var stationFacility: [Int32]
     public var stationService: [Int32]
@@ -60,7 +64,7 @@ public struct SimulationModel: Sendable {
 
     /// An empty model, to be filled by ``addStation(servers:serviceTime:)`` and friends.
     public init() {
-        servers = []; serviceTime = []; referralRate = []; escalation = []; queueCapacity = []; escalationLink = []
+        servers = []; serviceTime = []; referralRate = []; escalation = []; queueCapacity = []; escalationLink = []; escalationRoute = []
         stationFacility = []; stationService = []
         sourceRate = []; sourceEntryOffsets = [0]; entryRoute = []; entryEmergency = []; entryCumulative = []
         routeOffsets = [0]; routeStations = []; routeLinks = []; routeOutcome = []; routeReason = []
@@ -77,6 +81,7 @@ public struct SimulationModel: Sendable {
         escalation.append(Int32(target))
         queueCapacity.append(Int32.max)
         escalationLink.append(-1)
+        escalationRoute.append(-1)
         stationFacility.append(Int32(facility))
         stationService.append(Int32(service))
         return servers.count - 1
@@ -119,7 +124,7 @@ public struct SimulationModel: Sendable {
     public func invariantViolations() -> [String] {
         var problems: [String] = []
         let n = stationCount
-        for array in [serviceTime.count, referralRate.count, escalation.count, queueCapacity.count, escalationLink.count, stationFacility.count, stationService.count] where array != n {
+        for array in [serviceTime.count, referralRate.count, escalation.count, queueCapacity.count, escalationLink.count, escalationRoute.count, stationFacility.count, stationService.count] where array != n {
             problems.append("a station array has \(array) elements for \(n) stations")
         }
         if routeOffsets.count != routeOutcome.count + 1 { problems.append("route offsets and outcomes disagree") }
@@ -131,6 +136,12 @@ public struct SimulationModel: Sendable {
         if routeStations.contains(where: { Int($0) >= n }) { problems.append("a route names a missing station") }
         for route in 0..<routeOutcome.count where routeOffsets[route + 1] > routeOffsets[route] {
             if routeStations[Int(routeOffsets[route + 1]) - 1] < 0 { problems.append("route \(route) does not end at a station") }
+        }
+        for s in 0..<n where escalationRoute[s] >= 0 {
+            let route = Int(escalationRoute[s])
+            if route >= routeOutcome.count || routeOffsets[route] == routeOffsets[route + 1] || routeStations[Int(routeOffsets[route + 1]) - 1] != escalation[s] {
+                problems.append("station \(s)'s escalation route does not end at its escalation station")
+            }
         }
         if queueCapacity.contains(where: { $0 < 0 }) { problems.append("a queue capacity is negative") }
         if escalation.contains(where: { Int($0) >= n }) { problems.append("an escalation names a missing station") }

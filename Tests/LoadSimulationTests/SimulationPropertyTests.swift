@@ -72,4 +72,36 @@ struct SimulationPropertyTests {
             #expect(network.facilities[Int(model.stationFacility[first])].tier.isHospital)
         }
     }
+
+    @Test("P5: a patient referred up after treatment climbs one level at a time, seen at each level's consultation")
+    func escalationClimbsLevelByLevel() throws {
+        for file in ["Networks/training-small.yaml", "Networks/morocco.yaml"] {
+            let (network, model) = try Self.model(file)
+            #expect(model.invariantViolations().isEmpty)
+            let specialist = network.catalog.id(forKey: "specialist-consultation")!.index
+            var climbing = 0
+            for s in 0..<model.stationCount where model.escalation[s] >= 0 {
+                let route = Int(model.escalationRoute[s])
+                #expect(route >= 0)
+                let steps = Int(model.routeOffsets[route])..<Int(model.routeOffsets[route + 1])
+                var from = FacilityID(Int(model.stationFacility[s]))
+                for k in steps {
+                    let to = FacilityID(Int(model.routeFacilities[k]))
+                    // No level skipped: each step goes to the facility's next level.
+                    #expect(network.nextLevel(from: from) == to, "\(network[from].key) → \(network[to].key)")
+                    // Every link is a real referral link between the two facilities.
+                    let link = model.links[Int(model.routeLinks[k])]
+                    #expect(Int(link.from) == from.index && Int(link.to) == to.index)
+                    let station = Int(model.routeStations[k])
+                    if k < steps.upperBound - 1, station >= 0 { #expect(Int(model.stationService[station]) == specialist) }
+                    from = to
+                }
+                #expect(model.routeStations[steps.upperBound - 1] == model.escalation[s])
+                if steps.count > 1 { climbing += 1 }
+            }
+            // The teaching network has escalations that climb past a level (a local hospital without
+            // the service, then the regional hospital, to the CHU).
+            if file.contains("training") { #expect(climbing > 0) }
+        }
+    }
 }
