@@ -43,7 +43,9 @@ struct Simulate: ParsableCommand {
         let model = SimulationModel(network: network, table: table)
         let configuration = SimulationConfiguration(days: days, warmupDays: warmup, replications: replications, seed: seed)
         let progress = ProgressLine(total: replications)
-        let result = Simulation.run(model, configuration: configuration) { _ in progress.step() }
+        let result = Simulation.run(model, configuration: configuration) { replication, fraction in
+            progress.update(replication: replication, fraction: fraction)
+        }
         progress.finish()
         let seconds = Date().timeIntervalSince(started)
         let report = SimulationReport(network: network, model: model, result: result, networkPath: path,
@@ -61,23 +63,35 @@ struct Simulate: ParsableCommand {
     }
 }
 
-/// A progress line on stderr, only when stderr is a terminal.
+/// A progress line on stderr, only when stderr is a terminal: the share of the simulation done, over
+/// every replication.
 final class ProgressLine: @unchecked Sendable {
-    private let total: Int
-    private var done = 0
+    private var fractions: [Double]
+    private var shown = -1
     private let lock = NSLock()
     private let enabled = isatty(2) != 0
 
-    init(total: Int) { self.total = total; draw() }
+    init(total: Int) { fractions = Array(repeating: 0, count: max(total, 1)); draw() }
 
-    func step() { lock.withLock { done += 1; draw() } }
+    func update(replication: Int, fraction: Double) {
+        guard enabled else { return }
+        lock.withLock {
+            fractions[replication] = min(max(fraction, 0), 1)
+            draw()
+        }
+    }
 
     func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
 
     private func draw() {
         guard enabled else { return }
-        let width = 30, filled = total > 0 ? width * done / total : width
+        let done = fractions.reduce(0, +) / Double(fractions.count)
+        let percent = Int(done * 100)
+        guard percent != shown else { return }
+        shown = percent
+        let width = 30, filled = Int(done * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\rsimulating [\(bar)] \(done)/\(total) replications".utf8))
+        let finished = fractions.filter { $0 >= 1 }.count
+        FileHandle.standardError.write(Data("\rsimulating [\(bar)] \(percent)%  \(finished)/\(fractions.count) replications".utf8))
     }
 }

@@ -107,6 +107,8 @@ struct ReplicationRun: ~Copyable {
     var arrivalClock = 0.0
     /// A sink for the prefetching reads of ``drawArrivals()``.
     var touched: Int32 = 0
+    /// Told the share of the horizon simulated, about every 65,536 events.
+    var progress: ((Double) -> Void)?
     // Accounting over the whole horizon.
     var arrived = 0, completed = 0, notCovered = 0, unavailable = 0, turnedAway = 0, stationVisits = 0, eventCount = 0
 
@@ -160,6 +162,7 @@ struct ReplicationRun: ~Copyable {
                 if top.time > horizon { break }
                 events.removeEarliest()
                 eventCount += 1
+                if eventCount & 0xFFFF == 0, let progress { progress(top.time / horizon) }
                 // Start fetching the next completion's station record while this one is processed.
                 if let following = events.heap.min { touched &+= stations[Int(patients[Int(following.patient)].station)].busy }
                 completion(patient: Int(top.patient), now: top.time)

@@ -96,10 +96,11 @@ public struct SimulationResult: Sendable {
 
 /// Runs replications of a ``SimulationModel`` in parallel and gathers their statistics.
 public enum Simulation {
-    /// Simulates `model`. Replication `r` draws from ``RandomSource`` seeded with `(seed, r)` and its
+    /// Simulates `model`. `progress`, if given, hears from each replication about every 65,536 events
+    /// with the share of its horizon simulated, and once with 1 when it ends. Replication `r` draws from ``RandomSource`` seeded with `(seed, r)` and its
     /// result lands in slot `r`, so the result is the same whatever the number of threads.
     public static func run(_ model: SimulationModel, configuration: SimulationConfiguration,
-                           progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {
+                           progress: (@Sendable (_ replication: Int, _ fraction: Double) -> Void)? = nil) -> SimulationResult {
         let count = max(1, configuration.replications)
         let slots = Slots(count: count)
         let threads = max(1, min(configuration.threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
@@ -110,8 +111,9 @@ public enum Simulation {
                 var run = ReplicationRun(plan: plan, horizonMinutes: configuration.days * 1440,
                                          warmupMinutes: configuration.warmupDays * 1440,
                                          random: RandomSource(seed: configuration.seed, replication: r))
+                if let progress { run.progress = { progress(r, $0) } }
                 slots.store(run.run(), at: r)
-                progress?(r)
+                progress?(r, 1)
             }
         }
         return aggregate(model: model, configuration: configuration, replications: slots.results())
