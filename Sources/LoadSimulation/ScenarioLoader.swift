@@ -52,16 +52,14 @@ public enum ScenarioLoader {
         var applier = ScenarioApplier(scenario: scenario, description: description, catalog: catalog)
         applier.apply()
         var diagnostics = decoder.diagnostics + applier.diagnostics
-        let scenarioHasErrors = diagnostics.hasErrors
-
         let validation = NetworkLoader.check(description: applier.description, catalog: catalog)
         let known = Set(baseDiagnostics)
-        for diagnostic in validation.diagnostics where !known.contains(diagnostic) {
-            if diagnostic.location.file == path {
-                diagnostics.append(diagnostic)
-            } else if !scenarioHasErrors {
-                diagnostics.append(relocated(diagnostic, scenario: scenario))
-            }
+        let new = validation.diagnostics.filter { !known.contains($0) }
+        diagnostics += new.filter { $0.location.file == path }
+        // Problems in the network file caused by the scenario, unless the scenario has errors of its
+        // own (they are then most likely consequences of those).
+        if !diagnostics.hasErrors {
+            diagnostics += new.filter { $0.location.file != path }.map { relocated($0, scenario: scenario) }
         }
         diagnostics = diagnostics.sortedForDisplay()
         guard !diagnostics.hasErrors, let network = validation.network else { return Report(application: nil, diagnostics: diagnostics) }
