@@ -144,7 +144,7 @@ struct ScenarioApplier {
         description.regions[r].chu = chu
         // The validator's P4 checks of this `chu:` (a CHU, public, in Morocco) point at the scenario.
         description.regions[r].marks.fields["chu"] = operation.location(of: "chu")
-        changes.append("region \(regionKey) refers to \(chu) under P4 (was \(previous ?? "its own CHU"))")
+        changes.append("region \(regionKey) refers to \(chu) under P4 (\(previous == chu ? "unchanged" : "was \(previous ?? "its own CHU")"))")
     }
 
     /// A closed CHU must not leave a region without one (P4): every region that named it with `chu:`,

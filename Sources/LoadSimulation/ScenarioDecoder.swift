@@ -23,14 +23,16 @@ struct ScenarioDecoder {
     static let queueLimitKeys = ["facility", "tier", "service", "limit"]
 
     mutating func decode(_ root: SourceValue) -> Scenario? {
-        guard let top = decoder.reader.mapping(root, what: "the scenario file", allowed: Self.topKeys, required: ["schema"]) else { return nil }
-        if let value = top["schema"], let schema = decoder.reader.string(value, what: "schema"), schema != Scenario.schemaVersion {
+        // The schema first: another file's keys (a network file's) are not worth a diagnostic each.
+        if case .mapping(let entries) = root.kind, let value = entries.first(where: { $0.key == "schema" })?.value,
+           let schema = decoder.reader.string(value, what: "schema"), schema != Scenario.schemaVersion {
             let hint = schema == NetworkLoader.schemaVersion
                 ? "this is a network file; a scenario starts with 'schema: \(Scenario.schemaVersion)' (pass the network with --network)"
                 : "this version of CarePath reads 'schema: \(Scenario.schemaVersion)'"
             decoder.reader.error("schema", "unsupported scenario schema '\(schema)'", at: value.location, hint: hint)
             return nil
         }
+        guard let top = decoder.reader.mapping(root, what: "the scenario file", allowed: Self.topKeys, required: ["schema"]) else { return nil }
         var scenario = Scenario(path: path)
         scenario.name = top["name"].flatMap { text($0, what: "scenario name") }
         scenario.description = top["description"].flatMap { text($0, what: "scenario description") }
