@@ -8,10 +8,12 @@ public struct DocumentReader {
 
     public init() {}
 
+    /// Records an error.
     public mutating func error(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
     }
 
+    /// Records a warning.
     public mutating func warning(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
     }
@@ -56,6 +58,7 @@ public struct DocumentReader {
         }
     }
 
+    /// A scalar as text (nil when absent; a diagnostic when not a scalar).
     public mutating func string(_ value: SourceValue?, what: String) -> String? {
         guard let value else { return nil }
         guard case .scalar(let text, _) = value.kind else {
@@ -75,6 +78,7 @@ public struct DocumentReader {
         return text
     }
 
+    /// A number, optionally within `range` (`rangeText` says it in words).
     public mutating func double(_ value: SourceValue?, what: String, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
         guard let value else { return nil }
         guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
@@ -88,6 +92,7 @@ public struct DocumentReader {
         return number
     }
 
+    /// A whole number of at least `minimum`.
     public mutating func integer(_ value: SourceValue?, what: String, minimum: Int) -> Int? {
         guard let value else { return nil }
         guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
@@ -127,12 +132,14 @@ public struct DocumentReader {
         return nil
     }
 
+    /// A `{fr, ar}` name (`en` optional).
     public mutating func name(_ value: SourceValue?, what: String) -> LocalizedName? {
         guard let value, let fields = mapping(value, what: "\(what) name", allowed: ["fr", "ar", "en"], required: ["fr", "ar"]) else { return nil }
         guard let fr = string(fields["fr"], what: "French name"), let ar = string(fields["ar"], what: "Arabic name") else { return nil }
         return LocalizedName(fr: fr, ar: ar, en: string(fields["en"], what: "English name"))
     }
 
+    /// A `{lat, lon}` location.
     public mutating func point(_ value: SourceValue?, what: String) -> GeoPoint? {
         guard let value, let fields = mapping(value, what: what, allowed: ["lat", "lon"], required: ["lat", "lon"]) else { return nil }
         let lat = double(fields["lat"], what: "latitude", range: -90...90, rangeText: "between -90 and 90")
@@ -141,6 +148,7 @@ public struct DocumentReader {
         return GeoPoint(latitude: lat, longitude: lon)
     }
 
+    /// A number as the formats read one: no `_`, infinity, NaN or hexadecimal.
     public static func number(_ text: String) -> Double? {
         guard !text.isEmpty, !text.contains("_"), let value = Double(text), value.isFinite else { return nil }
         let lower = text.lowercased()
@@ -148,11 +156,13 @@ public struct DocumentReader {
         return value
     }
 
+    /// Whether `text` is a lowercase kebab-case id.
     public static func isKebabCase(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 128, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
         return text.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
     }
 
+    /// `text` folded into a kebab-case id, for hints.
     public static func kebabCased(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         let pieces = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }

@@ -7,7 +7,9 @@ import CareNetwork
 public struct DemandScale: Sendable, Hashable {
     /// Per region × service, row-major by region: `factors[region * serviceCount + service]`.
     public private(set) var factors: [Double]
+    /// The number of regions of the network the scale was made for.
     public let regionCount: Int
+    /// The number of services of its catalogue.
     public let serviceCount: Int
 
     /// Every factor 1: the network's demand unchanged.

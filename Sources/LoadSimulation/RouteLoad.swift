@@ -5,7 +5,9 @@ public struct RouteLoad: Sendable, Hashable {
     public var route: Int
     /// The health centre the patients start from (P1), or -1 in a model without a network.
     public var origin: Int
+    /// The service's index in the catalogue (-1 in a model without a network).
     public var service: Int
+    /// Whether the route is an emergency's (P0).
     public var emergency: Bool
     /// 0 treated along the route, 1 not covered (X1-X3), 2 unavailable (no facility on the chain provides it).
     public var outcome: UInt8

@@ -62,6 +62,7 @@ public struct ScenarioOperation: Sendable {
         case queueLimit(QueueLimitChange)
     }
 
+    /// What the operation changes.
     public var change: Change
     /// The position of the entry in the scenario file.
     public var location: SourceLocation
@@ -88,8 +89,11 @@ public struct CapacityChange: Sendable, Hashable {
         case add(Int)
     }
 
+    /// The facility's id.
     public var facility: String
+    /// The service's id (catalogue key).
     public var service: String
+    /// The new number of servers (beds), if it changes.
     public var count: Count?
     /// `time:` (or `stay:`): a new distribution, in the service's unit (minutes for a visit, days for a stay).
     public var time: ServiceTimeDistribution?
@@ -113,9 +117,13 @@ public struct CapacityChange: Sendable, Hashable {
 /// selected station; a patient who finds the queue full is turned away. The selectors combine:
 /// one facility or one tier, and optionally one service.
 public struct QueueLimitChange: Sendable, Hashable {
+    /// Only the stations of this facility.
     public var facility: String?
+    /// Only the stations of facilities of this tier.
     public var tier: Tier?
+    /// Only the stations of this service.
     public var service: String?
+    /// The most patients that may wait at each selected station (0: none).
     public var limit: Int
 
     public init(facility: String? = nil, tier: Tier? = nil, service: String? = nil, limit: Int) {
