@@ -2,20 +2,25 @@ import Foundation
 
 /// Reads typed fields out of ``SourceValue`` mappings and records a diagnostic for every problem
 /// (unknown key, missing key, wrong type, invalid or out-of-range value) instead of stopping.
-struct DocumentReader {
-    var diagnostics: [Diagnostic] = []
+public struct DocumentReader {
+    /// Every problem found so far, in the order found.
+    public var diagnostics: [Diagnostic] = []
 
-    mutating func error(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+    public init() {}
+
+    /// Records an error.
+    public mutating func error(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
     }
 
-    mutating func warning(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+    /// Records a warning.
+    public mutating func warning(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
     }
 
     /// The entries of a mapping, checking each key against `allowed` (unknown keys are reported with a
     /// did-you-mean hint) and that every key of `required` is present. Nil when `value` is no mapping.
-    mutating func mapping(
+    public mutating func mapping(
         _ value: SourceValue, what: String, allowed: [String], required: [String] = []
     ) -> Fields? {
         guard case .mapping(let entries) = value.kind else {
@@ -42,7 +47,7 @@ struct DocumentReader {
     }
 
     /// The items of a list; nil (with a diagnostic) when `value` is not a list. A missing list is empty.
-    mutating func list(_ value: SourceValue?, what: String) -> [SourceValue] {
+    public mutating func list(_ value: SourceValue?, what: String) -> [SourceValue] {
         guard let value else { return [] }
         switch value.kind {
         case .sequence(let items): return items
@@ -53,7 +58,8 @@ struct DocumentReader {
         }
     }
 
-    mutating func string(_ value: SourceValue?, what: String) -> String? {
+    /// A scalar as text (nil when absent; a diagnostic when not a scalar).
+    public mutating func string(_ value: SourceValue?, what: String) -> String? {
         guard let value else { return nil }
         guard case .scalar(let text, _) = value.kind else {
             error("wrong-type", "\(what) must be text, found \(value.kindName)", at: value.location)
@@ -63,7 +69,7 @@ struct DocumentReader {
     }
 
     /// An id: lowercase kebab-case.
-    mutating func id(_ value: SourceValue?, what: String) -> String? {
+    public mutating func id(_ value: SourceValue?, what: String) -> String? {
         guard let value, let text = string(value, what: what) else { return nil }
         if !DocumentReader.isKebabCase(text) {
             error("invalid-id", "\(what) '\(text)' is not a lowercase kebab-case id", at: value.location,
@@ -72,7 +78,8 @@ struct DocumentReader {
         return text
     }
 
-    mutating func double(_ value: SourceValue?, what: String, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
+    /// A number, optionally within `range` (`rangeText` says it in words).
+    public mutating func double(_ value: SourceValue?, what: String, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
         guard let value else { return nil }
         guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
             error("wrong-type", "\(what) must be a number, found \(value.kindName)", at: value.location)
@@ -85,7 +92,8 @@ struct DocumentReader {
         return number
     }
 
-    mutating func integer(_ value: SourceValue?, what: String, minimum: Int) -> Int? {
+    /// A whole number of at least `minimum`.
+    public mutating func integer(_ value: SourceValue?, what: String, minimum: Int) -> Int? {
         guard let value else { return nil }
         guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
             error("wrong-type", "\(what) must be a whole number, found \(value.kindName)", at: value.location)
@@ -103,7 +111,7 @@ struct DocumentReader {
     }
 
     /// `true` or `false` only: YAML 1.1's `yes`/`no`/`on`/`off` are refused.
-    mutating func bool(_ value: SourceValue?, what: String) -> Bool? {
+    public mutating func bool(_ value: SourceValue?, what: String) -> Bool? {
         guard let value else { return nil }
         if case .scalar(let text, false) = value.kind {
             if text == "true" { return true }
@@ -115,7 +123,7 @@ struct DocumentReader {
     }
 
     /// One of a fixed set of words (tier, sector, distribution...), with a did-you-mean hint.
-    mutating func choice<T>(_ value: SourceValue?, what: String, options: [(String, T)]) -> T? {
+    public mutating func choice<T>(_ value: SourceValue?, what: String, options: [(String, T)]) -> T? {
         guard let value, let text = string(value, what: what) else { return nil }
         if let match = options.first(where: { $0.0 == text }) { return match.1 }
         let names = options.map(\.0)
@@ -124,13 +132,15 @@ struct DocumentReader {
         return nil
     }
 
-    mutating func name(_ value: SourceValue?, what: String) -> LocalizedName? {
+    /// A `{fr, ar}` name (`en` optional).
+    public mutating func name(_ value: SourceValue?, what: String) -> LocalizedName? {
         guard let value, let fields = mapping(value, what: "\(what) name", allowed: ["fr", "ar", "en"], required: ["fr", "ar"]) else { return nil }
         guard let fr = string(fields["fr"], what: "French name"), let ar = string(fields["ar"], what: "Arabic name") else { return nil }
         return LocalizedName(fr: fr, ar: ar, en: string(fields["en"], what: "English name"))
     }
 
-    mutating func point(_ value: SourceValue?, what: String) -> GeoPoint? {
+    /// A `{lat, lon}` location.
+    public mutating func point(_ value: SourceValue?, what: String) -> GeoPoint? {
         guard let value, let fields = mapping(value, what: what, allowed: ["lat", "lon"], required: ["lat", "lon"]) else { return nil }
         let lat = double(fields["lat"], what: "latitude", range: -90...90, rangeText: "between -90 and 90")
         let lon = double(fields["lon"], what: "longitude", range: -180...180, rangeText: "between -180 and 180")
@@ -138,19 +148,22 @@ struct DocumentReader {
         return GeoPoint(latitude: lat, longitude: lon)
     }
 
-    static func number(_ text: String) -> Double? {
+    /// A number as the formats read one: no `_`, infinity, NaN or hexadecimal.
+    public static func number(_ text: String) -> Double? {
         guard !text.isEmpty, !text.contains("_"), let value = Double(text), value.isFinite else { return nil }
         let lower = text.lowercased()
         if lower.contains("inf") || lower.contains("nan") || lower.hasPrefix("0x") { return nil }
         return value
     }
 
-    static func isKebabCase(_ text: String) -> Bool {
+    /// Whether `text` is a lowercase kebab-case id.
+    public static func isKebabCase(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 128, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
         return text.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
     }
 
-    static func kebabCased(_ text: String) -> String {
+    /// `text` folded into a kebab-case id, for hints.
+    public static func kebabCased(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         let pieces = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
         return pieces.joined(separator: "-")
@@ -158,17 +171,17 @@ struct DocumentReader {
 }
 
 /// The fields of one mapping, with the position of each key.
-struct Fields {
-    var location: SourceLocation
-    var values: [String: SourceValue] = [:]
-    var keyLocations: [String: SourceLocation] = [:]
+public struct Fields {
+    public var location: SourceLocation
+    public var values: [String: SourceValue] = [:]
+    public var keyLocations: [String: SourceLocation] = [:]
     /// Keys that an unknown key was taken to be a misspelling of.
-    var misspelt: Set<String> = []
+    public var misspelt: Set<String> = []
 
-    subscript(key: String) -> SourceValue? { values[key] }
+    public subscript(key: String) -> SourceValue? { values[key] }
 
     /// Marks: the mapping's own position and each value's position.
-    var marks: SourceMarks {
+    public var marks: SourceMarks {
         SourceMarks(element: location, fields: values.mapValues(\.location))
     }
 }

@@ -1,14 +1,17 @@
 /// Decodes a parsed document into a ``NetworkDescription``, reporting every structural problem
 /// (unknown keys, types, ranges, values) with its position. Elements with an error are left out, so
 /// that the semantic checks after it still run on the rest.
-struct NetworkDecoder {
-    var reader = DocumentReader()
+public struct NetworkDecoder {
+    /// The diagnostics of everything decoded so far.
+    public var reader = DocumentReader()
     let catalog: ServiceCatalog
+
+    public init(catalog: ServiceCatalog = .standard) { self.catalog = catalog }
 
     static let topKeys = ["schema", "name", "description", "regions", "provinces", "profiles", "facilities", "demand"]
     static let regionKeys = ["id", "name", "code", "population", "chu"]
     static let provinceKeys = ["id", "region", "name", "code", "population", "seat"]
-    static let facilityKeys = [
+    public static let facilityKeys = [
         "id", "name", "tier", "sector", "country", "region", "province", "location", "catchment", "emergency",
         "profile", "services", "refers-to", "synthesised", "source",
     ]
@@ -73,7 +76,8 @@ struct NetworkDecoder {
         return ProvinceDescription(id: id, region: region, name: name, code: code, population: population, seat: seat, marks: f.marks)
     }
 
-    private mutating func facility(_ value: SourceValue) -> FacilityDescription? {
+    /// Decodes one `facilities:` entry (also used for a scenario's `open:` entries), or nil after a diagnostic.
+    public mutating func facility(_ value: SourceValue) -> FacilityDescription? {
         guard let f = reader.mapping(value, what: "facility", allowed: NetworkDecoder.facilityKeys, required: ["id", "name", "tier", "location"]) else { return nil }
         let id = reader.id(f["id"], what: "facility id")
         let name = reader.name(f["name"], what: "facility")
@@ -145,7 +149,8 @@ struct NetworkDecoder {
         return ServiceOfferDescription(service: service, servers: servers, time: time, givenAsStay: isStay, covered: covered, marks: marks)
     }
 
-    private mutating func distribution(_ value: SourceValue, what: String) -> ServiceTimeDistribution? {
+    /// Decodes a `time:`/`stay:` distribution mapping, or nil after a diagnostic.
+    public mutating func distribution(_ value: SourceValue, what: String) -> ServiceTimeDistribution? {
         guard let f = reader.mapping(value, what: what, allowed: ["distribution", "mean", "sd", "value", "min", "mode", "max"], required: ["distribution"]) else { return nil }
         let names = ["exponential", "lognormal", "fixed", "triangular"]
         guard let kind = reader.choice(f["distribution"], what: "distribution", options: names.map { ($0, $0) }) else { return nil }

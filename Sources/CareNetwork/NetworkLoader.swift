@@ -98,6 +98,17 @@ public enum NetworkLoader {
     }
 }
 
+extension NetworkLoader {
+    /// Validates a description (for example a file's, modified by a scenario) and returns the network
+    /// when it has no error, with every diagnostic, warnings included; never throws.
+    public static func check(description: NetworkDescription, catalog: ServiceCatalog = .standard) -> (network: CareNetwork?, diagnostics: [Diagnostic]) {
+        var validator = NetworkValidator(description: description, catalog: catalog)
+        let network = validator.validate()
+        let diagnostics = validator.diagnostics.sortedForDisplay()
+        return (diagnostics.hasErrors ? nil : network, diagnostics)
+    }
+}
+
 extension CareNetwork {
     /// Validates a description (built in code, or a file's modified by a scenario) into a network.
     public init(description: NetworkDescription, catalog: ServiceCatalog = .standard) throws(NetworkLoadError) {

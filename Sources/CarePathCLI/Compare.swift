@@ -7,8 +7,10 @@ struct Compare: ParsableCommand {
         discussion: """
             Reads two result.json files written by `carepath simulate --out DIR` and prints, station by
             station, how utilisation, mean wait and arrivals changed. A change is flagged (*) when the
-            two 95% confidence intervals do not overlap. Stations present in only one result (a facility
-            opened or closed) are listed apart.
+            two 95% confidence intervals do not overlap (it needs 2 replications or more in both runs).
+            Stations present in only one result (a facility opened or closed, a service added) are
+            listed apart, with their figures, and facilities are ranked by how much their arrivals
+            changed (where the patients of a closed facility went). Each run's scenario is named.
 
             Example: carepath compare results/base/result.json results/agadir-chu/result.json
             """
@@ -26,7 +28,25 @@ struct Compare: ParsableCommand {
         var arrivals: (Double, Double)
     }
 
-    static func read(_ path: String) throws -> (stations: [String: Station], arrived: Int) {
+    /// What compare reads of one result.json.
+    struct Run {
+        var stations: [String: Station]
+        var arrived: Int
+        var replications: Int
+        /// `days`, `warmupDays` and `seed` of the configuration, to warn when the runs differ.
+        var configuration: [String]
+        /// The scenario's name (or path), nil for a run of the network as it is.
+        var scenario: String?
+
+        /// Arrivals per facility (the sum over its stations).
+        var facilityArrivals: [String: Double] {
+            var sums: [String: Double] = [:]
+            for station in stations.values { sums[String(station.key.split(separator: "/")[0]), default: 0] += station.arrivals.0 }
+            return sums
+        }
+    }
+
+    static func read(_ path: String) throws -> Run {
         guard let data = FileManager.default.contents(atPath: path),
               let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let stations = root["stations"] as? [[String: Any]] else {
@@ -42,7 +62,11 @@ struct Compare: ParsableCommand {
             result[key] = Station(key: key, utilisation: estimate(station["utilisation"]), wait: estimate(station["meanWaitMinutes"]), arrivals: estimate(station["arrivals"]))
         }
         let arrived = ((root["accounting"] as? [String: Any])?["arrived"] as? Int) ?? 0
-        return (result, arrived)
+        let configuration = root["configuration"] as? [String: Any] ?? [:]
+        let replications = (configuration["replications"] as? Int) ?? 0
+        let settings = ["days", "warmupDays", "seed"].map { "\($0) \(configuration[$0].map { "\($0)" } ?? "?")" }
+        let scenario = (root["scenario"] as? [String: Any]).map { ($0["name"] as? String) ?? ($0["path"] as? String) ?? "?" }
+        return Run(stations: result, arrived: arrived, replications: replications, configuration: settings, scenario: scenario)
     }
 
     /// Whether two estimates' 95% intervals are disjoint.
@@ -55,7 +79,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let a: (stations: [String: Station], arrived: Int), b: (stations: [String: Station], arrived: Int)
+        let a: Run, b: Run
         do { a = try Self.read(baseline); b = try Self.read(other) } catch let error as CompareError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitCode(1)
@@ -72,26 +96,69 @@ struct Compare: ParsableCommand {
         }
         let onlyA = Set(a.stations.keys).subtracting(b.stations.keys).sorted()
         let onlyB = Set(b.stations.keys).subtracting(a.stations.keys).sorted()
+        // Facilities by change in arrivals (largest first): where a closed facility's patients went.
+        let before = a.facilityArrivals, after = b.facilityArrivals
+        typealias Moved = (facility: String, before: Double, after: Double)
+        let facilities: [String] = Set(before.keys).union(after.keys).sorted()
+        var moved: [Moved] = facilities.map { key -> Moved in (key, before[key] ?? 0, after[key] ?? 0) }
+        moved.removeAll { $0.before == $0.after }
+        moved.sort { (x: Moved, y: Moved) -> Bool in
+            let dx = abs(x.after - x.before), dy = abs(y.after - y.before)
+            return dx != dy ? dx > dy : x.facility < y.facility
+        }
+        let intervals = a.replications >= 2 && b.replications >= 2
         switch output.format {
         case .json:
+            func only(_ keys: [String], _ run: Run) -> JSONValue {
+                .array(keys.map { key in
+                    let s = run.stations[key]!
+                    return .object(["station": .string(key), "utilisation": .double(s.utilisation.0), "arrivals": .double(s.arrivals.0)])
+                })
+            }
+            let scenarios: JSONValue = .object(["baseline": a.scenario.map { JSONValue.string($0) } ?? .null, "other": b.scenario.map { JSONValue.string($0) } ?? .null])
+            let facilityArrivals: [JSONValue] = moved.prefix(limit).map { entry -> JSONValue in
+                .object(["facility": .string(entry.facility), "baseline": .double(entry.before), "other": .double(entry.after)])
+            }
             let json: JSONValue = .object([
                 "baseline": .string(baseline), "other": .string(other),
+                "scenario": scenarios,
                 "arrived": .object(["baseline": .int(a.arrived), "other": .int(b.arrived)]),
                 "changes": .array(changes.map(Self.changeJSON)),
                 "onlyInBaseline": .array(onlyA.map { .string($0) }), "onlyInOther": .array(onlyB.map { .string($0) }),
+                "closedStations": only(onlyA, a), "openedStations": only(onlyB, b),
+                "facilityArrivals": .array(facilityArrivals),
             ])
             print(json.rendered())
         case .text:
+            print("Baseline: \(baseline)\(a.scenario.map { " (scenario: \($0))" } ?? "")")
+            print("Other:    \(other)\(b.scenario.map { " (scenario: \($0))" } ?? "")")
+            if a.configuration != b.configuration {
+                print("warning: the runs differ in \(a.configuration.joined(separator: ", ")) → \(b.configuration.joined(separator: ", "))")
+            }
             print("Patients arrived: \(a.arrived) → \(b.arrived)")
-            print("\(changes.count) of \(common.count) common stations changed; * = 95% intervals do not overlap")
+            print("\(changes.count) of \(common.count) common stations changed; " + (intervals
+                ? "* = 95% intervals do not overlap"
+                : "one replication in a run: no confidence intervals, so no change is flagged (use --replications 2 or more)"))
             for pair in changes.prefix(limit) {
                 let u = String(format: "%5.1f%% → %5.1f%%", pair.0.utilisation.0 * 100, pair.1.utilisation.0 * 100)
                 let w = String(format: "%8.1f → %8.1f min", pair.0.wait.0, pair.1.wait.0)
-                let flag = (Self.significant(pair.0.utilisation, pair.1.utilisation) ? "*" : " ") + (Self.significant(pair.0.wait, pair.1.wait) ? "*" : " ")
+                let flag = intervals ? (Self.significant(pair.0.utilisation, pair.1.utilisation) ? "*" : " ") + (Self.significant(pair.0.wait, pair.1.wait) ? "*" : " ") : "  "
                 print("  \(flag) utilisation \(u)  wait \(w)  \(pair.0.key)")
             }
-            if !onlyA.isEmpty { print("Only in the baseline (closed): \(onlyA.count) stations, e.g. \(onlyA.prefix(5).joined(separator: ", "))") }
-            if !onlyB.isEmpty { print("Only in the other (opened): \(onlyB.count) stations, e.g. \(onlyB.prefix(5).joined(separator: ", "))") }
+            if !moved.isEmpty {
+                print("Facilities whose arrivals changed most (patients over the measured period, mean per replication):")
+                for entry in moved.prefix(limit) {
+                    print(String(format: "  %10.0f → %10.0f  (%+.0f)  ", entry.before, entry.after, entry.after - entry.before) + entry.facility)
+                }
+            }
+            for (title, keys, run) in [("Only in the baseline (closed or removed)", onlyA, a), ("Only in the other (opened or added)", onlyB, b)] where !keys.isEmpty {
+                print("\(title): \(keys.count) station\(keys.count == 1 ? "" : "s")")
+                for key in keys.prefix(limit) {
+                    let s = run.stations[key]!
+                    print(String(format: "     utilisation %5.1f%%  arrivals %10.0f  ", s.utilisation.0 * 100, s.arrivals.0) + key)
+                }
+                if keys.count > limit { print("     ... and \(keys.count - limit) more (--limit)") }
+            }
         }
     }
 }

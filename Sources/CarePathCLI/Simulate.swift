@@ -13,7 +13,15 @@ struct Simulate: ParsableCommand {
             referral rates, and queue (emergencies first) for each station's servers or beds.
             Replications run in parallel; the same seed gives the same output on any number of cores.
 
-            Example: carepath simulate --days 30 --replications 4 --out results/baseline
+            With --scenario FILE, a scenario overlay (Docs/scenarios.md: close or open facilities,
+            change servers or beds, scale demand, reassign a region's CHU, bound queues) is applied to
+            the network first; its problems are reported as `carepath validate` reports a network's,
+            and exit 1.
+
+            Examples:
+              carepath simulate --days 30 --replications 4 --out results/baseline
+              carepath simulate --days 30 --replications 4 --scenario Networks/scenarios/chu-agadir-closed.yaml --out results/agadir
+              carepath compare results/baseline/result.json results/agadir/result.json
             """
     )
 
@@ -22,7 +30,8 @@ struct Simulate: ParsableCommand {
     @Option(help: "Warm-up days excluded from the statistics.") var warmup: Double = 3
     @Option(help: "Independent replications (run in parallel on every core).") var replications: Int = 2
     @Option(help: "Seed of the random streams (xoshiro256** per replication).") var seed: UInt64 = 1
-    @Option(help: "Write result.json, stations.csv, facilities.csv and links.csv to this directory.") var out: String?
+    @Option(help: "Write result.json, stations.csv, facilities.csv, links.csv and pathways.csv to this directory.") var out: String?
+    @Option(help: "A scenario file applied to the network before simulating (Docs/scenarios.md).") var scenario: String?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -34,13 +43,22 @@ struct Simulate: ParsableCommand {
     func run() throws {
         let path = networkOptions.network ?? NetworkLoader.bundledNetworkPath
         let network: CareNetwork
-        do { network = try NetworkLoader.load(path: path) } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
+        var application: ScenarioApplication?
+        if let scenario {
+            let report = ScenarioLoader.check(scenarioPath: scenario, networkPath: path)
+            DiagnosticPrinter.write(report.diagnostics, to: FileHandle.standardError)
+            guard let applied = report.application else { throw ExitCode(1) }
+            application = applied
+            network = applied.network
+        } else {
+            do { network = try NetworkLoader.load(path: path) } catch {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(1)
+            }
         }
         let started = Date()
         let table = RoutingTable(router: ReferralRouter(network: network))
-        let model = SimulationModel(network: network, table: table)
+        let model = application?.model(table: table) ?? SimulationModel(network: network, table: table)
         let configuration = SimulationConfiguration(days: days, warmupDays: warmup, replications: replications, seed: seed)
         let progress = ProgressLine(total: replications)
         let result = Simulation.run(model, configuration: configuration) { replication, fraction in
@@ -48,8 +66,12 @@ struct Simulate: ParsableCommand {
         }
         progress.finish()
         let seconds = Date().timeIntervalSince(started)
-        let report = SimulationReport(network: network, model: model, result: result, networkPath: path,
+        var report = SimulationReport(network: network, model: model, result: result, networkPath: path,
                                       digest: SimulationReport.digest(ofFile: path), wallSeconds: seconds)
+        if let scenario, let application {
+            report.scenario = .init(path: scenario, digest: SimulationReport.digest(ofFile: scenario),
+                                    name: application.scenario.name?.text, changes: application.changes)
+        }
         if let out {
             do { try report.write(to: out) } catch {
                 FileHandle.standardError.write(Data("error: cannot write results to '\(out)': \(error.localizedDescription)\n".utf8))

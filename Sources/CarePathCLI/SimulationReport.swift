@@ -10,6 +10,17 @@ struct SimulationReport {
     let networkPath: String
     let digest: String
     let wallSeconds: Double
+    /// The scenario applied to the network, if any.
+    var scenario: ScenarioInfo? = nil
+
+    /// What result.json and the summary say about the scenario a run applied.
+    struct ScenarioInfo {
+        let path: String
+        let digest: String
+        let name: String?
+        /// One line per operation.
+        let changes: [String]
+    }
 
     var measuredDays: Double { result.configuration.days - result.configuration.warmupDays }
 
@@ -50,9 +61,13 @@ struct SimulationReport {
     func summaryText() -> String {
         let c = result.configuration
         var text = "CarePath simulation of \(networkPath)\n"
+        if let scenario {
+            text += "Scenario \(scenario.path)\(scenario.name.map { ": \($0)" } ?? "") (\(scenario.changes.count) change\(scenario.changes.count == 1 ? "" : "s")):\n"
+            for change in scenario.changes { text += "  - \(change)\n" }
+        }
         text += "\(fmt(c.days)) days (\(fmt(c.warmupDays)) of warm-up excluded), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed)\n\n"
         text += "Patients (all replications): arrived \(result.arrived) = completed \(result.completed) + in the system at the end \(result.inSystem) + not covered \(result.notCovered) + unavailable \(result.unavailable)"
-        if model.queueCapacity.contains(where: { $0 != Int32.max }) { text += " + turned away (queue full) \(result.turnedAway)" }
+        if model.queueCapacity.contains(where: { $0 != Int32.max }) || result.turnedAway > 0 { text += " + turned away (queue full) \(result.turnedAway)" }
         text += result.isBalanced ? "  [balanced]\n" : "  [NOT BALANCED]\n"
         let visitsPerSecond = Double(result.stationVisits) / max(wallSeconds, 1e-9)
         text += "Station visits \(result.stationVisits), events \(result.events), \(fmt(wallSeconds, 2)) s wall (\(fmt(visitsPerSecond / 1e6, 1)) M visits/s)\n"
@@ -110,6 +125,11 @@ struct SimulationReport {
         var object: [String: JSONValue] = [
             "carepath": .string(CarePathVersion.string),
             "network": .object(["path": .string(networkPath), "digest": .string(digest)]),
+            "scenario": scenario.map { s in
+                .object(["path": .string(s.path), "digest": .string(s.digest), "name": s.name.map { .string($0) } ?? .null,
+                         "changes": .array(s.changes.map { .string($0) })])
+            } ?? .null,
+            "pathways": .object(["file": .string("pathways.csv"), "routes": .int(pathways.count)]),
             "configuration": .object(["days": .double(c.days), "warmupDays": .double(c.warmupDays), "replications": .int(c.replications), "seed": .string(String(c.seed)), "generator": .string("xoshiro256** seeded by SplitMix64 from (seed, replication)")]),
             "accounting": .object(["arrived": .int(result.arrived), "completed": .int(result.completed), "inSystem": .int(result.inSystem), "notCovered": .int(result.notCovered), "unavailable": .int(result.unavailable), "turnedAway": .int(result.turnedAway), "balanced": .bool(result.isBalanced)]),
             "stationVisits": .int(result.stationVisits),
@@ -162,6 +182,27 @@ struct SimulationReport {
             links += [from.key, to.key, from.tier.rawValue, to.tier.rawValue, num(result.linkFlow[l].mean), num(result.linkFlow[l].halfWidth)].joined(separator: ",") + "\n"
         }
         try AtomicFile.write(links, to: directory + "/links.csv")
+        try AtomicFile.write(pathwaysCSV(), to: directory + "/pathways.csv")
+    }
+
+    /// The routes that had patients after the warm-up (see ``RouteLoad``).
+    var pathways: [RouteLoad] { result.routeLoads(model: model) }
+
+    /// pathways.csv: one row per route with patients, in route order (health centre, service, emergency).
+    func pathwaysCSV() -> String {
+        var csv = "health_centre,region,service,emergency,outcome,pathway,treating_facility,patients\n"
+        for load in pathways {
+            let centre = load.origin >= 0 ? network.facilities[load.origin] : nil
+            let region = centre?.region.map { network.regions[$0.index].key } ?? ""
+            let service = load.service >= 0 ? network.catalog[ServiceID(load.service)].key : ""
+            let outcome = load.outcome == 0 ? "treated" : load.outcome == 1 ? "not-covered" : "unavailable"
+            // Refused patients present at their health centre and go no further.
+            let steps = load.outcome == 0 ? load.facilities : (load.origin >= 0 ? [load.origin] : [])
+            let pathway = steps.map { network.facilities[$0].key }.joined(separator: " > ")
+            let treating = load.treatingFacility.map { network.facilities[$0].key } ?? ""
+            csv += [centre?.key ?? "", region, service, load.emergency ? "true" : "false", outcome, pathway, treating, num(load.patients)].joined(separator: ",") + "\n"
+        }
+        return csv
     }
 
     private func num(_ value: Double) -> String { String(format: "%.6g", value) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CareNetwork
 import Foundation
+import LoadSimulation
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,34 +11,67 @@ struct Validate: ParsableCommand {
             where one helps, then a summary of what the networks hold. Exits 1 if any file has an error.
             Without FILE, checks the bundled national network.
 
-            Example: carepath validate Networks/training-small.yaml --format json
+            With --scenario FILE, also checks a scenario overlay (Docs/scenarios.md) against the one
+            network given (or the bundled one), without simulating; the summary is then the network's
+            as the scenario leaves it.
+
+            Examples:
+              carepath validate Networks/training-small.yaml --format json
+              carepath validate --scenario Networks/scenarios/chu-laayoune-opens.yaml
             """
     )
 
     @Argument(help: "Network files (YAML or JSON). Default: the bundled national network.")
     var files: [String] = []
 
+    @Option(help: "A scenario file to check against the network (one network only).")
+    var scenario: String?
+
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if scenario != nil, files.count > 1 {
+            throw ValidationError("--scenario checks a scenario against one network: give at most one network file")
+        }
+    }
 
     func run() throws {
         let paths = files.isEmpty ? [NetworkLoader.bundledNetworkPath] : files
         let reports = paths.map { NetworkLoader.check(path: $0) }
         var summary = NetworkSummary()
         for report in reports { summary.add(report.summary) }
-        let diagnostics = reports.flatMap(\.diagnostics)
+        var diagnostics = reports.flatMap(\.diagnostics)
+        if let scenario, let network = paths.first, reports.allSatisfy({ $0.network != nil }) {
+            let report = ScenarioLoader.check(scenarioPath: scenario, networkPath: network)
+            diagnostics += report.diagnostics
+            if let applied = report.application { summary = NetworkSummary(applied.network) }
+        }
         switch output.format {
         case .json:
-            print(ValidationJSON.render(files: paths, diagnostics: diagnostics, summary: summary))
+            print(ValidationJSON.render(files: paths + (scenario.map { [$0] } ?? []), diagnostics: diagnostics, summary: summary))
         case .text:
             var text = ""
             for diagnostic in diagnostics { text += diagnostic.description + "\n" }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
-            text += "\(paths.count) file\(paths.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            let count = paths.count + (scenario == nil ? 0 : 1)
+            text += "\(count) file\(count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
             text += ValidationJSON.summaryText(summary)
             print(text, terminator: "")
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// Prints diagnostics as `carepath validate` does, then the count of errors and warnings.
+enum DiagnosticPrinter {
+    static func write(_ diagnostics: [Diagnostic], to handle: FileHandle) {
+        guard !diagnostics.isEmpty else { return }
+        var text = ""
+        for diagnostic in diagnostics { text += diagnostic.description + "\n" }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        text += "\(errors) error\(errors == 1 ? "" : "s"), \(diagnostics.count - errors) warning\(diagnostics.count - errors == 1 ? "" : "s")\n"
+        handle.write(Data(text.utf8))
     }
 }
 

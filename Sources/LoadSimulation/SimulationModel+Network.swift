@@ -15,7 +15,10 @@ extension SimulationModel {
     /// emergency service (B4: emergency examination). After treatment, the tier's referral rate sends that share up the
     /// chain to the first facility offering the demand's `referred-as` service, one level at a time (P5), seen at the
     /// specialist consultation of each level in between.
-    public init(network: CareNetwork, table: RoutingTable) {
+    ///
+    /// `demandScale` (a scenario's `demand:` changes) multiplies each health centre's annual visits
+    /// for a service by the factor of its region and that service; nil leaves the demand as it is.
+    public init(network: CareNetwork, table: RoutingTable, demandScale: DemandScale? = nil) {
         self.init()
         let catalog = network.catalog
         let generalConsultation = catalog.id(forKey: "general-consultation")
@@ -81,11 +84,12 @@ extension SimulationModel {
         // Routes and sources.
         for (slot, centre) in table.healthCentres.enumerated() {
             let catchment = Double(network[centre].catchment)
+            let region = network[centre].region
             var entries: [(route: Int, emergency: Bool, weight: Double)] = []
             var total = 0.0
             for service in 0..<catalog.count {
                 let demand = network.demand[ServiceID(service)]
-                let annual = catchment * demand.visitsPerPerson
+                let annual = catchment * demand.visitsPerPerson * (demandScale?.factor(region: region, service: ServiceID(service)) ?? 1)
                 guard annual > 0 else { continue }
                 for emergency in [false, true] {
                     let weight = annual * (emergency ? demand.emergencyShare : 1 - demand.emergencyShare)

@@ -1,0 +1,38 @@
+/// The patients of one route (one health centre, service and emergency flag) over a run: what
+/// `pathways.csv` lists. Facility and service values are the network's dense indices.
+public struct RouteLoad: Sendable, Hashable {
+    /// The route's index in the model.
+    public var route: Int
+    /// The health centre the patients start from (P1), or -1 in a model without a network.
+    public var origin: Int
+    /// The service's index in the catalogue (-1 in a model without a network).
+    public var service: Int
+    /// Whether the route is an emergency's (P0).
+    public var emergency: Bool
+    /// 0 treated along the route, 1 not covered (X1-X3), 2 unavailable (no facility on the chain provides it).
+    public var outcome: UInt8
+    /// The facilities of the pathway, in order (the treating facility last); empty for a route that is
+    /// not covered or unavailable (those patients are refused where they present).
+    public var facilities: [Int]
+    /// Patients who started the route after the warm-up, mean per replication.
+    public var patients: Double
+
+    /// The facility that treats the patients, or nil when they are refused.
+    public var treatingFacility: Int? { outcome == 0 ? facilities.last : nil }
+}
+
+extension SimulationResult {
+    /// The routes that had patients after the warm-up, in route order (by health centre, then
+    /// service, then emergency flag, as the model built them).
+    public func routeLoads(model: SimulationModel) -> [RouteLoad] {
+        var loads: [RouteLoad] = []
+        for route in 0..<min(routeArrivals.count, model.routeOutcome.count) where routeArrivals[route] > 0 {
+            let steps = Int(model.routeOffsets[route])..<Int(model.routeOffsets[route + 1])
+            loads.append(RouteLoad(
+                route: route, origin: Int(model.routeOrigin[route]), service: Int(model.routeService[route]),
+                emergency: model.routeEmergency[route], outcome: model.routeOutcome[route],
+                facilities: steps.map { Int(model.routeFacilities[$0]) }, patients: routeArrivals[route]))
+        }
+        return loads
+    }
+}

@@ -1,0 +1,101 @@
+import CareNetwork
+import Foundation
+
+/// Reads a scenario file and applies it to a network file, reporting every problem of the scenario in
+/// one run, as `carepath validate` reports a network's:
+///
+/// 1. the scenario is parsed and decoded (syntax, keys, types, ranges; `open:` entries by the
+///    network decoder, so they get the network format's diagnostics);
+/// 2. its operations are applied to the network's ``NetworkDescription`` in a fixed order (close,
+///    open, chu, servers) and every id it names is checked (did-you-mean hints);
+/// 3. the modified description is validated by the network's own validator (chains P2-P4, X1-X3...).
+///    A problem that the scenario causes in the network file (for example a health centre whose
+///    chain a closure breaks) is reported at the scenario entry that caused it, with the network
+///    position in the message. When steps 1-2 found an error, such consequences are left out.
+///
+/// Demand scaling and queue limits are model-level: ``ScenarioApplication/model(table:)`` applies them.
+public enum ScenarioLoader {
+    /// The outcome of checking a scenario against a network: the application when there is no
+    /// error, and every diagnostic (the scenario's, and those new to the network because of it).
+    public struct Report: Sendable {
+        public let application: ScenarioApplication?
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// Reads the scenario at `scenarioPath` and applies it to the network file at `networkPath`;
+    /// never throws. When the network itself has errors, the report holds those.
+    public static func check(scenarioPath: String, networkPath: String, catalog: ServiceCatalog = .standard) -> Report {
+        guard let data = FileManager.default.contents(atPath: scenarioPath) else {
+            return Report(application: nil, diagnostics: [Diagnostic(.error, "file-unreadable", "cannot read scenario '\(scenarioPath)'",
+                                                                     at: SourceLocation(file: scenarioPath, line: 1, column: 1))])
+        }
+        let base = NetworkLoader.check(path: networkPath, catalog: catalog)
+        guard base.network != nil else { return Report(application: nil, diagnostics: base.diagnostics) }
+        let description: NetworkDescription
+        do { description = try NetworkLoader.describe(path: networkPath, catalog: catalog) } catch {
+            return Report(application: nil, diagnostics: error.diagnostics)
+        }
+        return check(scenario: data, path: scenarioPath, description: description, baseDiagnostics: base.diagnostics, catalog: catalog)
+    }
+
+    /// Applies scenario file contents (named `path` in diagnostics) to a network description whose own
+    /// diagnostics are `baseDiagnostics` (those are not reported again).
+    public static func check(scenario data: Data, path: String, description: NetworkDescription, baseDiagnostics: [Diagnostic] = [],
+                             catalog: ServiceCatalog = .standard) -> Report {
+        let root: SourceValue
+        switch SourceParser.parse(data: data, file: path) {
+        case .failure(let diagnostic): return Report(application: nil, diagnostics: [diagnostic])
+        case .success(let value): root = value
+        }
+        var decoder = ScenarioDecoder(path: path, catalog: catalog)
+        guard let scenario = decoder.decode(root) else { return Report(application: nil, diagnostics: decoder.diagnostics.sortedForDisplay()) }
+        var applier = ScenarioApplier(scenario: scenario, description: description, catalog: catalog)
+        applier.apply()
+        var diagnostics = decoder.diagnostics + applier.diagnostics
+        let validation = NetworkLoader.check(description: applier.description, catalog: catalog)
+        let known = Set(baseDiagnostics)
+        let new = validation.diagnostics.filter { !known.contains($0) }
+        diagnostics += new.filter { $0.location.file == path }
+        // Problems in the network file caused by the scenario, unless the scenario has errors of its
+        // own (they are then most likely consequences of those).
+        if !diagnostics.hasErrors {
+            diagnostics += new.filter { $0.location.file != path }.map { relocated($0, scenario: scenario) }
+        }
+        diagnostics = diagnostics.sortedForDisplay()
+        guard !diagnostics.hasErrors, let network = validation.network else { return Report(application: nil, diagnostics: diagnostics) }
+        let application = ScenarioApplication(scenario: scenario, network: network, changes: applier.changes, diagnostics: diagnostics)
+        return Report(application: application, diagnostics: diagnostics)
+    }
+
+    /// Reads and applies a scenario, or throws ``ScenarioError`` with every diagnostic.
+    public static func load(scenarioPath: String, networkPath: String, catalog: ServiceCatalog = .standard) throws(ScenarioError) -> ScenarioApplication {
+        let report = check(scenarioPath: scenarioPath, networkPath: networkPath, catalog: catalog)
+        guard let application = report.application else { throw ScenarioError(diagnostics: report.diagnostics) }
+        return application
+    }
+
+    /// A problem the scenario causes in the network file, moved to the scenario: to the closure when
+    /// the scenario closes one facility (closing is the only operation that changes what the network
+    /// file's own elements refer to), else to the first operation of that kind or the file's start.
+    static func relocated(_ diagnostic: Diagnostic, scenario: Scenario) -> Diagnostic {
+        let closures = scenario.operations.filter { if case .close = $0.change { true } else { false } }
+        let cause = closures.first ?? scenario.operations.first
+        var moved = diagnostic
+        moved.location = cause?.location ?? SourceLocation(file: scenario.path, line: 1, column: 1)
+        moved.message = "with this scenario, \(diagnostic.message) (network \(diagnostic.location))"
+        return moved
+    }
+}
+
+/// A scenario could not be applied: the diagnostics say why (at least one is an error).
+public struct ScenarioError: Error, Sendable, CustomStringConvertible {
+    /// Every diagnostic, errors and warnings, in display order.
+    public let diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sortedForDisplay() }
+
+    public var description: String {
+        let errors = diagnostics.filter { $0.severity == .error }
+        return (["invalid scenario (\(errors.count) error\(errors.count == 1 ? "" : "s")):"] + errors.map(\.description)).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@Suite("carepath simulate --scenario")
+struct ScenarioCommandTests {
+    static let training = CLI.packageRoot.appendingPathComponent("Networks/training-small.yaml").path
+    static let scenario = CLI.packageRoot.appendingPathComponent("Networks/scenarios/training-small-what-if.yaml").path
+
+    static func temporaryDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("carepath-scen-\(UUID().uuidString)").path
+    }
+
+    static func json(_ path: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    @Test("simulate --scenario writes the scenario in result.json, lists its changes, and writes pathways.csv; compare lists the closed facility apart")
+    func endToEnd() throws {
+        let directory = Self.temporaryDirectory()
+        let common = ["simulate", "--network", Self.training, "--days", "4", "--warmup", "1", "--replications", "2", "--seed", "4"]
+        let base = try CLI.run(common + ["--out", directory + "/base"])
+        #expect(base.status == 0, "\(base.stderr)")
+        let run = try CLI.run(common + ["--scenario", Self.scenario, "--out", directory + "/scen"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Scenario \(Self.scenario): Scénario pédagogique : et si ? (11 changes):"))
+        #expect(run.stdout.contains("  - closed chp-haouz-pedago (provincial-hospital in atlas-pedago); refers-to dropped at 1 facility, chain re-derived"))
+        #expect(run.stdout.contains("  - hl-tensift / maternity: 40 → 60 beds"))
+        #expect(run.stdout.contains("[balanced]"))
+        // The scenario's warning is printed as validate prints diagnostics.
+        #expect(run.stderr.contains("training-small-what-if.yaml:12:5: warning:"))
+        #expect(run.stderr.contains("[refers-to-dropped]"))
+
+        let result = try Self.json(directory + "/scen/result.json")
+        let scenario = try #require(result["scenario"] as? [String: Any])
+        #expect(scenario["path"] as? String == Self.scenario)
+        #expect((scenario["digest"] as? String)?.hasPrefix("fnv1a64:") == true)
+        #expect(scenario["name"] as? String == "Scénario pédagogique : et si ?")
+        #expect((scenario["changes"] as? [String])?.count == 11)
+        #expect(try Self.json(directory + "/base/result.json")["scenario"] is NSNull)
+        let stations = try #require(result["stations"] as? [[String: Any]])
+        #expect(!stations.contains { $0["facility"] as? String == "chp-haouz-pedago" })
+        #expect(stations.contains { $0["facility"] as? String == "hl-haouz-nord" })
+
+        // pathways.csv: one row per route with patients; the closed hospital is on no pathway.
+        let csv = try String(contentsOfFile: directory + "/scen/pathways.csv", encoding: .utf8)
+        let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["health_centre", "region", "service", "emergency", "outcome", "pathway", "treating_facility", "patients"])
+        #expect(rows.count - 1 == (result["pathways"] as? [String: Any])?["routes"] as? Int)
+        #expect(!csv.contains("chp-haouz-pedago"))
+        // cs-tensift-3's dental care: no level-2 hospital of the region offers it once chp-haouz-pedago is
+        // closed, so the patients walk the derived chain up to the CHU (P2-P4).
+        let dental = try #require(rows.first { $0[0] == "cs-tensift-3" && $0[2] == "dental-care" && $0[3] == "false" })
+        #expect(dental[4] == "treated" && dental[5] == "cs-tensift-3 > hl-tensift > chr-atlas > chu-atlas" && dental[6] == "chu-atlas")
+        #expect((Double(dental[7]) ?? 0) > 0)
+        #expect(rows.contains { $0[2] == "child-orthodontics" && $0[4] == "unavailable" && $0[6].isEmpty })
+        let baseCSV = try String(contentsOfFile: directory + "/base/pathways.csv", encoding: .utf8)
+        #expect(baseCSV.contains("cs-tensift-3,atlas-pedago,dental-care,false,treated,cs-tensift-3 > chp-haouz-pedago,chp-haouz-pedago,"))
+
+        let compare = try CLI.run(["compare", directory + "/base/result.json", directory + "/scen/result.json"])
+        #expect(compare.status == 0, "\(compare.stderr)")
+        #expect(compare.stdout.contains("Other:    \(directory)/scen/result.json (scenario: Scénario pédagogique : et si ?)"))
+        #expect(compare.stdout.contains("Only in the baseline (closed or removed): 8 stations"))
+        #expect(compare.stdout.contains("chp-haouz-pedago/emergency-care"))
+        #expect(compare.stdout.contains("Only in the other (opened or added):"))
+        #expect(compare.stdout.contains("hl-haouz-nord/specialist-consultation"))
+        let compareJSON = try CLI.run(["compare", directory + "/base/result.json", directory + "/scen/result.json", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(compareJSON.stdout.utf8)) as? [String: Any])
+        let closed = try #require(object["onlyInBaseline"] as? [String])
+        #expect(closed.count == 8 && closed.allSatisfy { $0.hasPrefix("chp-haouz-pedago/") })
+        let moved = try #require(object["facilityArrivals"] as? [[String: Any]])
+        #expect(moved.contains { $0["facility"] as? String == "chp-haouz-pedago" && ($0["other"] as? Double) == 0 })
+    }
+
+    @Test("an invalid scenario prints its diagnostics as validate does and exits 1, simulating nothing")
+    func invalid() throws {
+        let bad = try CLI.temporaryFile("""
+            schema: carepath-scenario/1
+            close: [hl-tensfit]
+            demand:
+              - {region: oasis-pedago, scale: many}
+            """, name: "bad.yaml")
+        let directory = Self.temporaryDirectory()
+        let run = try CLI.run(["simulate", "--network", Self.training, "--days", "2", "--warmup", "1", "--scenario", bad, "--out", directory])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(bad):2:9: error: the network has no facility 'hl-tensfit' [unknown-reference]\n  hint: did you mean 'hl-tensift'?"))
+        #expect(run.stderr.contains("\(bad):4:35: error: scale must be a number, found text 'many' [wrong-type]"))
+        #expect(run.stderr.contains("2 errors, 0 warnings"))
+        #expect(run.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
+    @Test("validate --scenario checks a scenario without simulating: 0 for a valid one, 1 with its diagnostics otherwise")
+    func validate() throws {
+        let good = try CLI.run(["validate", Self.training, "--scenario", Self.scenario])
+        #expect(good.status == 0, "\(good.stdout)")
+        #expect(good.stdout.contains("2 files: 0 errors, 1 warning"))
+        #expect(good.stdout.contains("local-hospital         3"), "the summary is the network as the scenario leaves it")
+        let invalid = CLI.packageRoot.appendingPathComponent("Networks/scenarios/invalid/closed-chu-unassigned.yaml").path
+        let bad = try CLI.run(["validate", Self.training, "--scenario", invalid, "--format", "json"])
+        #expect(bad.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.contains { $0["code"] as? String == "closed-chu-unassigned" && $0["line"] as? Int == 6 && $0["rule"] as? String == "P4" })
+        #expect(try CLI.run(["validate", Self.training, Self.training, "--scenario", Self.scenario]).status == 64)
+    }
+}
