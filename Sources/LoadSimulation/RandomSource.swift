@@ -49,6 +49,39 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     }
 }
 
+/// A stream of 64-bit random numbers, for the samplers (``Ziggurat``) to draw from.
+protocol RandomStream {
+    mutating func next() -> UInt64
+}
+
+extension RandomStream {
+    /// A uniform double in (0, 1): never 0, so logarithms are finite.
+    @inline(__always)
+    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1.0p-53 }
+}
+
+extension RandomSource: RandomStream {}
+
+/// One patient's own random stream: SplitMix64 (Steele, Lea and Flood, 2014), 8 bytes of state kept in
+/// the patient's record and seeded from the arrival stream when the patient arrives.
+///
+/// Every draw about a patient (its service times, whether it is referred up) comes from its own
+/// stream, so two runs with the same seed that differ only downstream of the arrivals (a hospital
+/// closed, servers added, a CHU reassigned) give each patient the same draws: the runs use **common
+/// random numbers**, and `carepath compare` sees the scenario's effect rather than different luck.
+struct PatientStream: RandomStream {
+    var state: UInt64
+
+    @inline(__always)
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
 /// A service-time distribution in minutes, flattened for the hot loop: a kind and three parameters,
 /// with the lognormal's parameters of the logarithm precomputed.
 public struct SamplingDistribution: Sendable, Hashable {

@@ -41,6 +41,7 @@ public struct ReplicationResult: Sendable {
 struct ArrivalDraw {
     var time: Double
     var bits: UInt64
+    var seed: UInt64
     var route: Int32
     var emergency: Bool
 }
@@ -48,12 +49,13 @@ struct ArrivalDraw {
 /// An arrival drawn ahead of time, resolved to its route's first station step.
 struct PendingArrival {
     var time: Double
+    var seed: UInt64
     var firstStep: Int32
     var routeEnd: Int32
     var emergency: Bool
 }
 
-/// A patient in the system, 32 bytes: where it is, how far along its route, and its link in a queue
+/// A patient in the system, 40 bytes: where it is, how far along its route, and its link in a queue
 /// or in the free list.
 struct PatientRecord {
     var station: Int32
@@ -65,6 +67,8 @@ struct PatientRecord {
     var next: Int32
     /// When it joined the queue (minutes).
     var queuedAt: Double
+    /// The patient's own random stream: its service times and referral draws.
+    var stream: PatientStream
     var emergency: Bool
 }
 
@@ -132,7 +136,7 @@ struct ReplicationRun: ~Copyable {
         routeArrivals.initialize(repeating: 0, count: max(plan.routeCount, 1))
         pending = .allocate(capacity: ReplicationRun.batch)
         draws = .allocate(capacity: ReplicationRun.batch)
-        draws.initialize(repeating: ArrivalDraw(time: 0, bits: 0, route: 0, emergency: false), count: ReplicationRun.batch)
+        draws.initialize(repeating: ArrivalDraw(time: 0, bits: 0, seed: 0, route: 0, emergency: false), count: ReplicationRun.batch)
         growPatients(to: 4096)
     }
 
@@ -147,7 +151,7 @@ struct ReplicationRun: ~Copyable {
         patients.deallocate()
         patients = grown
         for p in (patientCapacity..<capacity).reversed() {
-            (patients + p).initialize(to: PatientRecord(station: -1, cursor: 0, routeEnd: 0, next: freeHead, queuedAt: 0, emergency: false))
+            (patients + p).initialize(to: PatientRecord(station: -1, cursor: 0, routeEnd: 0, next: freeHead, queuedAt: 0, stream: PatientStream(state: 0), emergency: false))
             freeHead = Int32(p)
         }
         patientCapacity = capacity
@@ -200,6 +204,7 @@ struct ReplicationRun: ~Copyable {
             if arrivalClock > horizon { break }
             draws[drawn].time = arrivalClock
             draws[drawn].bits = random.next()
+            draws[drawn].seed = random.next()
             drawn += 1
         }
         // Stage 2: the alias cells.
@@ -224,7 +229,7 @@ struct ReplicationRun: ~Copyable {
             }
             let start = plan.routeOffsets[route], end = plan.routeOffsets[route + 1]
             if start == end { completed += 1; continue }
-            pending[pendingCount] = PendingArrival(time: now, firstStep: start, routeEnd: end, emergency: draws[i].emergency)
+            pending[pendingCount] = PendingArrival(time: now, seed: draws[i].seed, firstStep: start, routeEnd: end, emergency: draws[i].emergency)
             pendingCount += 1
         }
         // Stage 4: the first station of each route (past facilities without one), touched so that
@@ -245,6 +250,7 @@ struct ReplicationRun: ~Copyable {
         live += 1
         patients[p].routeEnd = arrival.routeEnd
         patients[p].emergency = arrival.emergency
+        patients[p].stream = PatientStream(state: arrival.seed)
         arrive(p, at: Int(arrival.firstStep), now: arrival.time)
     }
 
@@ -288,7 +294,7 @@ struct ReplicationRun: ~Copyable {
             let link = plan.steps[cursor].link
             if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
             arrive(p, at: passThrough(from: cursor, now: now), now: now)
-        } else if station.pointee.referralRate > 0, random.uniform() < station.pointee.referralRate {
+        } else if station.pointee.referralRate > 0, patients[p].stream.uniform() < station.pointee.referralRate {
             // The network's referral rate: this share of the served goes up the chain, one level at a
             // time (P5), along the station's escalation route.
             let start = Int(station.pointee.escalationStart)
@@ -356,10 +362,10 @@ struct ReplicationRun: ~Copyable {
         stationVisits += 1
         let duration: Double
         switch station.pointee.serviceKind {
-        case 0: duration = station.pointee.a * ziggurat.exponential(&random)
-        case 1: duration = Foundation.exp(station.pointee.a + station.pointee.b * ziggurat.normal(&random))
+        case 0: duration = station.pointee.a * ziggurat.exponential(&patients[p].stream)
+        case 1: duration = Foundation.exp(station.pointee.a + station.pointee.b * ziggurat.normal(&patients[p].stream))
         case 2: duration = station.pointee.a
-        default: duration = SamplingDistribution.triangular(low: station.pointee.a, mode: station.pointee.b, high: station.pointee.c, u: random.uniform())
+        default: duration = SamplingDistribution.triangular(low: station.pointee.a, mode: station.pointee.b, high: station.pointee.c, u: patients[p].stream.uniform())
         }
         let end = now + duration
         let overlap = min(end, horizon) - max(now, warmup)

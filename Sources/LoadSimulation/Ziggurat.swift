@@ -42,7 +42,7 @@ struct Ziggurat: @unchecked Sendable {
 
     /// A standard exponential variate (mean 1).
     @inline(__always)
-    func exponential(_ random: inout RandomSource) -> Double {
+    func exponential<Stream: RandomStream>(_ random: inout Stream) -> Double {
         while true {
             let bits = random.next()
             let i = Int(bits & 0xFF)
@@ -59,7 +59,7 @@ struct Ziggurat: @unchecked Sendable {
 
     /// A standard normal variate (mean 0, standard deviation 1).
     @inline(__always)
-    func normal(_ random: inout RandomSource) -> Double {
+    func normal<Stream: RandomStream>(_ random: inout Stream) -> Double {
         while true {
             let bits = random.next()
             let i = Int(bits & 0xFF)

@@ -149,7 +149,7 @@ struct EngineComponentTests {
     @Test("a station record spans exactly two cache lines")
     func stationLayout() {
         #expect(MemoryLayout<StationRecord>.stride == 128)
-        #expect(MemoryLayout<PatientRecord>.stride == 32)
+        #expect(MemoryLayout<PatientRecord>.stride == 40)
         #expect(MemoryLayout<Event>.stride == 16)
     }
 }
