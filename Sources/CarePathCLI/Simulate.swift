@@ -26,17 +26,20 @@ struct Simulate: ParsableCommand {
     )
 
     @OptionGroup var networkOptions: NetworkOptions
-    @Option(help: "Simulated days, warm-up included.") var days: Double = 30
-    @Option(help: "Warm-up days excluded from the statistics.") var warmup: Double = 3
-    @Option(help: "Independent replications (run in parallel on every core).") var replications: Int = 2
+    @Option(help: "Simulated days, warm-up included.") var days: Double = 90
+    @Option(help: "Warm-up days excluded from the statistics (queues and beds start empty); default 14, or a quarter of --days when that is less.") var warmup: Double?
+    @Option(help: "Independent replications (run in parallel on every core).") var replications: Int = 4
     @Option(help: "Seed of the random streams (xoshiro256** per replication).") var seed: UInt64 = 1
     @Option(help: "Write result.json, stations.csv, facilities.csv, links.csv and pathways.csv to this directory.") var out: String?
     @Option(help: "A scenario file applied to the network before simulating (Docs/scenarios.md).") var scenario: String?
     @OptionGroup var output: OutputOptions
 
+    /// The warm-up in days: as given, else 14 days or a quarter of the horizon, whichever is less.
+    var effectiveWarmup: Double { warmup ?? min(14, days / 4) }
+
     func validate() throws {
         guard days > 0, days <= 3660 else { throw ValidationError("--days must be between 0 and 3660 (ten years)") }
-        guard warmup >= 0, warmup < days else { throw ValidationError("--warmup must be at least 0 and less than --days") }
+        guard effectiveWarmup >= 0, effectiveWarmup < days else { throw ValidationError("--warmup must be at least 0 and less than --days") }
         guard (1...1000).contains(replications) else { throw ValidationError("--replications must be between 1 and 1000") }
     }
 
@@ -59,7 +62,7 @@ struct Simulate: ParsableCommand {
         let started = Date()
         let table = RoutingTable(router: ReferralRouter(network: network))
         let model = application?.model(table: table) ?? SimulationModel(network: network, table: table)
-        let configuration = SimulationConfiguration(days: days, warmupDays: warmup, replications: replications, seed: seed)
+        let configuration = SimulationConfiguration(days: days, warmupDays: effectiveWarmup, replications: replications, seed: seed)
         let progress = ProgressLine(total: replications)
         let result = Simulation.run(model, configuration: configuration) { replication, fraction in
             progress.update(replication: replication, fraction: fraction)

@@ -15,7 +15,7 @@ public struct SimulationConfiguration: Sendable, Hashable {
     /// Threads to use; nil for every core. The result does not depend on it.
     public var threads: Int?
 
-    public init(days: Double = 30, warmupDays: Double = 3, replications: Int = 2, seed: UInt64 = 1, threads: Int? = nil) {
+    public init(days: Double = 90, warmupDays: Double = 14, replications: Int = 4, seed: UInt64 = 1, threads: Int? = nil) {
         self.days = days
         self.warmupDays = warmupDays
         self.replications = replications

@@ -60,6 +60,16 @@ struct SimulateCommandTests {
         #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
     }
 
+    @Test("the warm-up defaults to 14 days, or a quarter of a shorter horizon")
+    func defaultWarmup() throws {
+        let short = try CLI.run(["simulate", "--network", Self.training, "--days", "4", "--replications", "1", "--format", "json"])
+        #expect(short.status == 0)
+        #expect(short.stdout.contains("\"warmupDays\": 1"), "a quarter of 4 days")
+        let long = try CLI.run(["simulate", "--network", Self.training, "--days", "60", "--replications", "1"])
+        #expect(long.status == 0)
+        #expect(long.stdout.contains("60 days (14 of warm-up excluded), 1 replication"))
+    }
+
     @Test("bad options are usage errors (64); a bad network is a domain error (1)")
     func errors() throws {
         #expect(try CLI.run(["simulate", "--days", "0"]).status == 64)
