@@ -52,10 +52,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork"]),
+        // What several test targets share: the `# expect:` lines of the example files.
+        .target(name: "CarePathTestSupport", path: "Tests/Support"),
+        .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CarePathTestSupport"]),
         .testTarget(name: "CareRulesTests", dependencies: ["CareRules", "CareNetwork"]),
         .testTarget(name: "ReferralTests", dependencies: ["Referral", "CareRules", "CareNetwork"]),
-        .testTarget(name: "LoadSimulationTests", dependencies: ["LoadSimulation", "Referral", "CareNetwork"]),
+        .testTarget(name: "LoadSimulationTests", dependencies: ["LoadSimulation", "Referral", "CareNetwork", "CarePathTestSupport"]),
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "LoadSimulation", "Referral", "CareNetwork"]),
         .testTarget(name: "CarePathCLITests", dependencies: ["CarePathCLI"]),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import CarePathTestSupport
 import Testing
 @testable import CareNetwork
 
@@ -13,20 +14,9 @@ struct InvalidExampleTests {
         return names.filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
-    struct Expectation: Hashable, CustomStringConvertible {
-        var line: Int, column: Int, severity: String, code: String
-        var description: String { "\(line):\(column) \(severity) \(code)" }
-    }
+    typealias Expectation = ExpectedDiagnostic
 
-    static func expectations(in text: String) -> [Expectation] {
-        text.split(separator: "\n").compactMap { line in
-            guard line.hasPrefix("# expect: ") else { return nil }
-            let parts = line.dropFirst("# expect: ".count).split(separator: " ")
-            let position = parts.first?.split(separator: ":").compactMap { Int($0) } ?? []
-            guard parts.count == 3, position.count == 2 else { return nil }
-            return Expectation(line: position[0], column: position[1], severity: String(parts[1]), code: String(parts[2]))
-        }
-    }
+    static func expectations(in text: String) -> [Expectation] { ExpectedDiagnostic.stated(in: text) }
 
     @Test("there are invalid examples, each stating what it must produce")
     func examplesExist() throws {
