@@ -46,7 +46,7 @@ struct HostileInputTests {
     @Test("a 50 MB file is refused without reading it whole")
     func hugeFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("carepath-huge-\(UUID().uuidString).yaml")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
         let handle = try FileHandle(forWritingTo: file)
         let chunk = Data(String(repeating: "# padding line\n", count: 70_000).utf8)
         for _ in 0..<50 { handle.write(chunk) }
