@@ -2,6 +2,7 @@ import ArgumentParser
 import CareNetwork
 import Diagrams
 import Foundation
+import LoadSimulation
 
 /// `carepath render network|pathway|load`.
 struct Render: ParsableCommand {
@@ -81,9 +82,16 @@ struct RenderFailure: Error, CustomStringConvertible {
 }
 
 extension NetworkOptions {
-    /// Loads --network (or the bundled network); on errors prints its diagnostics on stderr and exits 1.
-    func loadForRendering() throws -> CareNetwork {
-        let path = network ?? NetworkLoader.bundledNetworkPath
+    /// Loads --network (or `defaultPath`, else the bundled network), with `scenario` applied when one is
+    /// given; on errors prints the diagnostics on stderr and exits 1.
+    func loadForRendering(defaultPath: String? = nil, scenario: String? = nil) throws -> CareNetwork {
+        let path = network ?? defaultPath ?? NetworkLoader.bundledNetworkPath
+        if let scenario {
+            let report = ScenarioLoader.check(scenarioPath: scenario, networkPath: path)
+            DiagnosticPrinter.write(report.diagnostics, to: FileHandle.standardError)
+            guard let application = report.application else { throw ExitCode(1) }
+            return application.network
+        }
         do {
             return try NetworkLoader.load(path: path)
         } catch {

@@ -15,8 +15,12 @@ struct RenderLoad: ParsableCommand {
                "flows": [{"from": "cs-haouz-1", "to": "chp-haouz-pedago", "patients": 12.5}, ...],
                "unit": "patients/day"}
 
+            With --result, the network and scenario the result was simulated with (recorded in
+            result.json) are used unless --network or --scenario say otherwise, so a scenario's opened
+            and closed facilities are drawn as they were simulated.
+
             Example: carepath simulate --network Networks/training-small.yaml --out run
-                     carepath render load --network Networks/training-small.yaml --result run/result.json -o load.svg
+                     carepath render load --result run/result.json -o load.svg
             """
     )
 
@@ -29,6 +33,9 @@ struct RenderLoad: ParsableCommand {
     @Option(help: "A load file (JSON): utilisation per facility id, flows between facility ids.")
     var input: String?
 
+    @Option(help: "The scenario to apply to the network (Docs/scenarios.md). Default with --result: the one the result records.")
+    var scenario: String?
+
     func validate() throws {
         if (result == nil) == (input == nil) {
             throw ValidationError("give either --result DIR/result.json (from carepath simulate --out DIR) or --input LOAD.json")
@@ -37,7 +44,23 @@ struct RenderLoad: ParsableCommand {
 
     func run() throws {
         let input = result ?? self.input!
-        let network = try networkOptions.loadForRendering()
+        // A result names the network and scenario it was simulated with: draw on the same.
+        var recordedNetwork: String?, recordedScenario: String?
+        if let result, let data = FileManager.default.contents(atPath: result),
+           let file = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            recordedNetwork = (file["network"] as? [String: Any])?["path"] as? String
+            recordedScenario = (file["scenario"] as? [String: Any])?["path"] as? String
+        }
+        if networkOptions.network == nil, let recorded = recordedNetwork, !FileManager.default.fileExists(atPath: recorded) {
+            FileHandle.standardError.write(Data("carepath: the result was simulated on '\(recorded)', which is not here: pass --network FILE\n".utf8))
+            throw ExitCode(1)
+        }
+        let scenarioPath = scenario ?? (networkOptions.network == nil ? recordedScenario : nil)
+        if let scenarioPath, !FileManager.default.fileExists(atPath: scenarioPath) {
+            FileHandle.standardError.write(Data("carepath: cannot read scenario '\(scenarioPath)'\(scenario == nil ? " (recorded in the result): pass --scenario FILE" : "")\n".utf8))
+            throw ExitCode(1)
+        }
+        let network = try networkOptions.loadForRendering(defaultPath: recordedNetwork, scenario: scenarioPath)
         try runReportingFailures {
             let load = try readLoadInput(path: input, network: network)
             try output.write(LoadDiagram.graph(of: load, in: network, language: output.language))

@@ -103,4 +103,27 @@ struct ScenarioCommandTests {
         #expect(diagnostics.contains { $0["code"] as? String == "closed-chu-unassigned" && $0["line"] as? Int == 6 && $0["rule"] as? String == "P4" })
         #expect(try CLI.run(["validate", Self.training, Self.training, "--scenario", Self.scenario]).status == 64)
     }
+
+    @Test("render load --result draws a scenario's result on the network and scenario it records (an opened hospital included)")
+    func renderScenarioLoad() throws {
+        let directory = Self.temporaryDirectory()
+        let run = try CLI.run(["simulate", "--network", Self.training, "--days", "3", "--warmup", "1", "--replications", "1",
+                               "--scenario", Self.scenario, "--out", directory])
+        #expect(run.status == 0, "\(run.stderr)")
+        // The result records the network and the scenario: nothing more to say.
+        let drawn = try CLI.run(["render", "load", "--result", directory + "/result.json", "--format", "dot"])
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        #expect(drawn.stdout.contains("\"f:hl-haouz-nord\""), "the hospital the scenario opens")
+        #expect(!drawn.stdout.contains("\"f:chp-haouz-pedago\""), "the hospital the scenario closes")
+        // The base network alone does not know the opened hospital: a clear error, exit 1.
+        let plain = try CLI.run(["render", "load", "--result", directory + "/result.json", "--network", Self.training, "--format", "dot"])
+        #expect(plain.status == 1)
+        #expect(plain.stderr.contains("hl-haouz-nord"))
+        // A recorded scenario that is not there any more is named, with what to do.
+        let moved = try CLI.temporaryFile(String(decoding: try Data(contentsOf: URL(fileURLWithPath: directory + "/result.json")), as: UTF8.self)
+            .replacingOccurrences(of: Self.scenario, with: "/nonexistent/what-if.yaml"))
+        let missing = try CLI.run(["render", "load", "--result", moved, "--format", "dot"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("pass --scenario FILE"))
+    }
 }
