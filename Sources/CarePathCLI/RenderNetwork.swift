@@ -17,6 +17,9 @@ struct RenderNetwork: ParsableCommand {
     @OptionGroup var networkOptions: NetworkOptions
     @OptionGroup var output: RenderOutputOptions
 
+    @Option(help: "A scenario to apply to the network first (Docs/scenarios.md): draw the network as the scenario changes it.")
+    var scenario: String?
+
     @Option(name: .customLong("region"), help: "Only this region (file id); repeat for several.")
     var regions: [String] = []
 
@@ -27,7 +30,7 @@ struct RenderNetwork: ParsableCommand {
     var collapse = false
 
     func run() throws {
-        let network = try networkOptions.loadForRendering()
+        let network = try networkOptions.loadForRendering(scenario: scenario)
         try runReportingFailures {
             let options = NetworkDiagramOptions(regions: regions, provinces: provinces, collapseHealthCentres: collapse, language: output.language)
             try output.write(try NetworkDiagram.graph(of: network, options: options))

@@ -21,6 +21,9 @@ struct RenderPathway: ParsableCommand {
     @OptionGroup var networkOptions: NetworkOptions
     @OptionGroup var output: RenderOutputOptions
 
+    @Option(help: "A scenario to apply to the network first (Docs/scenarios.md): draw the network as the scenario changes it.")
+    var scenario: String?
+
     @Option(help: "The patient's health centre (facility id), the one on the card (P1).")
     var from: String
 
@@ -31,7 +34,7 @@ struct RenderPathway: ParsableCommand {
     var emergency = false
 
     func run() throws {
-        let network = try networkOptions.loadForRendering()
+        let network = try networkOptions.loadForRendering(scenario: scenario)
         try runReportingFailures {
             let pathway = try routedPathway(network: network, from: from, serviceKey: service, emergency: emergency)
             try output.write(PathwayDiagram.graph(of: pathway, in: network, language: output.language))

@@ -126,4 +126,18 @@ struct ScenarioCommandTests {
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("pass --scenario FILE"))
     }
+
+    @Test("render pathway --scenario draws the pathway in the changed network (a closed hospital is routed around, P2)")
+    func renderScenarioPathway() throws {
+        let scenario = try CLI.temporaryFile("schema: carepath-scenario/1\nclose: [chp-haouz-pedago]\n")
+        let arguments = ["render", "pathway", "--network", Self.training, "--from", "cs-tensift-3", "--service", "cardiac-surgery", "--format", "dot"]
+        let base = try CLI.run(arguments)
+        #expect(base.status == 0, "\(base.stderr)")
+        #expect(base.stdout.contains("\"tooltip\"=\"chp-haouz-pedago\""))
+        let changed = try CLI.run(arguments + ["--scenario", scenario])
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(!changed.stdout.contains("chp-haouz-pedago"))
+        #expect(changed.stdout.contains("\"tooltip\"=\"hl-tensift\""))
+        #expect(changed.stderr.contains("[refers-to-dropped]"), "the scenario's warning is shown")
+    }
 }
