@@ -83,7 +83,7 @@ struct RenderFailure: Error, CustomStringConvertible {
 
 extension NetworkOptions {
     /// Loads --network (or `defaultPath`, else the bundled network), with `scenario` applied when one is
-    /// given; on errors prints the diagnostics on stderr and exits 1.
+    /// given; on errors prints the diagnostics on stderr and exits 1. Used by `render` and `route`.
     func loadForRendering(defaultPath: String? = nil, scenario: String? = nil) throws -> CareNetwork {
         let path = network ?? defaultPath ?? NetworkLoader.bundledNetworkPath
         if let scenario {

@@ -140,4 +140,20 @@ struct ScenarioCommandTests {
         #expect(changed.stdout.contains("\"tooltip\"=\"hl-tensift\""))
         #expect(changed.stderr.contains("[refers-to-dropped]"), "the scenario's warning is shown")
     }
+
+    @Test("route --scenario: the pathway in the changed network (a closed hospital routed around, P2); a bad scenario is exit 1 with its diagnostic")
+    func routeWithScenario() throws {
+        let arguments = ["route", "--network", Self.training, "--from", "cs-tensift-3", "--service", "cardiac-surgery", "--format", "json"]
+        let base = try CLI.run(arguments)
+        #expect(base.status == 0 && base.stdout.contains("chp-haouz-pedago"))
+        let scenario = try CLI.temporaryFile("schema: carepath-scenario/1\nclose: [chp-haouz-pedago]\n")
+        let run = try CLI.run(arguments + ["--scenario", scenario])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.contains("chp-haouz-pedago"))
+        #expect(run.stdout.contains("hl-tensift") && run.stdout.contains("chu-atlas"))
+        let bad = try CLI.temporaryFile("schema: carepath-scenario/1\nclose: [chu-atlaz]\n")
+        let failed = try CLI.run(["route", "--network", Self.training, "--from", "cs-tensift-3", "--service", "cardiac-surgery", "--scenario", bad])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains(":2:9: error:") && failed.stderr.contains("[unknown-reference]") && failed.stderr.contains("chu-atlas"))
+    }
 }
