@@ -24,6 +24,9 @@ struct SimulationReport {
 
     var measuredDays: Double { result.configuration.days - result.configuration.warmupDays }
 
+    /// A station busy this share of the time or more is reported as overloaded.
+    static let saturation = 0.99
+
     /// FNV-1a (64-bit) of the file's bytes, to tie a result to the exact network it ran on.
     static func digest(ofFile path: String) -> String {
         guard let data = FileManager.default.contents(atPath: path) else { return "unreadable" }
@@ -73,6 +76,16 @@ struct SimulationReport {
         text += "Station visits \(result.stationVisits), events \(result.events), \(fmt(wallSeconds, 2)) s wall (\(fmt(visitsPerSecond / 1e6, 1)) M visits/s)\n"
 
         let active = rows.filter { $0.station.served.mean > 0 }
+        // Saturated stations: their queues grow for as long as the simulation runs, so their waits
+        // measure the horizon rather than a steady state.
+        let saturated = active.filter { $0.station.utilisation.mean >= SimulationReport.saturation }
+        if !saturated.isEmpty {
+            text += "\nOVERLOADED: \(saturated.count) station\(saturated.count == 1 ? " is" : "s are") busy \(pct(SimulationReport.saturation).trimmingCharacters(in: .whitespaces)) of the time or more: "
+            text += "demand exceeds capacity there, queues grow for as long as the run lasts, and their waits grow with --days.\n"
+            for row in saturated.sorted(by: { ($0.station.maxQueue, $1.facility.key) > ($1.station.maxQueue, $0.facility.key) }).prefix(5) {
+                text += "  longest queue \(row.station.maxQueue)  \(label(row))\n"
+            }
+        }
         text += "\nBusiest stations (utilisation, mean ± 95% CI):\n"
         for row in active.sorted(by: { ($0.station.utilisation.mean, $1.facility.key) > ($1.station.utilisation.mean, $0.facility.key) }).prefix(10) {
             text += "  \(pct(row.station.utilisation.mean)) ± \(pct(row.station.utilisation.halfWidth))  \(label(row))\n"

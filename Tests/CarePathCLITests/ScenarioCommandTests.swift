@@ -156,4 +156,14 @@ struct ScenarioCommandTests {
         #expect(failed.status == 1)
         #expect(failed.stderr.contains(":2:9: error:") && failed.stderr.contains("[unknown-reference]") && failed.stderr.contains("chu-atlas"))
     }
+
+    @Test("five times the demand overloads stations: the summary says so and names the longest queues")
+    func overload() throws {
+        let scenario = try CLI.temporaryFile("schema: carepath-scenario/1\ndemand:\n  - {scale: 5}\n")
+        let run = try CLI.run(["simulate", "--network", Self.training, "--scenario", scenario, "--days", "8", "--warmup", "1", "--replications", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("OVERLOADED:"))
+        #expect(run.stdout.contains("longest queue"))
+        #expect(run.stdout.contains("[balanced]"))
+    }
 }

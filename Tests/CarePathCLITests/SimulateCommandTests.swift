@@ -57,6 +57,7 @@ struct SimulateCommandTests {
         #expect(result.stdout.contains("[balanced]"))
         #expect(result.stdout.contains("Busiest stations"))
         #expect(result.stdout.contains("Referral flows between tiers"))
+        #expect(!result.stdout.contains("OVERLOADED"), "the teaching network has spare capacity")
         #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
     }
 
