@@ -68,6 +68,12 @@ struct Simulate: ParsableCommand {
             progress.update(replication: replication, fraction: fraction)
         }
         progress.finish()
+        if let stopped = result.stoppedEarly {
+            FileHandle.standardError.write(Data(("error: replication \(stopped.replication + 1) stopped on day \(String(format: "%.1f", stopped.minutes / 1440)) of \(days): "
+                + "more than \(configuration.patientLimit) patients were in the system at once. Demand is far beyond capacity "
+                + "somewhere; simulate fewer days to see where queues build up, add capacity, or bound queues with a scenario's queue-limit.\n").utf8))
+            throw ExitCode(1)
+        }
         let seconds = Date().timeIntervalSince(started)
         var report = SimulationReport(network: network, model: model, result: result, networkPath: path,
                                       digest: SimulationReport.digest(ofFile: path), wallSeconds: seconds)

@@ -35,6 +35,10 @@ public struct ReplicationResult: Sendable {
     public var routeRejected: [Int]
     /// Per route, patients who arrived on it after warm-up, whatever its outcome.
     public var routeArrivals: [Int]
+    /// When the replication stopped before its horizon (minutes) because more patients were in the
+    /// system at once than ``SimulationConfiguration/patientLimit``; nil when it ran to the end. A
+    /// stopped replication's counts are not valid results.
+    public var stoppedAt: Double?
 }
 
 /// Scratch of ``ReplicationRun/drawArrivals()``: one arrival between its stages.
@@ -111,6 +115,9 @@ struct ReplicationRun: ~Copyable {
     var arrivalClock = 0.0
     /// A sink for the prefetching reads of ``drawArrivals()``.
     var touched: Int32 = 0
+    /// The most patients in the system at once before the run stops (``ReplicationResult/stoppedAt``).
+    var patientLimit = SimulationConfiguration.defaultPatientLimit
+    var stoppedAt: Double?
     /// Told the share of the horizon simulated, about every 65,536 events.
     var progress: ((Double) -> Void)?
     // Accounting over the whole horizon.
@@ -175,6 +182,7 @@ struct ReplicationRun: ~Copyable {
                 eventCount += 1
                 admit(pending[pendingNext])
                 pendingNext += 1
+                if stoppedAt != nil { break }
             }
         }
         return finish()
@@ -244,7 +252,14 @@ struct ReplicationRun: ~Copyable {
     /// Admits a drawn arrival: a patient record, then its first station.
     @inline(__always)
     mutating func admit(_ arrival: PendingArrival) {
-        if freeHead < 0 { growPatients(to: patientCapacity * 2) }
+        if freeHead < 0 {
+            guard patientCapacity < patientLimit else {
+                // Demand far beyond capacity: the queues would grow until memory runs out.
+                stoppedAt = arrival.time
+                return
+            }
+            growPatients(to: min(patientCapacity * 2, patientLimit))
+        }
         let p = Int(freeHead)
         freeHead = patients[p].next
         live += 1
@@ -412,6 +427,7 @@ struct ReplicationRun: ~Copyable {
         result.turnedAway = turnedAway
         result.stationVisits = stationVisits
         result.events = eventCount
+        result.stoppedAt = stoppedAt
         return result
     }
 }

@@ -14,6 +14,12 @@ public struct SimulationConfiguration: Sendable, Hashable {
     public var seed: UInt64
     /// Threads to use; nil for every core. The result does not depend on it.
     public var threads: Int?
+    /// The most patients a replication may hold at once (waiting or in service) before it stops:
+    /// a guard against demand so far beyond capacity that the queues would exhaust memory (40 bytes a
+    /// patient). The national network holds about 70,000.
+    public var patientLimit: Int = SimulationConfiguration.defaultPatientLimit
+    /// 2^25 (33,554,432) patients, 1.3 GB of patient records per replication.
+    public static let defaultPatientLimit = 1 << 25
 
     public init(days: Double = 90, warmupDays: Double = 14, replications: Int = 4, seed: UInt64 = 1, threads: Int? = nil) {
         self.days = days
@@ -90,6 +96,13 @@ public struct SimulationResult: Sendable {
     public var stationVisits: Int
     public var events: Int
 
+    /// The earliest time (minutes) a replication stopped because too many patients were in the system
+    /// (``SimulationConfiguration/patientLimit``), with that replication; nil when all ran to the end.
+    /// The statistics of such a run are not valid.
+    public var stoppedEarly: (replication: Int, minutes: Double)? {
+        replications.enumerated().compactMap { r, result in result.stoppedAt.map { (r, $0) } }.min { $0.1 < $1.1 }
+    }
+
     /// Whether every patient is accounted for.
     public var isBalanced: Bool { arrived == completed + inSystem + notCovered + unavailable + turnedAway }
 }
@@ -112,6 +125,7 @@ public enum Simulation {
                                          warmupMinutes: configuration.warmupDays * 1440,
                                          random: RandomSource(seed: configuration.seed, replication: r))
                 if let progress { run.progress = { progress(r, $0) } }
+                run.patientLimit = max(configuration.patientLimit, 1)
                 slots.store(run.run(), at: r)
                 progress?(r, 1)
             }

@@ -104,4 +104,22 @@ struct SimulationPropertyTests {
             if file.contains("training") { #expect(climbing > 0) }
         }
     }
+
+    @Test("demand twice the capacity: the run stops at the patient limit instead of exhausting memory, and says when")
+    func patientLimit() {
+        // λ = 2, μ = 1: the queue grows by about one patient a minute.
+        var model = SimulationModel()
+        model.addStation(servers: 1, serviceTime: .exponential(mean: 1))
+        model.addSource(ratePerMinute: 2, entries: [(model.addRoute([0]), false, 1)])
+        var configuration = SimulationConfiguration(days: 30, warmupDays: 0, replications: 2, seed: 5)
+        configuration.patientLimit = 10_000
+        let result = Simulation.run(model, configuration: configuration)
+        let stopped = try? #require(result.stoppedEarly)
+        // About 10,000 minutes (7 days) in, far before the 30-day horizon.
+        #expect((stopped?.minutes ?? 0) > 5_000 && (stopped?.minutes ?? .infinity) < 15_000, "\(String(describing: stopped))")
+        #expect(result.replications.allSatisfy { $0.stoppedAt != nil && $0.inSystem <= 10_000 })
+        // Within the limit the same model runs to the end.
+        configuration.days = 2
+        #expect(Simulation.run(model, configuration: configuration).stoppedEarly == nil)
+    }
 }
