@@ -114,7 +114,8 @@ struct SimulationPropertyTests {
         var configuration = SimulationConfiguration(days: 30, warmupDays: 0, replications: 2, seed: 5)
         configuration.patientLimit = 10_000
         let result = Simulation.run(model, configuration: configuration)
-        let stopped = try? #require(result.stoppedEarly)
+        let stopped = result.stoppedEarly
+        #expect(stopped != nil)
         // About 10,000 minutes (7 days) in, far before the 30-day horizon.
         #expect((stopped?.minutes ?? 0) > 5_000 && (stopped?.minutes ?? .infinity) < 15_000, "\(String(describing: stopped))")
         #expect(result.replications.allSatisfy { $0.stoppedAt != nil && $0.inSystem <= 10_000 })
