@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoadSimulation
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,7 +8,10 @@ struct Compare: ParsableCommand {
         discussion: """
             Reads two result.json files written by `carepath simulate --out DIR` and prints, station by
             station, how utilisation, mean wait and arrivals changed. A change is flagged (*) when the
-            two 95% confidence intervals do not overlap (it needs 2 replications or more in both runs).
+            95% confidence interval of the change excludes zero: paired replication by replication when
+            both runs used the same seed and number of replications (replication r of each shares its
+            random numbers, so the pairs cancel most of the noise), else when the two runs' intervals
+            do not overlap. It needs 2 replications or more in both runs.
             Stations present in only one result (a facility opened or closed, a service added) are
             listed apart, with their figures, and facilities are ranked by how much their arrivals
             changed (where the patients of a closed facility went). Each run's scenario is named.
@@ -26,6 +30,9 @@ struct Compare: ParsableCommand {
         var utilisation: (Double, Double)
         var wait: (Double, Double)
         var arrivals: (Double, Double)
+        /// Replication by replication (empty in results written before CarePath recorded them).
+        var utilisationByReplication: [Double] = []
+        var waitByReplication: [Double] = []
     }
 
     /// What compare reads of one result.json.
@@ -33,6 +40,7 @@ struct Compare: ParsableCommand {
         var stations: [String: Station]
         var arrived: Int
         var replications: Int
+        var seed: String
         /// `days`, `warmupDays` and `seed` of the configuration, to warn when the runs differ.
         var configuration: [String]
         /// The scenario's name (or path), nil for a run of the network as it is.
@@ -41,7 +49,11 @@ struct Compare: ParsableCommand {
         /// Arrivals per facility (the sum over its stations).
         var facilityArrivals: [String: Double] {
             var sums: [String: Double] = [:]
-            for station in stations.values { sums[String(station.key.split(separator: "/")[0]), default: 0] += station.arrivals.0 }
+            // In key order: the same figures add up to the same sum in both runs.
+            for key in stations.keys.sorted() {
+                let station = stations[key]!
+                sums[String(station.key.split(separator: "/")[0]), default: 0] += station.arrivals.0
+            }
             return sums
         }
     }
@@ -59,22 +71,35 @@ struct Compare: ParsableCommand {
         var result: [String: Station] = [:]
         for station in stations {
             let key = "\(station["facility"] as? String ?? "?")/\(station["service"] as? String ?? "?")"
-            result[key] = Station(key: key, utilisation: estimate(station["utilisation"]), wait: estimate(station["meanWaitMinutes"]), arrivals: estimate(station["arrivals"]))
+            let perReplication = station["perReplication"] as? [String: Any]
+            func values(_ name: String) -> [Double] { (perReplication?[name] as? [Any] ?? []).compactMap { ($0 as? NSNumber)?.doubleValue } }
+            result[key] = Station(key: key, utilisation: estimate(station["utilisation"]), wait: estimate(station["meanWaitMinutes"]), arrivals: estimate(station["arrivals"]),
+                                  utilisationByReplication: values("utilisation"), waitByReplication: values("meanWaitMinutes"))
         }
         let arrived = ((root["accounting"] as? [String: Any])?["arrived"] as? Int) ?? 0
         let configuration = root["configuration"] as? [String: Any] ?? [:]
         let replications = (configuration["replications"] as? Int) ?? 0
         let settings = ["days", "warmupDays", "seed"].map { "\($0) \(configuration[$0].map { "\($0)" } ?? "?")" }
         let scenario = (root["scenario"] as? [String: Any]).map { ($0["name"] as? String) ?? ($0["path"] as? String) ?? "?" }
-        return Run(stations: result, arrived: arrived, replications: replications, configuration: settings, scenario: scenario)
+        return Run(stations: result, arrived: arrived, replications: replications, seed: "\(configuration["seed"] ?? "?")", configuration: settings, scenario: scenario)
     }
 
     /// Whether two estimates' 95% intervals are disjoint.
     static func significant(_ a: (Double, Double), _ b: (Double, Double)) -> Bool { abs(a.0 - b.0) > a.1 + b.1 }
 
-    static func changeJSON(_ pair: (Station, Station)) -> JSONValue {
-        let utilisation: JSONValue = .object(["baseline": .double(pair.0.utilisation.0), "other": .double(pair.1.utilisation.0), "significant": .bool(significant(pair.0.utilisation, pair.1.utilisation))])
-        let wait: JSONValue = .object(["baseline": .double(pair.0.wait.0), "other": .double(pair.1.wait.0), "significant": .bool(significant(pair.0.wait, pair.1.wait))])
+    /// Whether a change is significant: with `paired`, when the 95% interval of the replication-by-
+    /// replication differences excludes zero; else when the two intervals are disjoint.
+    static func significant(_ a: (Double, Double), _ b: (Double, Double), _ before: [Double], _ after: [Double], paired: Bool) -> Bool {
+        guard paired, before.count == after.count, before.count >= 2 else { return significant(a, b) }
+        let difference = Estimate(zip(after, before).map { $0 - $1 })
+        return abs(difference.mean) > difference.halfWidth
+    }
+
+    static func changeJSON(_ pair: (Station, Station), paired: Bool) -> JSONValue {
+        let utilisation: JSONValue = .object(["baseline": .double(pair.0.utilisation.0), "other": .double(pair.1.utilisation.0),
+                                              "significant": .bool(significant(pair.0.utilisation, pair.1.utilisation, pair.0.utilisationByReplication, pair.1.utilisationByReplication, paired: paired))])
+        let wait: JSONValue = .object(["baseline": .double(pair.0.wait.0), "other": .double(pair.1.wait.0),
+                                       "significant": .bool(significant(pair.0.wait, pair.1.wait, pair.0.waitByReplication, pair.1.waitByReplication, paired: paired))])
         return .object(["station": .string(pair.0.key), "utilisation": utilisation, "meanWaitMinutes": wait])
     }
 
@@ -107,6 +132,9 @@ struct Compare: ParsableCommand {
             return dx != dy ? dx > dy : x.facility < y.facility
         }
         let intervals = a.replications >= 2 && b.replications >= 2
+        // Same seed and replications: replication r of each run shares its random numbers, so the
+        // changes are compared pair by pair.
+        let paired = intervals && a.replications == b.replications && a.seed == b.seed
         switch output.format {
         case .json:
             func only(_ keys: [String], _ run: Run) -> JSONValue {
@@ -123,7 +151,8 @@ struct Compare: ParsableCommand {
                 "baseline": .string(baseline), "other": .string(other),
                 "scenario": scenarios,
                 "arrived": .object(["baseline": .int(a.arrived), "other": .int(b.arrived)]),
-                "changes": .array(changes.map(Self.changeJSON)),
+                "paired": .bool(paired),
+                "changes": .array(changes.map { Self.changeJSON($0, paired: paired) }),
                 "onlyInBaseline": .array(onlyA.map { .string($0) }), "onlyInOther": .array(onlyB.map { .string($0) }),
                 "closedStations": only(onlyA, a), "openedStations": only(onlyB, b),
                 "facilityArrivals": .array(facilityArrivals),
@@ -136,13 +165,17 @@ struct Compare: ParsableCommand {
                 print("warning: the runs differ in \(a.configuration.joined(separator: ", ")) → \(b.configuration.joined(separator: ", "))")
             }
             print("Patients arrived: \(a.arrived) → \(b.arrived)")
-            print("\(changes.count) of \(common.count) common stations changed; " + (intervals
-                ? "* = 95% intervals do not overlap"
-                : "one replication in a run: no confidence intervals, so no change is flagged (use --replications 2 or more)"))
+            print("\(changes.count) of \(common.count) common stations changed; " + (!intervals
+                ? "one replication in a run: no confidence intervals, so no change is flagged (use --replications 2 or more)"
+                : paired ? "* = the 95% interval of the change, replication by replication (same seed), excludes 0"
+                : "* = 95% intervals do not overlap (the runs differ in seed or replications, so they are not paired)"))
             for pair in changes.prefix(limit) {
                 let u = String(format: "%5.1f%% → %5.1f%%", pair.0.utilisation.0 * 100, pair.1.utilisation.0 * 100)
                 let w = String(format: "%8.1f → %8.1f min", pair.0.wait.0, pair.1.wait.0)
-                let flag = intervals ? (Self.significant(pair.0.utilisation, pair.1.utilisation) ? "*" : " ") + (Self.significant(pair.0.wait, pair.1.wait) ? "*" : " ") : "  "
+                let flag = intervals
+                    ? (Self.significant(pair.0.utilisation, pair.1.utilisation, pair.0.utilisationByReplication, pair.1.utilisationByReplication, paired: paired) ? "*" : " ")
+                        + (Self.significant(pair.0.wait, pair.1.wait, pair.0.waitByReplication, pair.1.waitByReplication, paired: paired) ? "*" : " ")
+                    : "  "
                 print("  \(flag) utilisation \(u)  wait \(w)  \(pair.0.key)")
             }
             if !moved.isEmpty {

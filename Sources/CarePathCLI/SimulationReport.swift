@@ -152,7 +152,12 @@ struct SimulationReport {
                          "servers": .int(row.servers), "arrivals": estimate(row.station.arrivals), "served": estimate(row.station.served),
                          "utilisation": estimate(row.station.utilisation), "meanWaitMinutes": estimate(row.station.meanWait),
                          "waitMinutesP50": .double(row.station.waitP50), "waitMinutesP90": .double(row.station.waitP90), "waitMinutesP99": .double(row.station.waitP99),
-                         "maxQueue": .int(row.station.maxQueue), "turnedAway": estimate(row.station.turnedAway)])
+                         "maxQueue": .int(row.station.maxQueue), "turnedAway": estimate(row.station.turnedAway),
+                         // Replication by replication, for paired comparisons (`carepath compare`).
+                         "perReplication": .object([
+                            "utilisation": .array(result.replications.map { .double($0.utilisation[row.station.station]) }),
+                            "meanWaitMinutes": .array(result.replications.map { .double($0.meanWait[row.station.station]) }),
+                         ])])
             }),
             "links": .array(model.links.indices.map { l in
                 .object(["from": .string(network.facilities[Int(model.links[l].from)].key), "to": .string(network.facilities[Int(model.links[l].to)].key), "flow": estimate(result.linkFlow[l])])

@@ -166,4 +166,22 @@ struct ScenarioCommandTests {
         #expect(run.stdout.contains("longest queue"))
         #expect(run.stdout.contains("[balanced]"))
     }
+
+    @Test("compare pairs the replications of two runs with one seed: a scenario's real change is flagged, stations it cannot reach do not change")
+    func pairedCompare() throws {
+        let directory = Self.temporaryDirectory()
+        let scenario = try CLI.temporaryFile("schema: carepath-scenario/1\nservers:\n  - {facility: cs-haouz-1, service: general-consultation, add: 2}\n")
+        let common = ["simulate", "--network", Self.training, "--days", "8", "--warmup", "1", "--replications", "3", "--seed", "9"]
+        #expect(try CLI.run(common + ["--out", directory + "/base"]).status == 0)
+        #expect(try CLI.run(common + ["--scenario", scenario, "--out", directory + "/more"]).status == 0)
+        let compared = try CLI.run(["compare", directory + "/base/result.json", directory + "/more/result.json", "--limit", "100"])
+        #expect(compared.status == 0, "\(compared.stderr)")
+        #expect(compared.stdout.contains("replication by replication (same seed)"))
+        let line = compared.stdout.split(separator: "\n").first { $0.hasSuffix("cs-haouz-1/general-consultation") }
+        #expect(line?.hasPrefix("  *") == true, "\(compared.stdout)")
+        // Common random numbers: the Oasis health centres' queues are exactly as in the baseline.
+        #expect(!compared.stdout.contains("cs-ziz-"))
+        let json = try CLI.run(["compare", directory + "/base/result.json", directory + "/more/result.json", "--format", "json"])
+        #expect(json.stdout.contains("\"paired\": true"))
+    }
 }
