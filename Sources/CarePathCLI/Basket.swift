@@ -39,7 +39,7 @@ struct BasketCommand: ParsableCommand {
         var basket = Basket.standard
         var place: Facility?
         if let facilityKey = facility {
-            let loaded = try RulesSupport.loadNetwork(network)
+            let loaded = try network.load().network
             basket = Basket(catalog: loaded.catalog)
             place = try RulesSupport.facility(facilityKey, in: loaded)
         }

@@ -1,4 +1,7 @@
 import ArgumentParser
+import CareNetwork
+import Foundation
+import LoadSimulation
 
 /// Text for people, JSON for scripts.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -15,4 +18,33 @@ struct OutputOptions: ParsableArguments {
 struct NetworkOptions: ParsableArguments {
     @Option(help: "Network file (YAML or JSON). Default: the bundled national network, Networks/morocco.yaml.")
     var network: String?
+}
+
+/// A network as a command loaded it: its file, the network, and the scenario applied to it if any.
+struct LoadedNetwork {
+    let path: String
+    let network: CareNetwork
+    let scenario: ScenarioApplication?
+}
+
+extension NetworkOptions {
+    /// Loads --network (else `defaultPath`, else the bundled network), with `scenario` applied when one
+    /// is given. On problems prints the diagnostics as `carepath validate` does and exits 1; a
+    /// scenario's warnings are printed and the load goes on.
+    func load(defaultPath: String? = nil, scenario: String? = nil) throws -> LoadedNetwork {
+        let path = network ?? defaultPath ?? NetworkLoader.bundledNetworkPath
+        if let scenario {
+            let report = ScenarioLoader.check(scenarioPath: scenario, networkPath: path)
+            DiagnosticPrinter.write(report.diagnostics, to: FileHandle.standardError)
+            guard let application = report.application else { throw ExitCode(1) }
+            return LoadedNetwork(path: path, network: application.network, scenario: application)
+        }
+        do {
+            return LoadedNetwork(path: path, network: try NetworkLoader.load(path: path), scenario: nil)
+        } catch {
+            DiagnosticPrinter.write(error.diagnostics, to: FileHandle.standardError)
+            FileHandle.standardError.write(Data("carepath: '\(path)' is not a valid network (run carepath validate)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
 }

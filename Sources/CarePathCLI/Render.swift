@@ -2,7 +2,6 @@ import ArgumentParser
 import CareNetwork
 import Diagrams
 import Foundation
-import LoadSimulation
 
 /// `carepath render network|pathway|load`.
 struct Render: ParsableCommand {
@@ -79,28 +78,6 @@ struct RenderOutputOptions: ParsableArguments {
 struct RenderFailure: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
-}
-
-extension NetworkOptions {
-    /// Loads --network (or `defaultPath`, else the bundled network), with `scenario` applied when one is
-    /// given; on errors prints the diagnostics on stderr and exits 1. Used by `render` and `route`.
-    func loadForRendering(defaultPath: String? = nil, scenario: String? = nil) throws -> CareNetwork {
-        let path = network ?? defaultPath ?? NetworkLoader.bundledNetworkPath
-        if let scenario {
-            let report = ScenarioLoader.check(scenarioPath: scenario, networkPath: path)
-            DiagnosticPrinter.write(report.diagnostics, to: FileHandle.standardError)
-            guard let application = report.application else { throw ExitCode(1) }
-            return application.network
-        }
-        do {
-            return try NetworkLoader.load(path: path)
-        } catch {
-            var text = ""
-            for diagnostic in error.diagnostics { text += diagnostic.description + "\n" }
-            FileHandle.standardError.write(Data((text + "carepath: '\(path)' is not a valid network (run carepath validate)\n").utf8))
-            throw ExitCode(1)
-        }
-    }
 }
 
 /// Runs a render body, turning diagram errors into a message on stderr and exit status 1.

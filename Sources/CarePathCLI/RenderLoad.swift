@@ -60,7 +60,7 @@ struct RenderLoad: ParsableCommand {
             FileHandle.standardError.write(Data("carepath: cannot read scenario '\(scenarioPath)'\(scenario == nil ? " (recorded in the result): pass --scenario FILE" : "")\n".utf8))
             throw ExitCode(1)
         }
-        let network = try networkOptions.loadForRendering(defaultPath: recordedNetwork, scenario: scenarioPath)
+        let network = try networkOptions.load(defaultPath: recordedNetwork, scenario: scenarioPath).network
         try runReportingFailures {
             let load = try readLoadInput(path: input, network: network)
             try output.write(LoadDiagram.graph(of: load, in: network, language: output.language))

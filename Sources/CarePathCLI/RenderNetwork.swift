@@ -30,7 +30,7 @@ struct RenderNetwork: ParsableCommand {
     var collapse = false
 
     func run() throws {
-        let network = try networkOptions.loadForRendering(scenario: scenario)
+        let network = try networkOptions.load(scenario: scenario).network
         try runReportingFailures {
             let options = NetworkDiagramOptions(regions: regions, provinces: provinces, collapseHealthCentres: collapse, language: output.language)
             try output.write(try NetworkDiagram.graph(of: network, options: options))

@@ -34,7 +34,7 @@ struct RenderPathway: ParsableCommand {
     var emergency = false
 
     func run() throws {
-        let network = try networkOptions.loadForRendering(scenario: scenario)
+        let network = try networkOptions.load(scenario: scenario).network
         try runReportingFailures {
             let pathway = try routedPathway(network: network, from: from, serviceKey: service, emergency: emergency)
             try output.write(PathwayDiagram.graph(of: pathway, in: network, language: output.language))

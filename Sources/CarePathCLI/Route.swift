@@ -93,7 +93,7 @@ struct RouteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try network.loadForRendering(scenario: scenario)
+        let loaded = try network.load(scenario: scenario).network
         if measureTable {
             print(RulesTiming.measure(loaded))
             return

@@ -2,20 +2,9 @@ import ArgumentParser
 import CareNetwork
 import Foundation
 
-/// Helpers shared by `basket`, `eligibility` and `route`: loading the network, reporting a domain error
-/// with a did-you-mean hint, and formatting.
+/// Helpers shared by `basket`, `eligibility` and `route`: reporting a domain error with a did-you-mean
+/// hint, and formatting.
 enum RulesSupport {
-    /// Loads `--network` (or the bundled network); on failure prints the diagnostics and exits 1.
-    static func loadNetwork(_ options: NetworkOptions) throws -> CareNetwork {
-        let path = options.network ?? NetworkLoader.bundledNetworkPath
-        do {
-            return try NetworkLoader.load(path: path)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
-    }
-
     /// Prints `error: message` (and a hint line) to stderr and returns exit code 1 to throw.
     static func failure(_ message: String, hint: String? = nil) -> ExitCode {
         printError("error: " + message + (hint.map { "\n  hint: " + $0 } ?? ""))

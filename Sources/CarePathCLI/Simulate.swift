@@ -44,21 +44,8 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        let path = networkOptions.network ?? NetworkLoader.bundledNetworkPath
-        let network: CareNetwork
-        var application: ScenarioApplication?
-        if let scenario {
-            let report = ScenarioLoader.check(scenarioPath: scenario, networkPath: path)
-            DiagnosticPrinter.write(report.diagnostics, to: FileHandle.standardError)
-            guard let applied = report.application else { throw ExitCode(1) }
-            application = applied
-            network = applied.network
-        } else {
-            do { network = try NetworkLoader.load(path: path) } catch {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                throw ExitCode(1)
-            }
-        }
+        let loaded = try networkOptions.load(scenario: scenario)
+        let path = loaded.path, network = loaded.network, application = loaded.scenario
         let started = Date()
         let table = RoutingTable(router: ReferralRouter(network: network))
         let model = application?.model(table: table) ?? SimulationModel(network: network, table: table)
