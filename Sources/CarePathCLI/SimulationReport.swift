@@ -123,7 +123,7 @@ struct SimulationReport {
         let replications = Double(result.replications.count)
         for replication in result.replications {
             for (route, count) in replication.routeRejected.enumerated() where count > 0 {
-                let key = model.routeReason[route] + "#" + String(model.routeOutcome[route])
+                let key = network.catalog[ServiceID(Int(model.routeService[route]))].key + "#" + String(model.routeOutcome[route])
                 counts[key, default: (model.routeOutcome[route], 0)].1 += Double(count) / replications
             }
         }

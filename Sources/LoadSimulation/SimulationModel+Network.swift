@@ -127,8 +127,7 @@ extension SimulationModel {
                         }
                         if stations.last.map({ $0 < 0 }) ?? true || Int32(visits.last ?? -1) != treated { outcome = 2 }
                     }
-                    let reason = outcome == 0 ? "" : "\(catalog[ServiceID(service)].key)"
-                    let route = addRoute(outcome == 0 ? stations : [], links: outcome == 0 ? links : [], outcome: outcome, reason: reason,
+                    let route = addRoute(outcome == 0 ? stations : [], links: outcome == 0 ? links : [], outcome: outcome,
                                          facilities: outcome == 0 ? facilities : [], origin: centre.index, service: service, emergency: emergency)
                     entries.append((route, emergency, weight))
                     total += weight

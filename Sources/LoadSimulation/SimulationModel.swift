@@ -45,8 +45,6 @@ public struct SimulationModel: Sendable {
     public var routeStations: [Int32]
     public var routeLinks: [Int32]
     public var routeOutcome: [UInt8]
-    /// Per route: why it is not covered or unavailable (empty when served).
-    public var routeReason: [String]
     /// Per route step (parallel to `routeStations`): the facility index of the step (-1 without a network).
     public var routeFacilities: [Int32]
     /// Per route, for reporting: the health centre it starts from, its service and whether it is an
@@ -67,7 +65,7 @@ public struct SimulationModel: Sendable {
         servers = []; serviceTime = []; referralRate = []; escalation = []; queueCapacity = []; escalationLink = []; escalationRoute = []
         stationFacility = []; stationService = []
         sourceRate = []; sourceEntryOffsets = [0]; entryRoute = []; entryEmergency = []; entryCumulative = []
-        routeOffsets = [0]; routeStations = []; routeLinks = []; routeOutcome = []; routeReason = []
+        routeOffsets = [0]; routeStations = []; routeLinks = []; routeOutcome = []
         routeFacilities = []; routeOrigin = []; routeService = []; routeEmergency = []
         links = []; sourceFacility = []
     }
@@ -90,7 +88,7 @@ public struct SimulationModel: Sendable {
     /// Adds a route through `stations` (in order) and returns its id. `facilities` names each step's
     /// facility; `origin`, `service` and `emergency` say what the route is for (all for reporting).
     @discardableResult
-    public mutating func addRoute(_ stations: [Int], links: [Int]? = nil, outcome: UInt8 = 0, reason: String = "",
+    public mutating func addRoute(_ stations: [Int], links: [Int]? = nil, outcome: UInt8 = 0,
                                   facilities: [Int]? = nil, origin: Int = -1, service: Int = -1, emergency: Bool = false) -> Int {
         routeStations.append(contentsOf: stations.map(Int32.init))
         routeLinks.append(contentsOf: (links ?? Array(repeating: -1, count: stations.count)).map(Int32.init))
@@ -100,7 +98,6 @@ public struct SimulationModel: Sendable {
         routeEmergency.append(emergency)
         routeOffsets.append(Int32(routeStations.count))
         routeOutcome.append(outcome)
-        routeReason.append(reason)
         return routeOutcome.count - 1
     }
 
