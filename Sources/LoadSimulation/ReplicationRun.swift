@@ -375,13 +375,8 @@ struct ReplicationRun: ~Copyable {
         let station = stations + s
         station.pointee.busy += 1
         stationVisits += 1
-        let duration: Double
-        switch station.pointee.serviceKind {
-        case 0: duration = station.pointee.a * ziggurat.exponential(&patients[p].stream)
-        case 1: duration = Foundation.exp(station.pointee.a + station.pointee.b * ziggurat.normal(&patients[p].stream))
-        case 2: duration = station.pointee.a
-        default: duration = SamplingDistribution.triangular(low: station.pointee.a, mode: station.pointee.b, high: station.pointee.c, u: patients[p].stream.uniform())
-        }
+        let duration = ziggurat.serviceTime(kind: station.pointee.serviceKind, station.pointee.a, station.pointee.b, station.pointee.c,
+                                            &patients[p].stream)
         let end = now + duration
         let overlap = min(end, horizon) - max(now, warmup)
         if overlap > 0 { station.pointee.busyTime += overlap }

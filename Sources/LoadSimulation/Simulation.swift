@@ -20,6 +20,9 @@ public struct SimulationConfiguration: Sendable, Hashable {
     public var patientLimit: Int = SimulationConfiguration.defaultPatientLimit
     /// 2^25 (33,554,432) patients, 1.3 GB of patient records per replication.
     public static let defaultPatientLimit = 1 << 25
+    /// The engine; ``SimulationEngine/automatic`` unless a test or a benchmark asks for one. Both
+    /// give the same results.
+    public var engine: SimulationEngine = .automatic
 
     public init(days: Double = 90, warmupDays: Double = 14, replications: Int = 4, seed: UInt64 = 1, threads: Int? = nil) {
         self.days = days
@@ -28,6 +31,20 @@ public struct SimulationConfiguration: Sendable, Hashable {
         self.seed = seed
         self.threads = threads
     }
+}
+
+/// How a replication is simulated. Both engines follow the same sample path: same arrivals, same
+/// draws for each patient, same order of events at each station, hence the same results.
+public enum SimulationEngine: String, Sendable, Hashable {
+    /// The station sweep when the model's pathways never lead back to a station they left (every
+    /// model built from a network: RAMED pathways only climb), else the event list.
+    case automatic
+    /// Time windows of four hours, stations swept in referral order, each working through its own
+    /// events (``StationSweepRun``): the fast engine.
+    case stationSweep = "station-sweep"
+    /// One event list for the whole network, a swift-collections `Heap` (``ReplicationRun``): runs any
+    /// model, including one whose routes revisit a station.
+    case eventList = "event-list"
 }
 
 /// A mean over replications with its 95% confidence interval (Student's t).
@@ -78,6 +95,8 @@ public struct StationStatistics: Sendable {
 /// The result of a simulation: per-station and per-link statistics and the patient accounting.
 public struct SimulationResult: Sendable {
     public var configuration: SimulationConfiguration
+    /// The engine that ran (never ``SimulationEngine/automatic``).
+    public var engine: SimulationEngine
     public var replications: [ReplicationResult]
     public var stations: [StationStatistics]
     /// Per link (``SimulationModel/links``): patients who crossed it after warm-up, over replications.
@@ -119,21 +138,34 @@ public enum Simulation {
         let threads = max(1, min(configuration.threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
         let next = Counter()
         let plan = EventLoopPlan(model)
+        // The station sweep needs pathways that never return to a station (see StationSweepPlan).
+        let sweep = configuration.engine == .eventList ? nil : StationSweepPlan(plan)
+        precondition(configuration.engine != .stationSweep || sweep != nil, "the station sweep cannot run a model whose routes revisit a station")
+        let horizon = configuration.days * 1440, warmup = configuration.warmupDays * 1440
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while let r = next.take(below: count) {
-                var run = ReplicationRun(plan: plan, horizonMinutes: configuration.days * 1440,
-                                         warmupMinutes: configuration.warmupDays * 1440,
-                                         random: RandomSource(seed: configuration.seed, replication: r))
-                if let progress { run.progress = { progress(r, $0) } }
-                run.patientLimit = max(configuration.patientLimit, 1)
-                slots.store(run.run(), at: r)
+                let random = RandomSource(seed: configuration.seed, replication: r)
+                let report: ((Double) -> Void)? = progress.map { progress in { progress(r, $0) } }
+                if let sweep {
+                    var run = StationSweepRun(plan: sweep, horizonMinutes: horizon, warmupMinutes: warmup, random: random)
+                    run.progress = report
+                    run.patientLimit = max(configuration.patientLimit, 1)
+                    slots.store(run.run(), at: r)
+                } else {
+                    var run = ReplicationRun(plan: plan, horizonMinutes: horizon, warmupMinutes: warmup, random: random)
+                    run.progress = report
+                    run.patientLimit = max(configuration.patientLimit, 1)
+                    slots.store(run.run(), at: r)
+                }
                 progress?(r, 1)
             }
         }
-        return aggregate(model: model, configuration: configuration, replications: slots.results())
+        return aggregate(model: model, configuration: configuration, engine: sweep != nil ? .stationSweep : .eventList,
+                         replications: slots.results())
     }
 
-    static func aggregate(model: SimulationModel, configuration: SimulationConfiguration, replications: [ReplicationResult]) -> SimulationResult {
+    static func aggregate(model: SimulationModel, configuration: SimulationConfiguration, engine: SimulationEngine,
+                          replications: [ReplicationResult]) -> SimulationResult {
         var stations: [StationStatistics] = []
         stations.reserveCapacity(model.stationCount)
         let waitRecords = replications.map(\.waits)
@@ -153,7 +185,7 @@ public enum Simulation {
         let routes = (0..<model.routeOutcome.count).map { r in replications.reduce(0.0) { $0 + Double($1.routeArrivals[r]) } / Double(max(replications.count, 1)) }
         func sum(_ key: KeyPath<ReplicationResult, Int>) -> Int { replications.reduce(0) { $0 + $1[keyPath: key] } }
         return SimulationResult(
-            configuration: configuration, replications: replications, stations: stations, linkFlow: links, routeArrivals: routes,
+            configuration: configuration, engine: engine, replications: replications, stations: stations, linkFlow: links, routeArrivals: routes,
             arrived: sum(\.arrived), completed: sum(\.completed), inSystem: sum(\.inSystem),
             notCovered: sum(\.notCovered), unavailable: sum(\.unavailable), turnedAway: sum(\.turnedAway),
             stationVisits: sum(\.stationVisits), events: sum(\.events))

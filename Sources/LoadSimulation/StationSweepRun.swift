@@ -1,0 +1,469 @@
+import Foundation
+
+/// One replication simulated by the station sweep: time windows (one day), and in each
+/// window first the arrivals, then every station with something to do, in referral order
+/// (``StationSweepPlan``).
+///
+/// A station works through its own events of the window in time order: arrivals from its two lanes
+/// (emergencies and the others), and service completions from its heap of patients in service (a
+/// binary heap of at most `servers` travellers, keyed by the end of their service). A completion
+/// frees a server, which takes the first waiting emergency, else the first other patient
+/// (non-preemptive priority, first come first served in each lane), and hands the patient on to the
+/// next station of its route, or up the chain under the referral rate, or out. Every patient handed
+/// on arrives at a later station, before the window ends, so that station's arrivals of the window
+/// are all in its lanes when its turn comes.
+///
+/// The sample path is the event-list engine's (``ReplicationRun``): the same arrival stream, each
+/// patient's draws from its own stream in the same order, each station's events in the same time
+/// order, so the same counts, bit for bit (ties in time aside, which continuous distributions do not
+/// produce). What changes is the memory traffic: a station's state, lanes and heap are touched in
+/// one burst per window instead of once per event in a global order, patients travel as 24-byte
+/// values through the lanes instead of living in a pool of records, and the only event list is each
+/// station's small heap. Nothing is allocated per event: lanes and heaps grow by doubling to the run's
+/// peak and are reused.
+struct StationSweepRun: ~Copyable {
+    let plan: StationSweepPlan
+    let base: EventLoopPlan
+    let horizon: Double
+    let warmup: Double
+    let ziggurat = Ziggurat.shared
+    var random: RandomSource
+
+    let stations: UnsafeMutablePointer<SweepStation>
+    /// Two lanes per station, by sweep position: `2p` the emergencies, `2p + 1` the others.
+    let lanes: UnsafeMutablePointer<Lane>
+    /// Per station, by sweep position: the time of its earliest pending event (an arrival in a lane or
+    /// the end of a service), infinity when it has none.
+    let nextEvent: UnsafeMutablePointer<Double>
+    let steps: UnsafeMutablePointer<RouteStep>
+    let waits: WaitCounter
+    let linkFlow: UnsafeMutablePointer<Int>
+    let routeRejected: UnsafeMutablePointer<Int>
+    let routeArrivals: UnsafeMutablePointer<Int>
+    /// The superposed arrival stream's next arrival, drawn ahead: its time, the bits of its mark and
+    /// the seed of its patient's stream.
+    var nextArrival = 0.0, nextBits: UInt64 = 0, nextSeed: UInt64 = 0
+    /// Scratch of ``admitArrivals(before:)``: one batch of arrivals between its stages.
+    let draws: UnsafeMutablePointer<ArrivalDraw>
+    let heads: UnsafeMutablePointer<RouteHead>
+    /// A sink for the lane reads that bring a lane into cache before it is appended to.
+    var touched: Int32 = 0
+    /// Patients in the system (waiting or in service).
+    var live = 0
+    var patientLimit = SimulationConfiguration.defaultPatientLimit
+    var stoppedAt: Double?
+    /// Told the share of the horizon simulated after each window.
+    var progress: ((Double) -> Void)?
+    var arrived = 0, completed = 0, notCovered = 0, unavailable = 0, turnedAway = 0, stationVisits = 0, eventCount = 0
+
+    /// The length of a window: one day. Each window visits every station with something to do, so
+    /// longer windows amortise that visit over more events (national network, 180 days, runs
+    /// interleaved: 4.6-5.7 s with 4-hour windows, 4.2-4.4 s with 12 hours, 4.2 s with a day, 4.0-4.4 s
+    /// with 3 days); a day keeps a day's flow in the lanes at most.
+    static let defaultWindowMinutes = 1440.0
+    /// This run's window length (tests vary it: the results do not depend on it).
+    let windowMinutes: Double
+
+    init(plan: StationSweepPlan, horizonMinutes: Double, warmupMinutes: Double, random: RandomSource,
+         windowMinutes: Double = StationSweepRun.defaultWindowMinutes) {
+        self.plan = plan
+        self.windowMinutes = windowMinutes
+        self.base = plan.base
+        self.horizon = horizonMinutes
+        self.warmup = min(warmupMinutes, horizonMinutes)
+        self.random = random
+        let n = max(plan.stationCount, 1)
+        stations = .allocate(capacity: n)
+        stations.initialize(from: plan.stations, count: plan.stationCount)
+        lanes = .allocate(capacity: 2 * n)
+        lanes.initialize(repeating: Lane(), count: 2 * n)
+        nextEvent = .allocate(capacity: n)
+        nextEvent.initialize(repeating: .infinity, count: n)
+        steps = plan.steps
+        waits = WaitCounter(stationCount: plan.stationCount)
+        linkFlow = .allocate(capacity: max(base.linkCount, 1))
+        linkFlow.initialize(repeating: 0, count: max(base.linkCount, 1))
+        routeRejected = .allocate(capacity: max(base.routeCount, 1))
+        routeRejected.initialize(repeating: 0, count: max(base.routeCount, 1))
+        routeArrivals = .allocate(capacity: max(base.routeCount, 1))
+        routeArrivals.initialize(repeating: 0, count: max(base.routeCount, 1))
+        draws = .allocate(capacity: StationSweepRun.batch)
+        draws.initialize(repeating: ArrivalDraw(time: 0, bits: 0, seed: 0, route: 0, emergency: false), count: StationSweepRun.batch)
+        heads = .allocate(capacity: StationSweepRun.batch)
+        heads.initialize(repeating: RouteHead(firstStep: 0, end: 0, station: 0, outcome: 0, passes: false), count: StationSweepRun.batch)
+    }
+
+    deinit {
+        for p in 0..<plan.stationCount { stations[p].heap?.deallocate() }
+        for k in 0..<(2 * plan.stationCount) { lanes[k].entries?.deallocate() }
+        stations.deallocate(); lanes.deallocate(); nextEvent.deallocate()
+        linkFlow.deallocate(); routeRejected.deallocate(); routeArrivals.deallocate(); draws.deallocate(); heads.deallocate()
+    }
+
+    /// Runs the replication to the horizon and returns its counts.
+    mutating func run() -> ReplicationResult {
+        drawNextArrival()
+        var windowStart = 0.0
+        repeat {
+            let windowEnd = min(windowStart + windowMinutes, horizon)
+            // Events strictly before `bound`; the last window takes the horizon itself too.
+            let bound = windowEnd >= horizon ? horizon.nextUp : windowEnd
+            admitArrivals(before: bound)
+            if stoppedAt != nil { break }
+            for p in 0..<plan.stationCount where nextEvent[p] < bound { sweep(p, until: bound) }
+            progress?(windowEnd / max(horizon, .leastNonzeroMagnitude))
+            windowStart = windowEnd
+        } while windowStart < horizon
+        return finish()
+    }
+
+    /// Draws the superposed stream's next arrival (as ``ReplicationRun`` does: its time, then the
+    /// bits of its mark, then its patient's seed).
+    @inline(__always)
+    mutating func drawNextArrival() {
+        let rate = base.totalRate
+        guard rate > 0 else { nextArrival = .infinity; return }
+        nextArrival += ziggurat.exponential(&random) / rate
+        nextBits = random.next()
+        nextSeed = random.next()
+    }
+
+    /// How many arrivals ``admitArrivals(before:)`` resolves at a time.
+    static let batch = 128
+
+    /// The arrivals before `bound`, resolved through the alias table to their routes: refused patients
+    /// (not covered, unavailable) are counted and go no further, the others join the lane of their
+    /// route's first station (past facilities without one).
+    ///
+    /// A batch at a time, in stages (the times and random bits, then the alias cells, then the route
+    /// heads, then the lanes): each stage is a loop of independent table reads, so the processor
+    /// keeps many cache misses in flight instead of waiting for one chain of misses per arrival.
+    mutating func admitArrivals(before bound: Double) {
+        let cells = UInt64(base.entryCount)
+        while nextArrival < bound {
+            // Stage 1: times, marks' bits and patients' seeds, in the stream's order.
+            var drawn = 0
+            while drawn < StationSweepRun.batch, nextArrival < bound {
+                draws[drawn] = ArrivalDraw(time: nextArrival, bits: nextBits, seed: nextSeed, route: 0, emergency: false)
+                drawNextArrival()
+                drawn += 1
+            }
+            arrived += drawn
+            // Stage 2: the alias cells.
+            for i in 0..<drawn {
+                let bits = draws[i].bits
+                let cell = base.entries[Int(((bits >> 32) &* cells) >> 32)]
+                let keep = UInt32(truncatingIfNeeded: bits) < cell.threshold
+                draws[i].route = keep ? cell.route : cell.aliasRoute
+                draws[i].emergency = (cell.flags & (keep ? 1 : 2)) != 0
+            }
+            // Stage 3: the route heads; refused patients stop here; the lanes are touched.
+            var admitted = 0
+            for i in 0..<drawn {
+                let route = Int(draws[i].route), now = draws[i].time
+                if now >= warmup { routeArrivals[route] &+= 1 }
+                let head = plan.heads[route]
+                if head.outcome != 0 {
+                    switch head.outcome {
+                    case 1: notCovered += 1; routeRejected[route] &+= 1
+                    case 2: unavailable += 1; routeRejected[route] &+= 1
+                    default: completed += 1
+                    }
+                    continue
+                }
+                touched &+= lanes[2 &* Int(head.station) &+ (draws[i].emergency ? 0 : 1)].count
+                heads[admitted] = head
+                draws[admitted] = draws[i]
+                admitted += 1
+            }
+            // Stage 4: into the lanes.
+            for i in 0..<admitted {
+                let now = draws[i].time
+                guard live < patientLimit else {
+                    // Demand far beyond capacity: the queues would grow until memory runs out.
+                    stoppedAt = now
+                    return
+                }
+                live += 1
+                eventCount += 1
+                let head = heads[i]
+                let first = head.passes ? passThrough(from: Int(head.firstStep), now: now) : Int(head.firstStep)
+                append(Traveller(time: now, stream: PatientStream(state: draws[i].seed), cursor: Int32(first), routeEnd: head.end),
+                       to: Int(head.station), emergency: draws[i].emergency)
+            }
+        }
+    }
+
+    /// The first route step from `step` that has a station, counting the links of the facilities
+    /// passed through on the way. A route's last step always has one.
+    @inline(__always)
+    mutating func passThrough(from step: Int, now: Double) -> Int {
+        var k = step
+        while steps[k].station < 0 {
+            k += 1
+            let link = steps[k].link
+            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
+        }
+        return k
+    }
+
+    /// Puts a patient in a lane of station `p` (by sweep position).
+    @inline(__always)
+    mutating func append(_ traveller: Traveller, to p: Int, emergency: Bool) {
+        let lane = lanes + (2 &* p &+ (emergency ? 0 : 1))
+        if lane.pointee.count == lane.pointee.capacity { StationSweepRun.makeRoom(lane) }
+        let entries = lane.pointee.entries!, count = Int(lane.pointee.count)
+        if count > Int(lane.pointee.scan), entries[count &- 1].time > traveller.time { lane.pointee.sorted = false }
+        entries[count] = traveller
+        lane.pointee.count &+= 1
+        if traveller.time < nextEvent[p] { nextEvent[p] = traveller.time }
+    }
+
+    /// Makes room for one more entry in a full lane: moves the waiting and the unswept entries to the
+    /// front, into a buffer twice as large when they fill more than half of it.
+    @inline(never)
+    static func makeRoom(_ lane: UnsafeMutablePointer<Lane>) {
+        let waiting = Int(lane.pointee.admitted - lane.pointee.start), pending = Int(lane.pointee.count - lane.pointee.scan)
+        let capacity = Int(lane.pointee.capacity)
+        let old = lane.pointee.entries
+        var target = old
+        if capacity == 0 || 2 * (waiting + pending + 1) > capacity {
+            let grown = max(16, 2 * capacity)
+            precondition(grown <= Int(Int32.max), "a lane outgrew 2^31 patients; the patient limit should have stopped the run")
+            target = .allocate(capacity: grown)
+            lane.pointee.capacity = Int32(grown)
+        }
+        if let old, let target {
+            // Forward copies: the target range never starts after the source range.
+            for k in 0..<waiting { target[k] = old[Int(lane.pointee.start) + k] }
+            for k in 0..<pending { target[waiting + k] = old[Int(lane.pointee.scan) + k] }
+            if target != old { old.deallocate() }
+        }
+        lane.pointee.entries = target
+        lane.pointee.start = 0
+        lane.pointee.admitted = Int32(waiting)
+        lane.pointee.scan = Int32(waiting)
+        lane.pointee.count = Int32(waiting + pending)
+    }
+
+    /// Puts a lane's unswept entries in time order (a stable merge of the sorted runs that the
+    /// upstream stations appended, one after the other).
+    @inline(never)
+    static func sortPending(_ lane: UnsafeMutablePointer<Lane>) {
+        let scan = Int(lane.pointee.scan)
+        var pending = UnsafeMutableBufferPointer(start: lane.pointee.entries! + scan, count: Int(lane.pointee.count) - scan)
+        pending.sort { $0.time < $1.time }
+        lane.pointee.sorted = true
+    }
+
+    /// Works through station `p`'s events before `bound`, in time order; a completion goes before an
+    /// arrival at the same time, and an emergency arrival before another.
+    @inline(__always)
+    mutating func sweep(_ p: Int, until bound: Double) {
+        let station = stations + p
+        let emergencies = lanes + 2 &* p, others = emergencies + 1
+        if !emergencies.pointee.sorted { StationSweepRun.sortPending(emergencies) }
+        if !others.pointee.sorted { StationSweepRun.sortPending(others) }
+        while true {
+            let completion = station.pointee.busy > 0 ? station.pointee.heap![0].time : .infinity
+            let emergency = emergencies.pointee.scan < emergencies.pointee.count ? emergencies.pointee.entries![Int(emergencies.pointee.scan)].time : .infinity
+            let other = others.pointee.scan < others.pointee.count ? others.pointee.entries![Int(others.pointee.scan)].time : .infinity
+            if completion <= emergency, completion <= other {
+                guard completion < bound else { break }
+                complete(at: station, emergencies: emergencies, others: others)
+            } else if emergency <= other {
+                guard emergency < bound else { break }
+                arrive(from: emergencies, at: station, emergency: true)
+            } else {
+                guard other < bound else { break }
+                arrive(from: others, at: station, emergency: false)
+            }
+        }
+        nextEvent[p] = station.pointee.busy > 0 ? station.pointee.heap![0].time : .infinity
+    }
+
+    /// The next patient of `lane` arrives: served at once if a server is free, else it waits in its
+    /// lane (or is turned away if a bounded queue is full).
+    @inline(__always)
+    mutating func arrive(from lane: UnsafeMutablePointer<Lane>, at station: UnsafeMutablePointer<SweepStation>, emergency: Bool) {
+        let k = Int(lane.pointee.scan)
+        let traveller = lane.pointee.entries![k]
+        let now = traveller.time
+        lane.pointee.scan &+= 1
+        let measured = now >= warmup
+        if measured { station.pointee.arrivals &+= 1 }
+        if station.pointee.busy < station.pointee.servers {
+            // A free server means nobody waits, in either lane.
+            lane.pointee.start = lane.pointee.scan
+            lane.pointee.admitted = lane.pointee.scan
+            push(startService(traveller, at: station, now: now, waited: 0, emergency: emergency), into: station)
+            return
+        }
+        if station.pointee.queueLength >= station.pointee.queueCapacity {
+            if measured { station.pointee.turnedAway &+= 1 }
+            turnedAway += 1
+            live -= 1
+            return
+        }
+        let admitted = Int(lane.pointee.admitted)
+        if admitted != k { lane.pointee.entries![admitted] = traveller }
+        lane.pointee.admitted &+= 1
+        station.pointee.queueLength &+= 1
+        if measured, station.pointee.queueLength > station.pointee.maxQueue { station.pointee.maxQueue = station.pointee.queueLength }
+    }
+
+    /// The earliest service at the station ends: the server takes the next waiting patient
+    /// (emergencies first), and the patient who was served moves on.
+    @inline(__always)
+    mutating func complete(at station: UnsafeMutablePointer<SweepStation>, emergencies: UnsafeMutablePointer<Lane>, others: UnsafeMutablePointer<Lane>) {
+        let heap = station.pointee.heap!
+        let done = heap[0]
+        let now = done.time
+        eventCount += 1
+        if now >= warmup { station.pointee.served &+= 1 }
+        if station.pointee.queueLength > 0 {
+            let lane = emergencies.pointee.waiting > 0 ? emergencies : others
+            let next = lane.pointee.entries![Int(lane.pointee.start)]
+            lane.pointee.start &+= 1
+            station.pointee.queueLength &-= 1
+            station.pointee.busy &-= 1
+            // The freed server's new service replaces the finished one at the top of the heap.
+            heap[0] = startService(next, at: station, now: now, waited: now - next.time, emergency: lane == emergencies)
+            StationSweepRun.siftDown(heap, count: Int(station.pointee.busy))
+        } else {
+            station.pointee.busy &-= 1
+            let count = Int(station.pointee.busy)
+            if count > 0 {
+                heap[0] = heap[count]
+                StationSweepRun.siftDown(heap, count: count)
+            }
+        }
+        handOn(done, from: station, now: now)
+    }
+
+    /// Starts a patient's service: samples its duration from the patient's stream, adds the part of
+    /// it inside the measured window to the station's busy time, records the wait, and returns the
+    /// patient as it goes into the heap (time: the end of service).
+    @inline(__always)
+    mutating func startService(_ traveller: Traveller, at station: UnsafeMutablePointer<SweepStation>, now: Double, waited: Double, emergency: Bool) -> Traveller {
+        var patient = traveller
+        station.pointee.busy &+= 1
+        stationVisits += 1
+        let duration = ziggurat.serviceTime(kind: station.pointee.serviceKind, station.pointee.a, station.pointee.b, station.pointee.c, &patient.stream)
+        let end = now + duration
+        let overlap = min(end, horizon) - max(now, warmup)
+        if overlap > 0 { station.pointee.busyTime += overlap }
+        if now >= warmup {
+            station.pointee.started &+= 1
+            if waited > 0 {
+                station.pointee.waitSum += waited
+                waits.record(waited, station: Int(station.pointee.id))
+            } else {
+                station.pointee.zeroWaits &+= 1
+            }
+        }
+        patient.time = end
+        if emergency { patient.routeEnd = ~patient.routeEnd }
+        return patient
+    }
+
+    /// Adds a patient in service to the station's heap (``startService`` counted it as busy).
+    @inline(__always)
+    func push(_ patient: Traveller, into station: UnsafeMutablePointer<SweepStation>) {
+        var index = Int(station.pointee.busy) &- 1
+        if index >= Int(station.pointee.heapCapacity) { StationSweepRun.growHeap(station) }
+        let heap = station.pointee.heap!
+        while index > 0 {
+            let parent = (index &- 1) >> 1
+            guard patient.time < heap[parent].time else { break }
+            heap[index] = heap[parent]
+            index = parent
+        }
+        heap[index] = patient
+    }
+
+    /// Restores the heap order below the root, `count` travellers.
+    @inline(__always)
+    static func siftDown(_ heap: UnsafeMutablePointer<Traveller>, count: Int) {
+        let moving = heap[0]
+        var index = 0
+        while true {
+            var child = 2 &* index &+ 1
+            guard child < count else { break }
+            if child &+ 1 < count, heap[child &+ 1].time < heap[child].time { child &+= 1 }
+            guard heap[child].time < moving.time else { break }
+            heap[index] = heap[child]
+            index = child
+        }
+        heap[index] = moving
+    }
+
+    /// Doubles a station's heap, up to its number of servers.
+    @inline(never)
+    static func growHeap(_ station: UnsafeMutablePointer<SweepStation>) {
+        let old = Int(station.pointee.heapCapacity)
+        let grown = min(Int(station.pointee.servers), max(4, 2 * old))
+        let heap = UnsafeMutablePointer<Traveller>.allocate(capacity: grown)
+        if let previous = station.pointee.heap {
+            heap.moveInitialize(from: previous, count: old)
+            previous.deallocate()
+        }
+        station.pointee.heap = heap
+        station.pointee.heapCapacity = Int32(grown)
+    }
+
+    /// A patient's service has ended at `now`: on to the next station of its route, or up the chain
+    /// under the station's referral rate (one level at a time, P5), or out.
+    @inline(__always)
+    mutating func handOn(_ patient: Traveller, from station: UnsafeMutablePointer<SweepStation>, now: Double) {
+        let emergency = patient.routeEnd < 0
+        var routeEnd = emergency ? ~patient.routeEnd : patient.routeEnd
+        var stream = patient.stream
+        let cursor = Int(patient.cursor) &+ 1
+        let next: Int
+        if cursor < Int(routeEnd) {
+            let link = steps[cursor].link
+            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
+            next = passThrough(from: cursor, now: now)
+        } else if station.pointee.referralRate > 0, stream.uniform() < station.pointee.referralRate {
+            let start = Int(station.pointee.escalationStart)
+            let link = steps[start].link
+            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
+            routeEnd = station.pointee.escalationEnd
+            next = passThrough(from: start, now: now)
+        } else {
+            completed += 1
+            live -= 1
+            return
+        }
+        append(Traveller(time: now, stream: stream, cursor: Int32(next), routeEnd: routeEnd), to: Int(steps[next].station), emergency: emergency)
+    }
+
+    /// Gathers the per-station counts, by station id, into a ``ReplicationResult``.
+    func finish() -> ReplicationResult {
+        let n = plan.stationCount
+        let measured = max(horizon - warmup, .leastNonzeroMagnitude)
+        var byId: [SweepStation] = []
+        byId.reserveCapacity(n)
+        for s in 0..<n { byId.append(stations[Int(plan.position[s])]) }
+        var result = ReplicationResult(
+            arrivals: byId.map { Int($0.arrivals) }, served: byId.map { Int($0.served) },
+            utilisation: byId.map { $0.busyTime / (Double($0.servers) * measured) },
+            meanWait: byId.map { $0.started > 0 ? $0.waitSum / Double($0.started) : 0 },
+            maxQueue: byId.map { Int($0.maxQueue) }, turnedAwayAt: byId.map { Int($0.turnedAway) },
+            waits: waits.compacted(zeroWaits: byId.map { Int($0.zeroWaits) }),
+            linkFlow: Array(UnsafeBufferPointer(start: linkFlow, count: base.linkCount)),
+            routeRejected: Array(UnsafeBufferPointer(start: routeRejected, count: base.routeCount)),
+            routeArrivals: Array(UnsafeBufferPointer(start: routeArrivals, count: base.routeCount)))
+        result.arrived = arrived
+        result.completed = completed
+        result.inSystem = live
+        result.notCovered = notCovered
+        result.unavailable = unavailable
+        result.turnedAway = turnedAway
+        result.stationVisits = stationVisits
+        result.events = eventCount
+        result.stoppedAt = stoppedAt
+        return result
+    }
+}

@@ -1,0 +1,163 @@
+import CareNetwork
+import Foundation
+import Referral
+import Testing
+@testable import LoadSimulation
+
+/// The station sweep (the default engine) against the event list: the same sample path, count for
+/// count, on networks and on hand-built models that stress its lanes and heaps; and its referral
+/// order.
+@Suite("Station sweep")
+struct StationSweepTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func networkModel(_ file: String) throws -> SimulationModel {
+        let network = try NetworkLoader.load(path: root.appendingPathComponent(file).path)
+        return SimulationModel(network: network, table: RoutingTable(router: ReferralRouter(network: network)))
+    }
+
+    /// Runs `model` on both engines and expects the same counts from every replication.
+    static func expectSamePath(_ model: SimulationModel, _ configuration: SimulationConfiguration,
+                               sourceLocation: Testing.SourceLocation = #_sourceLocation) -> SimulationResult {
+        var sweepConfiguration = configuration, eventListConfiguration = configuration
+        sweepConfiguration.engine = .stationSweep
+        eventListConfiguration.engine = .eventList
+        let sweep = Simulation.run(model, configuration: sweepConfiguration)
+        let eventList = Simulation.run(model, configuration: eventListConfiguration)
+        #expect(sweep.engine == .stationSweep && eventList.engine == .eventList, sourceLocation: sourceLocation)
+        for (a, b) in zip(sweep.replications, eventList.replications) {
+            #expect(a.arrived == b.arrived && a.completed == b.completed && a.inSystem == b.inSystem, sourceLocation: sourceLocation)
+            #expect(a.notCovered == b.notCovered && a.unavailable == b.unavailable && a.turnedAway == b.turnedAway, sourceLocation: sourceLocation)
+            #expect(a.stationVisits == b.stationVisits && a.events == b.events, sourceLocation: sourceLocation)
+            #expect(a.arrivals == b.arrivals && a.served == b.served && a.maxQueue == b.maxQueue, sourceLocation: sourceLocation)
+            #expect(a.turnedAwayAt == b.turnedAwayAt, sourceLocation: sourceLocation)
+            // Busy time and waits are summed in the same order at each station: equal to the bit.
+            #expect(a.utilisation == b.utilisation && a.meanWait == b.meanWait, sourceLocation: sourceLocation)
+            #expect(a.waits.zeroWaits == b.waits.zeroWaits && a.waits.offsets == b.waits.offsets, sourceLocation: sourceLocation)
+            #expect(a.waits.buckets == b.waits.buckets && a.waits.counts == b.waits.counts, sourceLocation: sourceLocation)
+            #expect(a.linkFlow == b.linkFlow && a.routeRejected == b.routeRejected && a.routeArrivals == b.routeArrivals, sourceLocation: sourceLocation)
+            #expect(a.arrived == a.completed + a.inSystem + a.notCovered + a.unavailable + a.turnedAway, sourceLocation: sourceLocation)
+        }
+        return sweep
+    }
+
+    @Test("the teaching network: the sweep follows the event list's sample path (P0 emergencies, referral rates, warm-up)")
+    func teachingNetwork() throws {
+        let model = try Self.networkModel("Networks/training-small.yaml")
+        let result = Self.expectSamePath(model, SimulationConfiguration(days: 20, warmupDays: 3, replications: 2, seed: 31))
+        #expect(result.stationVisits > 50_000)
+        #expect(result.linkFlow.contains { $0.mean > 0 } && result.inSystem > 0)
+        // Without a choice, a network runs on the sweep.
+        #expect(Simulation.run(model, configuration: SimulationConfiguration(days: 1, warmupDays: 0, replications: 1)).engine == .stationSweep)
+    }
+
+    @Test("the national network: one day, the same sample path on both engines")
+    func nationalNetwork() throws {
+        let model = try Self.networkModel("Networks/morocco.yaml")
+        let result = Self.expectSamePath(model, SimulationConfiguration(days: 1, warmupDays: 0.25, replications: 1, seed: 5))
+        #expect(result.stationVisits > 100_000)
+    }
+
+    /// A tandem under stress: an overloaded first station (λ = 1.3 a minute, μ = 1) with a bounded queue,
+    /// emergencies entering at the second station (3 servers) and jumping its queue, 20% of the second's
+    /// patients referred to a third with many servers.
+    static func stressModel(queueLimit: Int32) -> SimulationModel {
+        var model = SimulationModel()
+        model.addStation(servers: 1, serviceTime: .exponential(mean: 1))
+        model.addStation(servers: 3, serviceTime: .distribution(.lognormal(mean: 1.2, sd: 0.8)), referralRate: 0.2, escalation: 2)
+        model.addStation(servers: 40, serviceTime: .distribution(.triangular(min: 10, mode: 20, max: 60)))
+        model.links = [(0, 1), (1, 2)]
+        model.escalationLink[1] = 1
+        model.queueCapacity[0] = queueLimit
+        let tandem = model.addRoute([0, 1], links: [-1, 0])
+        let emergency = model.addRoute([1])
+        model.addSource(ratePerMinute: 1.3, entries: [(tandem, false, 0.85), (emergency, true, 0.1), (tandem, true, 0.05)])
+        return model
+    }
+
+    @Test("an overloaded station: lanes grow to thousands and compact, emergencies jump the queue, the same sample path",
+          arguments: [Int32.max, 400])
+    func overloaded(queueLimit: Int32) {
+        let model = Self.stressModel(queueLimit: queueLimit)
+        #expect(model.invariantViolations().isEmpty)
+        let result = Self.expectSamePath(model, SimulationConfiguration(days: 4, warmupDays: 1, replications: 2, seed: 9))
+        if queueLimit == .max {
+            // About 0.3 × 1.3 patients a minute more than the first station serves: the queue grows past 1,000.
+            #expect(result.stations[0].maxQueue > 1_000 && result.turnedAway == 0)
+        } else {
+            #expect(result.stations[0].maxQueue == Int(queueLimit) && result.turnedAway > 0)
+        }
+        #expect(result.stations[2].served.mean > 0 && result.isBalanced)
+    }
+
+    @Test("deterministic service times and a horizon that cuts services short: the same sample path")
+    func fixedTimes() {
+        var model = SimulationModel()
+        model.addStation(servers: 2, serviceTime: .distribution(.fixed(1.7)))
+        model.addStation(servers: 1, serviceTime: .distribution(.fixed(0.9)))
+        model.links = [(0, 1)]
+        model.addSource(ratePerMinute: 1, entries: [(model.addRoute([0, 1], links: [-1, 0]), false, 1)])
+        _ = Self.expectSamePath(model, SimulationConfiguration(days: 0.7, warmupDays: 0.1, replications: 2, seed: 4))
+    }
+
+    @Test("the window length changes nothing: 7 minutes, 4 hours, a day and the whole horizon give the same counts")
+    func windowLength() throws {
+        let model = try Self.networkModel("Networks/training-small.yaml")
+        let plan = try #require(StationSweepPlan(EventLoopPlan(model)))
+        let results = [7.0, 240, 1440, 1e9].map { window in
+            var run = StationSweepRun(plan: plan, horizonMinutes: 6 * 1440, warmupMinutes: 1440,
+                                      random: RandomSource(seed: 3, replication: 1), windowMinutes: window)
+            return run.run()
+        }
+        for other in results.dropFirst() {
+            #expect(other.arrived == results[0].arrived && other.completed == results[0].completed && other.inSystem == results[0].inSystem)
+            #expect(other.events == results[0].events && other.stationVisits == results[0].stationVisits)
+            #expect(other.served == results[0].served && other.maxQueue == results[0].maxQueue)
+            #expect(other.utilisation == results[0].utilisation && other.meanWait == results[0].meanWait)
+            #expect(other.linkFlow == results[0].linkFlow && other.waits.counts == results[0].waits.counts)
+        }
+        #expect(results[0].stationVisits > 10_000)
+    }
+
+    @Test("a model whose route returns to a station it left runs on the event list, and balances")
+    func cyclicModel() {
+        var model = SimulationModel()
+        model.addStation(servers: 1, serviceTime: .exponential(mean: 0.4))
+        model.addStation(servers: 1, serviceTime: .exponential(mean: 0.4))
+        model.addSource(ratePerMinute: 0.5, entries: [(model.addRoute([0, 1, 0]), false, 1)])
+        #expect(StationSweepPlan(EventLoopPlan(model)) == nil)
+        let result = Simulation.run(model, configuration: SimulationConfiguration(days: 2, warmupDays: 0, replications: 1, seed: 2))
+        #expect(result.engine == .eventList)
+        #expect(result.isBalanced && result.stations[0].served.mean > 1.9 * result.stations[1].served.mean)
+    }
+
+    @Test("the sweep order puts every station after every station that sends it patients", arguments: ["Networks/training-small.yaml", "Networks/morocco.yaml"])
+    func referralOrder(file: String) throws {
+        let model = try Self.networkModel(file)
+        let base = EventLoopPlan(model)
+        let plan = try #require(StationSweepPlan(base))
+        #expect(plan.order.count == model.stationCount && Set(plan.order).count == model.stationCount)
+        func ascending(_ range: Range<Int>, after first: Int32 = -1) -> Bool {
+            var previous = first
+            for k in range where plan.steps[k].station >= 0 {
+                if plan.steps[k].station <= previous { return false }
+                previous = plan.steps[k].station
+            }
+            return true
+        }
+        for r in 0..<base.routeCount where base.routeOutcome[r] == 0 {
+            #expect(ascending(Int(base.routeOffsets[r])..<Int(base.routeOffsets[r + 1])), "route \(r)")
+        }
+        var escalating = 0
+        for p in 0..<plan.stationCount where plan.stations[p].referralRate > 0 {
+            escalating += 1
+            #expect(ascending(Int(plan.stations[p].escalationStart)..<Int(plan.stations[p].escalationEnd), after: Int32(p)))
+        }
+        #expect(escalating > 0)
+        // Route heads name each route's first station.
+        for r in 0..<base.routeCount where plan.heads[r].outcome == 0 {
+            let head = plan.heads[r]
+            #expect(head.passes || plan.steps[Int(head.firstStep)].station == head.station)
+        }
+    }
+}
