@@ -3,17 +3,18 @@
 ///
 /// - one 128-byte ``StationRecord`` template per station (two cache lines: what the loop reads and
 ///   writes at a station sits together, instead of in a dozen arrays);
-/// - one Walker alias table over every (health centre, service, emergency) entry of every source,
-///   weighted by its rate, so that the superposition of all the health centres' Poisson streams is one
-///   stream of total rate `totalRate` whose marks cost one random number and one table read;
+/// - per source (health centre), a Walker alias table over its (service, emergency) entries, so that
+///   the superposition of its Poisson streams is one stream whose marks cost one random number and
+///   one table read (``ArrivalStreams``);
 /// - route steps as (station, link) pairs in one array, escalation routes included.
 final class EventLoopPlan: @unchecked Sendable {
     let stationCount: Int
     let stations: UnsafeMutablePointer<StationRecord>
+    let sourceCount: Int
+    /// Per source: its rate and its cells in `entries`.
+    let sources: UnsafeMutablePointer<SourcePlan>
     let entryCount: Int
     let entries: UnsafeMutablePointer<AliasEntry>
-    /// The superposed arrival rate, per minute.
-    let totalRate: Double
     let routeCount: Int
     let routeOffsets: UnsafeMutablePointer<Int32>
     let routeOutcome: UnsafeMutablePointer<UInt8>
@@ -46,28 +47,33 @@ final class EventLoopPlan: @unchecked Sendable {
                 a: time.a, b: time.b, c: time.c, referralRate: model.escalation[s] >= 0 ? model.referralRate[s] : 0)
         }
 
-        // Entries of every source, weighted by rate × probability, into one alias table.
-        var weights: [Double] = [], routes: [Int32] = [], emergency: [Bool] = []
-        for source in 0..<model.sourceCount where model.sourceRate[source] > 0 {
+        // Each source's entries into an alias table of its own, the tables one after the other.
+        sourceCount = model.sourceCount
+        sources = .allocate(capacity: max(sourceCount, 1))
+        var cells: [AliasEntry] = []
+        for source in 0..<sourceCount {
+            var weights: [Double] = [], routes: [Int32] = [], emergency: [Bool] = []
             var previous = 0.0
             for k in Int(model.sourceEntryOffsets[source])..<Int(model.sourceEntryOffsets[source + 1]) {
                 let probability = model.entryCumulative[k] - previous
                 previous = model.entryCumulative[k]
                 guard probability > 0 else { continue }
-                weights.append(model.sourceRate[source] * probability)
+                weights.append(probability)
                 routes.append(model.entryRoute[k])
                 emergency.append(model.entryEmergency[k])
             }
+            let rate = weights.isEmpty ? 0 : max(model.sourceRate[source], 0)
+            sources[source] = SourcePlan(rate: rate, cellStart: Int32(cells.count), cellCount: Int32(weights.count), key: model.sourceStreamKey[source])
+            let table = AliasTable(weights: weights)
+            for k in 0..<weights.count {
+                let other = Int(table.alias[k])
+                cells.append(AliasEntry(threshold: table.threshold[k], route: routes[k], aliasRoute: routes[other],
+                                        flags: (emergency[k] ? 1 : 0) | (emergency[other] ? 2 : 0)))
+            }
         }
-        totalRate = weights.reduce(0, +)
-        entryCount = weights.count
+        entryCount = cells.count
         entries = .allocate(capacity: max(entryCount, 1))
-        let table = AliasTable(weights: weights)
-        for k in 0..<entryCount {
-            let other = Int(table.alias[k])
-            entries[k] = AliasEntry(threshold: table.threshold[k], route: routes[k], aliasRoute: routes[other],
-                                    flags: (emergency[k] ? 1 : 0) | (emergency[other] ? 2 : 0))
-        }
+        for k in 0..<entryCount { entries[k] = cells[k] }
 
         routeCount = model.routeOutcome.count
         routeOffsets = .allocate(capacity: routeCount + 1)
@@ -81,7 +87,7 @@ final class EventLoopPlan: @unchecked Sendable {
     }
 
     deinit {
-        stations.deallocate(); entries.deallocate(); routeOffsets.deallocate(); routeOutcome.deallocate(); steps.deallocate()
+        stations.deallocate(); entries.deallocate(); sources.deallocate(); routeOffsets.deallocate(); routeOutcome.deallocate(); steps.deallocate()
     }
 }
 
@@ -123,6 +129,15 @@ struct StationRecord {
         self.escalationStart = escalationStart; self.escalationEnd = escalationEnd
         self.a = a; self.b = b; self.c = c; self.referralRate = referralRate
     }
+}
+
+/// A source's arrival rate (per minute; 0 when it has no entry), its alias cells
+/// `entries[cellStart ..< cellStart + cellCount]`, and the key of its random stream.
+struct SourcePlan {
+    var rate: Double
+    var cellStart: Int32
+    var cellCount: Int32
+    var key: UInt64
 }
 
 /// One cell of the arrivals' alias table: keep `route` when the low 32 random bits fall below

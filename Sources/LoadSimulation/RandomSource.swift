@@ -22,6 +22,14 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
         s0 = splitMix(); s1 = splitMix(); s2 = splitMix(); s3 = splitMix()
     }
 
+    /// The generator of stream `stream` (a health centre's arrivals) in replication `replication` of a
+    /// run seeded with `seed`: SplitMix64 seeded with the replication's first output XOR the stream key
+    /// times an odd constant, so every (seed, replication, stream) has a stream of its own.
+    public init(seed: UInt64, replication: Int, stream: UInt64) {
+        var replicationSource = RandomSource(seed: seed, replication: replication)
+        self.init(seed: replicationSource.next() ^ (stream &* 0xD1B5_4A32_D192_ED03))
+    }
+
     @inline(__always)
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9

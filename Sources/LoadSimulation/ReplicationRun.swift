@@ -41,16 +41,7 @@ public struct ReplicationResult: Sendable {
     public var stoppedAt: Double?
 }
 
-/// Scratch of ``ReplicationRun/drawArrivals()``: one arrival between its stages.
-struct ArrivalDraw {
-    var time: Double
-    var bits: UInt64
-    var seed: UInt64
-    var route: Int32
-    var emergency: Bool
-}
-
-/// An arrival drawn ahead of time, resolved to its route's first station step.
+/// An arrival of the current window, resolved to its route's first station step.
 struct PendingArrival {
     var time: Double
     var seed: UInt64
@@ -94,7 +85,8 @@ struct ReplicationRun: ~Copyable {
     let horizon: Double
     let warmup: Double
     let ziggurat = Ziggurat.shared
-    var random: RandomSource
+    /// Every health centre's arrivals, drawn a window at a time (see ``drawArrivals()``).
+    var arrivals: ArrivalStreams
 
     let stations: UnsafeMutablePointer<StationRecord>
     var patients: UnsafeMutablePointer<PatientRecord>
@@ -107,12 +99,14 @@ struct ReplicationRun: ~Copyable {
     var linkFlow: UnsafeMutablePointer<Int>
     var routeRejected: UnsafeMutablePointer<Int>
     var routeArrivals: UnsafeMutablePointer<Int>
-    /// Arrivals drawn ahead (see ``drawArrivals()``): `pending[pendingNext..<pendingCount]`.
-    let pending: UnsafeMutablePointer<PendingArrival>
-    let draws: UnsafeMutablePointer<ArrivalDraw>
-    var pendingNext = 0, pendingCount = 0
-    /// The time of the last arrival drawn.
-    var arrivalClock = 0.0
+    /// The current window's arrivals, in time order (see ``drawArrivals()``): `pending[pendingNext...]`.
+    var pending: [PendingArrival] = []
+    var pendingNext = 0
+    /// Scratch of ``drawArrivals()``: the window's arrivals before they are put in time order.
+    var window: [ArrivalStreams.Arrival] = []
+    /// The end of the last window drawn, and whether it was the last.
+    var windowEnd = 0.0
+    var arrivalsDrawn = false
     /// A sink for the prefetching reads of ``drawArrivals()``.
     var touched: Int32 = 0
     /// The most patients in the system at once before the run stops (``ReplicationResult/stoppedAt``).
@@ -123,11 +117,11 @@ struct ReplicationRun: ~Copyable {
     // Accounting over the whole horizon.
     var arrived = 0, completed = 0, notCovered = 0, unavailable = 0, turnedAway = 0, stationVisits = 0, eventCount = 0
 
-    init(plan: EventLoopPlan, horizonMinutes: Double, warmupMinutes: Double, random: RandomSource) {
+    init(plan: EventLoopPlan, horizonMinutes: Double, warmupMinutes: Double, seed: UInt64, replication: Int) {
         self.plan = plan
         self.horizon = horizonMinutes
         self.warmup = min(warmupMinutes, horizonMinutes)
-        self.random = random
+        arrivals = ArrivalStreams(plan: plan, seed: seed, replication: replication)
         let n = max(plan.stationCount, 1)
         stations = UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<StationRecord>.stride, alignment: 64)
             .bindMemory(to: StationRecord.self, capacity: n)
@@ -141,14 +135,11 @@ struct ReplicationRun: ~Copyable {
         routeRejected.initialize(repeating: 0, count: max(plan.routeCount, 1))
         routeArrivals = .allocate(capacity: max(plan.routeCount, 1))
         routeArrivals.initialize(repeating: 0, count: max(plan.routeCount, 1))
-        pending = .allocate(capacity: ReplicationRun.batch)
-        draws = .allocate(capacity: ReplicationRun.batch)
-        draws.initialize(repeating: ArrivalDraw(time: 0, bits: 0, seed: 0, route: 0, emergency: false), count: ReplicationRun.batch)
         growPatients(to: 4096)
     }
 
     deinit {
-        stations.deallocate(); patients.deallocate(); pending.deallocate(); draws.deallocate(); linkFlow.deallocate(); routeRejected.deallocate(); routeArrivals.deallocate()
+        stations.deallocate(); patients.deallocate(); linkFlow.deallocate(); routeRejected.deallocate(); routeArrivals.deallocate()
     }
 
     /// Doubles the patient buffer and threads the new records onto the free list.
@@ -167,8 +158,8 @@ struct ReplicationRun: ~Copyable {
     /// Runs the replication to the horizon and returns its counts.
     mutating func run() -> ReplicationResult {
         while true {
-            if pendingNext == pendingCount, arrivalClock <= horizon { drawArrivals() }
-            let nextArrival = pendingNext < pendingCount ? pending[pendingNext].time : .infinity
+            if pendingNext == pending.count, !arrivalsDrawn { drawArrivals(); continue }
+            let nextArrival = pendingNext < pending.count ? pending[pendingNext].time : .infinity
             if let top = events.earliest(), top.time <= nextArrival {
                 if top.time > horizon { break }
                 events.removeEarliest()
@@ -188,46 +179,32 @@ struct ReplicationRun: ~Copyable {
         return finish()
     }
 
-    /// How many arrivals ``drawArrivals()`` resolves at a time.
-    static let batch = 64
+    /// The length of the windows whose arrivals ``drawArrivals()`` draws at a time.
+    static let windowMinutes = 1440.0
 
-    /// Draws the next arrivals of the superposed stream and resolves each one's mark (health centre,
-    /// service, emergency) to its route and first station, ahead of the events between them, in
-    /// stages over the whole batch: the times and random bits, then the alias cells, then the routes,
-    /// then the first stations. Each stage is a short loop of independent table reads, so the
-    /// processor keeps many cache misses in flight instead of waiting for one chain of four misses
-    /// per arrival; the station record is then in cache when the arrival is admitted. Patients who
-    /// are not covered or whose care is unavailable are counted here and never become events.
-    @inline(__always)
+    /// Draws the next window's arrivals from every health centre's stream, puts them in time order
+    /// and resolves each one's route and first station, in stages over the window: the routes, then
+    /// the first stations (each stage a loop of independent table reads, so the processor keeps many
+    /// cache misses in flight; the station record is then in cache when the arrival is admitted).
+    /// Patients who are not covered or whose care is unavailable are counted here and never become
+    /// events.
     mutating func drawArrivals() {
-        pendingCount = 0
+        let start = windowEnd
+        windowEnd = min(start + ReplicationRun.windowMinutes, horizon)
+        arrivalsDrawn = windowEnd >= horizon
+        // Arrivals strictly before `bound`; the last window takes the horizon itself too.
+        let bound = arrivalsDrawn ? horizon.nextUp : windowEnd
+        window.removeAll(keepingCapacity: true)
+        for i in 0..<plan.sourceCount {
+            while arrivals.nextTime(i) < bound { window.append(arrivals.take(i)) }
+        }
+        window.sort { $0.time < $1.time }
+        arrived += window.count
+        pending.removeAll(keepingCapacity: true)
         pendingNext = 0
-        let rate = plan.totalRate
-        guard rate > 0 else { arrivalClock = .infinity; return }
-        // Stage 1: times and random bits. An arrival beyond the horizon ends the stream
-        // (`arrivalClock` then exceeds it).
-        var drawn = 0
-        while drawn < ReplicationRun.batch {
-            arrivalClock += ziggurat.exponential(&random) / rate
-            if arrivalClock > horizon { break }
-            draws[drawn].time = arrivalClock
-            draws[drawn].bits = random.next()
-            draws[drawn].seed = random.next()
-            drawn += 1
-        }
-        // Stage 2: the alias cells.
-        let cells = UInt64(plan.entryCount)
-        for i in 0..<drawn {
-            let bits = draws[i].bits
-            let cell = plan.entries[Int(((bits >> 32) &* cells) >> 32)]
-            let keep = UInt32(truncatingIfNeeded: bits) < cell.threshold
-            draws[i].route = keep ? cell.route : cell.aliasRoute
-            draws[i].emergency = (cell.flags & (keep ? 1 : 2)) != 0
-        }
-        // Stage 3: the routes; refused patients stop here.
-        arrived += drawn
-        for i in 0..<drawn {
-            let route = Int(draws[i].route), now = draws[i].time
+        // The routes; refused patients stop here.
+        for arrival in window {
+            let route = Int(arrival.route), now = arrival.time
             if now >= warmup { routeArrivals[route] += 1 }
             let outcome = plan.routeOutcome[route]
             if outcome != 0 {
@@ -237,12 +214,10 @@ struct ReplicationRun: ~Copyable {
             }
             let start = plan.routeOffsets[route], end = plan.routeOffsets[route + 1]
             if start == end { completed += 1; continue }
-            pending[pendingCount] = PendingArrival(time: now, seed: draws[i].seed, firstStep: start, routeEnd: end, emergency: draws[i].emergency)
-            pendingCount += 1
+            pending.append(PendingArrival(time: now, seed: arrival.seed, firstStep: start, routeEnd: end, emergency: arrival.emergency))
         }
-        // Stage 4: the first station of each route (past facilities without one), touched so that
-        // its record is in cache when the arrival is admitted.
-        for j in 0..<pendingCount {
+        // The first station of each route (past facilities without one).
+        for j in pending.indices {
             let first = passThrough(from: Int(pending[j].firstStep), now: pending[j].time)
             pending[j].firstStep = Int32(first)
             touched &+= stations[Int(plan.steps[first].station)].servers

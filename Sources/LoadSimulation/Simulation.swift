@@ -144,15 +144,14 @@ public enum Simulation {
         let horizon = configuration.days * 1440, warmup = configuration.warmupDays * 1440
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while let r = next.take(below: count) {
-                let random = RandomSource(seed: configuration.seed, replication: r)
                 let report: ((Double) -> Void)? = progress.map { progress in { progress(r, $0) } }
                 if let sweep {
-                    var run = StationSweepRun(plan: sweep, horizonMinutes: horizon, warmupMinutes: warmup, random: random)
+                    var run = StationSweepRun(plan: sweep, horizonMinutes: horizon, warmupMinutes: warmup, seed: configuration.seed, replication: r)
                     run.progress = report
                     run.patientLimit = max(configuration.patientLimit, 1)
                     slots.store(run.run(), at: r)
                 } else {
-                    var run = ReplicationRun(plan: plan, horizonMinutes: horizon, warmupMinutes: warmup, random: random)
+                    var run = ReplicationRun(plan: plan, horizonMinutes: horizon, warmupMinutes: warmup, seed: configuration.seed, replication: r)
                     run.progress = report
                     run.patientLimit = max(configuration.patientLimit, 1)
                     slots.store(run.run(), at: r)

@@ -133,8 +133,16 @@ extension SimulationModel {
                     total += weight
                 }
             }
-            addSource(ratePerMinute: total / SimulationModel.minutesPerYear, entries: entries, facility: centre.index)
+            // The health centre's own arrival stream is keyed by its id, not its position: a scenario that
+            // adds or removes facilities leaves every other centre's arrivals as they were.
+            addSource(ratePerMinute: total / SimulationModel.minutesPerYear, entries: entries, facility: centre.index,
+                      streamKey: SimulationModel.streamKey(network[centre].key))
         }
+    }
+
+    /// The key of a health centre's arrival stream: FNV-1a (64-bit) of its id.
+    static func streamKey(_ id: String) -> UInt64 {
+        id.utf8.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
     }
 
     /// Minutes in a (365-day) year: annual rates become per-minute rates.

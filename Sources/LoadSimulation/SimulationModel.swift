@@ -9,7 +9,8 @@
 ///   finds the queue full is turned away and leaves the system.
 /// - A **source** is a health centre: a Poisson stream of rate `sourceRate[i]` per minute, superposed
 ///   over its (service, emergency) entries; entry `k` of `sourceEntries[i]` is picked with probability
-///   `entryWeight[k]`, cumulated in `entryCumulative`.
+///   `entryWeight[k]`, cumulated in `entryCumulative`. Each source draws from its own random stream,
+///   keyed by `sourceStreamKey[i]`.
 /// - A **route** is the stations an entry's patient is served at, in order:
 ///   `routeStations[routeOffsets[r] ..< routeOffsets[r + 1]]` (-1 for a facility passed through
 ///   without a station; the last step always has one); `routeOutcome[r]` is 0 (served along the
@@ -56,6 +57,10 @@ public struct SimulationModel: Sendable {
     public var links: [(from: Int32, to: Int32)]
     /// Per source: the facility index of its health centre (-1 without a network).
     public var sourceFacility: [Int32]
+    /// Per source: the key of its own random stream of arrivals (``RandomSource/init(seed:replication:stream:)``).
+    /// From a network, a hash of the health centre's id, so that a source keeps its arrivals when a
+    /// scenario adds or removes others; in a model built by hand, the source's index unless given.
+    public var sourceStreamKey: [UInt64]
 
     public var stationCount: Int { servers.count }
     public var sourceCount: Int { sourceRate.count }
@@ -67,7 +72,7 @@ public struct SimulationModel: Sendable {
         sourceRate = []; sourceEntryOffsets = [0]; entryRoute = []; entryEmergency = []; entryCumulative = []
         routeOffsets = [0]; routeStations = []; routeLinks = []; routeOutcome = []
         routeFacilities = []; routeOrigin = []; routeService = []; routeEmergency = []
-        links = []; sourceFacility = []
+        links = []; sourceFacility = []; sourceStreamKey = []
     }
 
     /// Adds a station and returns its id.
@@ -101,8 +106,11 @@ public struct SimulationModel: Sendable {
         return routeOutcome.count - 1
     }
 
-    /// Adds a Poisson source of `ratePerMinute` choosing among `entries` (route, emergency, weight).
-    public mutating func addSource(ratePerMinute: Double, entries: [(route: Int, emergency: Bool, weight: Double)], facility: Int = -1) {
+    /// Adds a Poisson source of `ratePerMinute` choosing among `entries` (route, emergency, weight),
+    /// drawing from its own random stream keyed by `streamKey` (default: the source's index).
+    public mutating func addSource(ratePerMinute: Double, entries: [(route: Int, emergency: Bool, weight: Double)], facility: Int = -1,
+                                   streamKey: UInt64? = nil) {
+        sourceStreamKey.append(streamKey ?? UInt64(sourceRate.count))
         let total = entries.reduce(0) { $0 + $1.weight }
         var cumulative = 0.0
         for entry in entries {
@@ -143,6 +151,8 @@ public struct SimulationModel: Sendable {
         if queueCapacity.contains(where: { $0 < 0 }) { problems.append("a queue capacity is negative") }
         if escalation.contains(where: { Int($0) >= n }) { problems.append("an escalation names a missing station") }
         if sourceEntryOffsets.count != sourceRate.count + 1 { problems.append("source offsets and rates disagree") }
+        if sourceStreamKey.count != sourceRate.count || sourceFacility.count != sourceRate.count { problems.append("a source array disagrees with the rates") }
+        if Set(sourceStreamKey).count != sourceStreamKey.count { problems.append("two sources share a stream key") }
         for source in 0..<sourceCount {
             let range = Int(sourceEntryOffsets[source])..<Int(sourceEntryOffsets[source + 1])
             if !range.isEmpty, entryCumulative[range.upperBound - 1] != 1 { problems.append("source \(source)'s probabilities do not end at 1") }

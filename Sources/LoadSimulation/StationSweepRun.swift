@@ -27,7 +27,6 @@ struct StationSweepRun: ~Copyable {
     let horizon: Double
     let warmup: Double
     let ziggurat = Ziggurat.shared
-    var random: RandomSource
 
     let stations: UnsafeMutablePointer<SweepStation>
     /// Two lanes per station, by sweep position: `2p` the emergencies, `2p + 1` the others.
@@ -40,14 +39,8 @@ struct StationSweepRun: ~Copyable {
     let linkFlow: UnsafeMutablePointer<Int>
     let routeRejected: UnsafeMutablePointer<Int>
     let routeArrivals: UnsafeMutablePointer<Int>
-    /// The superposed arrival stream's next arrival, drawn ahead: its time, the bits of its mark and
-    /// the seed of its patient's stream.
-    var nextArrival = 0.0, nextBits: UInt64 = 0, nextSeed: UInt64 = 0
-    /// Scratch of ``admitArrivals(before:)``: one batch of arrivals between its stages.
-    let draws: UnsafeMutablePointer<ArrivalDraw>
-    let heads: UnsafeMutablePointer<RouteHead>
-    /// A sink for the lane reads that bring a lane into cache before it is appended to.
-    var touched: Int32 = 0
+    /// Every health centre's arrivals.
+    var arrivals: ArrivalStreams
     /// Patients in the system (waiting or in service).
     var live = 0
     var patientLimit = SimulationConfiguration.defaultPatientLimit
@@ -60,18 +53,18 @@ struct StationSweepRun: ~Copyable {
     /// longer windows amortise that visit over more events (national network, 180 days, runs
     /// interleaved: 4.6-5.7 s with 4-hour windows, 4.2-4.4 s with 12 hours, 4.2 s with a day, 4.0-4.4 s
     /// with 3 days); a day keeps a day's flow in the lanes at most.
-    static let defaultWindowMinutes = 1440.0
+    static let defaultWindowMinutes = Double(ProcessInfo.processInfo.environment["CAREPATH_WINDOW"] ?? "1440")!
     /// This run's window length (tests vary it: the results do not depend on it).
     let windowMinutes: Double
 
-    init(plan: StationSweepPlan, horizonMinutes: Double, warmupMinutes: Double, random: RandomSource,
+    init(plan: StationSweepPlan, horizonMinutes: Double, warmupMinutes: Double, seed: UInt64, replication: Int,
          windowMinutes: Double = StationSweepRun.defaultWindowMinutes) {
         self.plan = plan
         self.windowMinutes = windowMinutes
         self.base = plan.base
         self.horizon = horizonMinutes
         self.warmup = min(warmupMinutes, horizonMinutes)
-        self.random = random
+        arrivals = ArrivalStreams(plan: plan.base, seed: seed, replication: replication)
         let n = max(plan.stationCount, 1)
         stations = .allocate(capacity: n)
         stations.initialize(from: plan.stations, count: plan.stationCount)
@@ -87,22 +80,17 @@ struct StationSweepRun: ~Copyable {
         routeRejected.initialize(repeating: 0, count: max(base.routeCount, 1))
         routeArrivals = .allocate(capacity: max(base.routeCount, 1))
         routeArrivals.initialize(repeating: 0, count: max(base.routeCount, 1))
-        draws = .allocate(capacity: StationSweepRun.batch)
-        draws.initialize(repeating: ArrivalDraw(time: 0, bits: 0, seed: 0, route: 0, emergency: false), count: StationSweepRun.batch)
-        heads = .allocate(capacity: StationSweepRun.batch)
-        heads.initialize(repeating: RouteHead(firstStep: 0, end: 0, station: 0, outcome: 0, passes: false), count: StationSweepRun.batch)
     }
 
     deinit {
         for p in 0..<plan.stationCount { stations[p].heap?.deallocate() }
         for k in 0..<(2 * plan.stationCount) { lanes[k].entries?.deallocate() }
         stations.deallocate(); lanes.deallocate(); nextEvent.deallocate()
-        linkFlow.deallocate(); routeRejected.deallocate(); routeArrivals.deallocate(); draws.deallocate(); heads.deallocate()
+        linkFlow.deallocate(); routeRejected.deallocate(); routeArrivals.deallocate()
     }
 
     /// Runs the replication to the horizon and returns its counts.
     mutating func run() -> ReplicationResult {
-        drawNextArrival()
         var windowStart = 0.0
         repeat {
             let windowEnd = min(windowStart + windowMinutes, horizon)
@@ -117,50 +105,16 @@ struct StationSweepRun: ~Copyable {
         return finish()
     }
 
-    /// Draws the superposed stream's next arrival (as ``ReplicationRun`` does: its time, then the
-    /// bits of its mark, then its patient's seed).
-    @inline(__always)
-    mutating func drawNextArrival() {
-        let rate = base.totalRate
-        guard rate > 0 else { nextArrival = .infinity; return }
-        nextArrival += ziggurat.exponential(&random) / rate
-        nextBits = random.next()
-        nextSeed = random.next()
-    }
-
-    /// How many arrivals ``admitArrivals(before:)`` resolves at a time.
-    static let batch = 128
-
-    /// The arrivals before `bound`, resolved through the alias table to their routes: refused patients
-    /// (not covered, unavailable) are counted and go no further, the others join the lane of their
-    /// route's first station (past facilities without one).
-    ///
-    /// A batch at a time, in stages (the times and random bits, then the alias cells, then the route
-    /// heads, then the lanes): each stage is a loop of independent table reads, so the processor
-    /// keeps many cache misses in flight instead of waiting for one chain of misses per arrival.
+    /// The arrivals before `bound`, source after source: refused patients (not covered, unavailable)
+    /// are counted and go no further, the others join the lane of their route's first station (past
+    /// facilities without one). A health centre's arrivals go to its own few lanes, in time order; the
+    /// emergencies (P0) that several centres send to one hospital are put in order when it is swept.
     mutating func admitArrivals(before bound: Double) {
-        let cells = UInt64(base.entryCount)
-        while nextArrival < bound {
-            // Stage 1: times, marks' bits and patients' seeds, in the stream's order.
-            var drawn = 0
-            while drawn < StationSweepRun.batch, nextArrival < bound {
-                draws[drawn] = ArrivalDraw(time: nextArrival, bits: nextBits, seed: nextSeed, route: 0, emergency: false)
-                drawNextArrival()
-                drawn += 1
-            }
-            arrived += drawn
-            // Stage 2: the alias cells.
-            for i in 0..<drawn {
-                let bits = draws[i].bits
-                let cell = base.entries[Int(((bits >> 32) &* cells) >> 32)]
-                let keep = UInt32(truncatingIfNeeded: bits) < cell.threshold
-                draws[i].route = keep ? cell.route : cell.aliasRoute
-                draws[i].emergency = (cell.flags & (keep ? 1 : 2)) != 0
-            }
-            // Stage 3: the route heads; refused patients stop here; the lanes are touched.
-            var admitted = 0
-            for i in 0..<drawn {
-                let route = Int(draws[i].route), now = draws[i].time
+        for i in 0..<base.sourceCount where arrivals.nextTime(i) < bound {
+            repeat {
+                let arrival = arrivals.take(i)
+                arrived += 1
+                let route = Int(arrival.route), now = arrival.time
                 if now >= warmup { routeArrivals[route] &+= 1 }
                 let head = plan.heads[route]
                 if head.outcome != 0 {
@@ -171,14 +125,6 @@ struct StationSweepRun: ~Copyable {
                     }
                     continue
                 }
-                touched &+= lanes[2 &* Int(head.station) &+ (draws[i].emergency ? 0 : 1)].count
-                heads[admitted] = head
-                draws[admitted] = draws[i]
-                admitted += 1
-            }
-            // Stage 4: into the lanes.
-            for i in 0..<admitted {
-                let now = draws[i].time
                 guard live < patientLimit else {
                     // Demand far beyond capacity: the queues would grow until memory runs out.
                     stoppedAt = now
@@ -186,11 +132,10 @@ struct StationSweepRun: ~Copyable {
                 }
                 live += 1
                 eventCount += 1
-                let head = heads[i]
                 let first = head.passes ? passThrough(from: Int(head.firstStep), now: now) : Int(head.firstStep)
-                append(Traveller(time: now, stream: PatientStream(state: draws[i].seed), cursor: Int32(first), routeEnd: head.end),
-                       to: Int(head.station), emergency: draws[i].emergency)
-            }
+                append(Traveller(time: now, stream: PatientStream(state: arrival.seed), cursor: Int32(first), routeEnd: head.end),
+                       to: Int(head.station), emergency: arrival.emergency)
+            } while arrivals.nextTime(i) < bound
         }
     }
 

@@ -106,7 +106,7 @@ struct StationSweepTests {
         let plan = try #require(StationSweepPlan(EventLoopPlan(model)))
         let results = [7.0, 240, 1440, 1e9].map { window in
             var run = StationSweepRun(plan: plan, horizonMinutes: 6 * 1440, warmupMinutes: 1440,
-                                      random: RandomSource(seed: 3, replication: 1), windowMinutes: window)
+                                      seed: 3, replication: 1, windowMinutes: window)
             return run.run()
         }
         for other in results.dropFirst() {

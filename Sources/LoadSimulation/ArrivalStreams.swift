@@ -1,0 +1,70 @@
+/// The arrivals of one replication: one Poisson stream per source (health centre), each drawn from a
+/// random stream of its own (``RandomSource/init(seed:replication:stream:)``, keyed by the source's
+/// ``SimulationModel/sourceStreamKey``), with its next arrival drawn ahead.
+///
+/// An arrival costs, from its source's stream, a standard exponential (ziggurat) divided by the
+/// source's rate for the time since the previous one, then one 64-bit number for its mark (a cell of
+/// the source's alias table and the choice between the cell and its alias), then one for the seed of
+/// the patient's own stream (``PatientStream``). Both engines draw their arrivals here, so they see the
+/// same patients; and since every health centre has its own stream, a scenario that changes one
+/// centre's demand (or closes it) leaves every other centre's patients as they were: the runs being
+/// compared share their random numbers (common random numbers) wherever the scenario does not reach.
+struct ArrivalStreams: ~Copyable {
+    let plan: EventLoopPlan
+    let ziggurat = Ziggurat.shared
+    /// Per source: its generator and its next arrival.
+    let states: UnsafeMutablePointer<SourceState>
+
+    struct SourceState {
+        var random: RandomSource
+        /// The time of the source's next arrival (minutes; infinity for a source without demand), the
+        /// bits of its mark and its patient's seed.
+        var time: Double
+        var bits: UInt64
+        var seed: UInt64
+    }
+
+    /// One arrival: when, on which route, whether an emergency, and its patient's seed.
+    struct Arrival {
+        var time: Double
+        var route: Int32
+        var emergency: Bool
+        var seed: UInt64
+    }
+
+    init(plan: EventLoopPlan, seed: UInt64, replication: Int) {
+        self.plan = plan
+        states = .allocate(capacity: max(plan.sourceCount, 1))
+        for i in 0..<plan.sourceCount {
+            states[i] = SourceState(random: RandomSource(seed: seed, replication: replication, stream: plan.sources[i].key),
+                                    time: 0, bits: 0, seed: 0)
+            if plan.sources[i].rate > 0 { drawAhead(i) } else { states[i].time = .infinity }
+        }
+    }
+
+    deinit { states.deallocate() }
+
+    /// The time of source `i`'s next arrival.
+    @inline(__always)
+    func nextTime(_ i: Int) -> Double { states[i].time }
+
+    /// Source `i`'s next arrival, resolved through its alias table; draws the one after.
+    @inline(__always)
+    mutating func take(_ i: Int) -> Arrival {
+        let state = states[i], source = plan.sources[i]
+        let cell = plan.entries[Int(source.cellStart) &+ Int(((state.bits >> 32) &* UInt64(source.cellCount)) >> 32)]
+        let keep = UInt32(truncatingIfNeeded: state.bits) < cell.threshold
+        drawAhead(i)
+        return Arrival(time: state.time, route: keep ? cell.route : cell.aliasRoute,
+                       emergency: (cell.flags & (keep ? 1 : 2)) != 0, seed: state.seed)
+    }
+
+    /// Draws source `i`'s next arrival after the current one.
+    @inline(__always)
+    mutating func drawAhead(_ i: Int) {
+        let state = states + i
+        state.pointee.time += ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate
+        state.pointee.bits = state.pointee.random.next()
+        state.pointee.seed = state.pointee.random.next()
+    }
+}
