@@ -15,10 +15,13 @@ public struct SimulationConfiguration: Sendable, Hashable {
     /// Threads to use; nil for every core. The result does not depend on it.
     public var threads: Int?
     /// The most patients a replication may hold at once (waiting or in service) before it stops:
-    /// a guard against demand so far beyond capacity that the queues would exhaust memory (40 bytes a
-    /// patient). The national network holds about 70,000.
+    /// a guard against demand so far beyond capacity that the queues would exhaust memory. The
+    /// station sweep checks it at the end of each window (a week), and stops sooner if a window's
+    /// arrivals would take the system past twice the limit; the event list at each arrival. The
+    /// national network holds about 70,000.
     public var patientLimit: Int = SimulationConfiguration.defaultPatientLimit
-    /// 2^25 (33,554,432) patients, 1.3 GB of patient records per replication.
+    /// 2^25 (33,554,432) patients: 0.8 GB of 24-byte travellers in the sweep's lanes (1.3 GB of
+    /// 40-byte patient records in the event list), per replication.
     public static let defaultPatientLimit = 1 << 25
     /// The engine; ``SimulationEngine/automatic`` unless a test or a benchmark asks for one. Both
     /// give the same results.
@@ -39,8 +42,8 @@ public enum SimulationEngine: String, Sendable, Hashable {
     /// The station sweep when the model's pathways never lead back to a station they left (every
     /// model built from a network: RAMED pathways only climb), else the event list.
     case automatic
-    /// Time windows of four hours, stations swept in referral order, each working through its own
-    /// events (``StationSweepRun``): the fast engine.
+    /// Time windows of a week, stations swept in referral order, each working through its own events
+    /// (``StationSweepRun``): the fast engine.
     case stationSweep = "station-sweep"
     /// One event list for the whole network, a swift-collections `Heap` (``ReplicationRun``): runs any
     /// model, including one whose routes revisit a station.

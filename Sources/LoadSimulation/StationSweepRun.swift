@@ -1,6 +1,6 @@
 import Foundation
 
-/// One replication simulated by the station sweep: time windows (one day), and in each
+/// One replication simulated by the station sweep: time windows (a week), and in each
 /// window first the arrivals, then every station with something to do, in referral order
 /// (``StationSweepPlan``).
 ///
@@ -41,19 +41,24 @@ struct StationSweepRun: ~Copyable {
     let routeArrivals: UnsafeMutablePointer<Int>
     /// Every health centre's arrivals.
     var arrivals: ArrivalStreams
-    /// Patients in the system (waiting or in service).
+    /// Patients in the system (waiting or in service), as far as the sweep has gone: at a window's
+    /// end, those in the system at that time.
     var live = 0
+    /// The run stops at the end of the first window with more patients than this in the system (or as
+    /// soon as a window's arrivals take it to twice as many).
     var patientLimit = SimulationConfiguration.defaultPatientLimit
     var stoppedAt: Double?
     /// Told the share of the horizon simulated after each window.
     var progress: ((Double) -> Void)?
     var arrived = 0, completed = 0, notCovered = 0, unavailable = 0, turnedAway = 0, stationVisits = 0, eventCount = 0
 
-    /// The length of a window: one day. Each window visits every station with something to do, so
-    /// longer windows amortise that visit over more events (national network, 180 days, runs
-    /// interleaved: 4.6-5.7 s with 4-hour windows, 4.2-4.4 s with 12 hours, 4.2 s with a day, 4.0-4.4 s
-    /// with 3 days); a day keeps a day's flow in the lanes at most.
-    static let defaultWindowMinutes = Double(ProcessInfo.processInfo.environment["CAREPATH_WINDOW"] ?? "1440")!
+    /// The length of a window: a week. Each window visits every station with something to do, and a
+    /// visit starts with a few cache misses (the station's heap and lanes), so longer windows amortise
+    /// them over more events, at the cost of a window's flow held in the lanes. National network, one
+    /// year, one replication, runs interleaved (loop seconds; peak memory): 1 day 7.3-7.6 s, 120 MB;
+    /// 3 days 6.1-6.8 s, 130 MB; 7 days 5.7-6.0 s, 159 MB; 14 days 5.5 s, 207 MB; 30 days 5.3-5.6 s,
+    /// 310 MB.
+    static let defaultWindowMinutes = 7 * 1440.0
     /// This run's window length (tests vary it: the results do not depend on it).
     let windowMinutes: Double
 
@@ -99,6 +104,9 @@ struct StationSweepRun: ~Copyable {
             admitArrivals(before: bound)
             if stoppedAt != nil { break }
             for p in 0..<plan.stationCount where nextEvent[p] < bound { sweep(p, until: bound) }
+            // More patients in the system than the limit at the window's end: demand far beyond
+            // capacity, and the queues would grow until memory runs out.
+            if live > patientLimit { stoppedAt = windowEnd; break }
             progress?(windowEnd / max(horizon, .leastNonzeroMagnitude))
             windowStart = windowEnd
         } while windowStart < horizon
@@ -125,8 +133,9 @@ struct StationSweepRun: ~Copyable {
                     }
                     continue
                 }
-                guard live < patientLimit else {
-                    // Demand far beyond capacity: the queues would grow until memory runs out.
+                guard live < 2 &* patientLimit else {
+                    // A window's arrivals alone would take the system past twice the limit: stop
+                    // before they exhaust memory.
                     stoppedAt = now
                     return
                 }

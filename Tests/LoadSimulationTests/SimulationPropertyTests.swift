@@ -116,9 +116,16 @@ struct SimulationPropertyTests {
         let result = Simulation.run(model, configuration: configuration)
         let stopped = result.stoppedEarly
         #expect(stopped != nil)
-        // About 10,000 minutes (7 days) in, far before the 30-day horizon.
+        // About 10,000 minutes (7 days) in, far before the 30-day horizon: at the end of the sweep's
+        // first one-week window (10,080 minutes), with a little over 10,000 patients in the system.
         #expect((stopped?.minutes ?? 0) > 5_000 && (stopped?.minutes ?? .infinity) < 15_000, "\(String(describing: stopped))")
-        #expect(result.replications.allSatisfy { $0.stoppedAt != nil && $0.inSystem <= 10_000 })
+        #expect(result.replications.allSatisfy { $0.stoppedAt != nil && $0.inSystem > 9_000 && $0.inSystem <= 20_000 })
+        // The event list stops at the arrival that finds 10,000 in the system.
+        configuration.engine = .eventList
+        let eventList = Simulation.run(model, configuration: configuration)
+        #expect(eventList.replications.allSatisfy { $0.stoppedAt != nil && $0.inSystem <= 10_000 })
+        #expect((eventList.stoppedEarly?.minutes ?? 0) > 5_000 && (eventList.stoppedEarly?.minutes ?? .infinity) < 15_000)
+        configuration.engine = .automatic
         // Within the limit the same model runs to the end.
         configuration.days = 2
         #expect(Simulation.run(model, configuration: configuration).stoppedEarly == nil)
