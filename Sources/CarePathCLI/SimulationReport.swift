@@ -143,7 +143,7 @@ struct SimulationReport {
                          "changes": .array(s.changes.map { .string($0) })])
             } ?? .null,
             "pathways": .object(["file": .string("pathways.csv"), "routes": .int(pathways.count)]),
-            "configuration": .object(["days": .double(c.days), "warmupDays": .double(c.warmupDays), "replications": .int(c.replications), "seed": .string(String(c.seed)), "generator": .string("xoshiro256** seeded by SplitMix64 from (seed, replication)")]),
+            "configuration": .object(["days": .double(c.days), "warmupDays": .double(c.warmupDays), "replications": .int(c.replications), "seed": .string(String(c.seed)), "generator": .string("xoshiro256** per health centre, seeded by SplitMix64 from (seed, replication, centre id); SplitMix64 per patient")]),
             "accounting": .object(["arrived": .int(result.arrived), "completed": .int(result.completed), "inSystem": .int(result.inSystem), "notCovered": .int(result.notCovered), "unavailable": .int(result.unavailable), "turnedAway": .int(result.turnedAway), "balanced": .bool(result.isBalanced)]),
             "stationVisits": .int(result.stationVisits),
             "events": .int(result.events),

@@ -41,10 +41,10 @@ final class EventLoopPlan: @unchecked Sendable {
             .bindMemory(to: StationRecord.self, capacity: max(stationCount, 1))
         for s in 0..<stationCount {
             let time = model.serviceTime[s]
-            stations[s] = StationRecord(
+            stations[s] = StationRecord(parameters: StationParameters(
                 servers: model.servers[s], queueCapacity: model.queueCapacity[s],
                 serviceKind: Int32(time.kind.rawValue), escalationStart: escalationStart[s], escalationEnd: escalationEnd[s],
-                a: time.a, b: time.b, c: time.c, referralRate: model.escalation[s] >= 0 ? model.referralRate[s] : 0)
+                a: time.a, b: time.b, c: time.c, referralRate: model.escalation[s] >= 0 ? model.referralRate[s] : 0))
         }
 
         // Each source's entries into an alias table of its own, the tables one after the other.
@@ -94,41 +94,18 @@ final class EventLoopPlan: @unchecked Sendable {
 /// One station's parameters and running state, 128 bytes. The counters cover the measured period
 /// (after warm-up) except `busy` and the queue.
 struct StationRecord {
-    // Parameters.
-    var servers: Int32
-    var queueCapacity: Int32
-    var serviceKind: Int32
-    /// The escalation route's steps in the plan's `steps` (-1 when the station refers nobody up).
-    var escalationStart: Int32
-    var escalationEnd: Int32
+    var parameters: StationParameters
     // State.
     var busy: Int32 = 0
     var queueLength: Int32 = 0
-    var maxQueue: Int32 = 0
     /// Intrusive FIFO lanes through ``PatientRecord/next``: emergencies, then the others (-1: empty).
     var emergencyHead: Int32 = -1, emergencyTail: Int32 = -1
     var otherHead: Int32 = -1, otherTail: Int32 = -1
-    var arrivals: UInt32 = 0
-    var served: UInt32 = 0
-    var started: UInt32 = 0
-    var zeroWaits: UInt32 = 0
-    var turnedAway: UInt32 = 0
-    // Parameters (continued): the service-time distribution and the referral rate.
-    var a: Double, b: Double, c: Double
-    var referralRate: Double
-    // Accumulated over the measured period.
-    /// Busy server-minutes inside the measured window.
-    var busyTime: Double = 0
-    var waitSum: Double = 0
+    var counters = StationCounters()
     /// Pads the record to 128 bytes, so that with 64-byte aligned storage it spans exactly two cache lines.
     var padding: Double = 0
 
-    init(servers: Int32, queueCapacity: Int32, serviceKind: Int32, escalationStart: Int32, escalationEnd: Int32,
-         a: Double, b: Double, c: Double, referralRate: Double) {
-        self.servers = servers; self.queueCapacity = queueCapacity; self.serviceKind = serviceKind
-        self.escalationStart = escalationStart; self.escalationEnd = escalationEnd
-        self.a = a; self.b = b; self.c = c; self.referralRate = referralRate
-    }
+    init(parameters: StationParameters) { self.parameters = parameters }
 }
 
 /// A source's arrival rate (per minute; 0 when it has no entry), its alias cells

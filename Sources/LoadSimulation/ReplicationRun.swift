@@ -84,6 +84,7 @@ struct ReplicationRun: ~Copyable {
     let plan: EventLoopPlan
     let horizon: Double
     let warmup: Double
+    var measuredWindow: MeasuredWindow { MeasuredWindow(warmup: warmup, horizon: horizon) }
     let ziggurat = Ziggurat.shared
     /// Every health centre's arrivals, drawn a window at a time (see ``drawArrivals()``).
     var arrivals: ArrivalStreams
@@ -96,9 +97,7 @@ struct ReplicationRun: ~Copyable {
     var events = EventList(capacity: 4096)
     var sequence: UInt32 = 0
     let waits: WaitCounter
-    var linkFlow: UnsafeMutablePointer<Int>
-    var routeRejected: UnsafeMutablePointer<Int>
-    var routeArrivals: UnsafeMutablePointer<Int>
+    let flows: FlowCounters
     /// The current window's arrivals, in time order (see ``drawArrivals()``): `pending[pendingNext...]`.
     var pending: [PendingArrival] = []
     var pendingNext = 0
@@ -115,7 +114,7 @@ struct ReplicationRun: ~Copyable {
     /// Told the share of the horizon simulated, about every 65,536 events.
     var progress: ((Double) -> Void)?
     // Accounting over the whole horizon.
-    var arrived = 0, completed = 0, notCovered = 0, unavailable = 0, turnedAway = 0, stationVisits = 0, eventCount = 0
+    var tally = PatientTally()
 
     init(plan: EventLoopPlan, horizonMinutes: Double, warmupMinutes: Double, seed: UInt64, replication: Int) {
         self.plan = plan
@@ -129,17 +128,12 @@ struct ReplicationRun: ~Copyable {
         patientCapacity = 0
         patients = .allocate(capacity: 1)
         waits = WaitCounter(stationCount: plan.stationCount)
-        linkFlow = .allocate(capacity: max(plan.linkCount, 1))
-        linkFlow.initialize(repeating: 0, count: max(plan.linkCount, 1))
-        routeRejected = .allocate(capacity: max(plan.routeCount, 1))
-        routeRejected.initialize(repeating: 0, count: max(plan.routeCount, 1))
-        routeArrivals = .allocate(capacity: max(plan.routeCount, 1))
-        routeArrivals.initialize(repeating: 0, count: max(plan.routeCount, 1))
+        flows = FlowCounters(linkCount: plan.linkCount, routeCount: plan.routeCount)
         growPatients(to: 4096)
     }
 
     deinit {
-        stations.deallocate(); patients.deallocate(); linkFlow.deallocate(); routeRejected.deallocate(); routeArrivals.deallocate()
+        stations.deallocate(); patients.deallocate()
     }
 
     /// Doubles the patient buffer and threads the new records onto the free list.
@@ -163,14 +157,14 @@ struct ReplicationRun: ~Copyable {
             if let top = events.earliest(), top.time <= nextArrival {
                 if top.time > horizon { break }
                 events.removeEarliest()
-                eventCount += 1
-                if eventCount & 0xFFFF == 0, let progress { progress(top.time / horizon) }
+                tally.events += 1
+                if tally.events & 0xFFFF == 0, let progress { progress(top.time / horizon) }
                 // Start fetching the next completion's station record while this one is processed.
                 if let following = events.heap.min { touched &+= stations[Int(patients[Int(following.patient)].station)].busy }
                 completion(patient: Int(top.patient), now: top.time)
             } else {
                 if nextArrival > horizon { break }
-                eventCount += 1
+                tally.events += 1
                 admit(pending[pendingNext])
                 pendingNext += 1
                 if stoppedAt != nil { break }
@@ -199,28 +193,28 @@ struct ReplicationRun: ~Copyable {
             while arrivals.nextTime(i) < bound { window.append(arrivals.take(i)) }
         }
         window.sort { $0.time < $1.time }
-        arrived += window.count
+        tally.arrived += window.count
         pending.removeAll(keepingCapacity: true)
         pendingNext = 0
         // The routes; refused patients stop here.
         for arrival in window {
             let route = Int(arrival.route), now = arrival.time
-            if now >= warmup { routeArrivals[route] += 1 }
+            if now >= warmup { flows.routeArrivals[route] += 1 }
             let outcome = plan.routeOutcome[route]
             if outcome != 0 {
-                routeRejected[route] += 1
-                if outcome == 1 { notCovered += 1 } else { unavailable += 1 }
+                flows.routeRejected[route] += 1
+                if outcome == 1 { tally.notCovered += 1 } else { tally.unavailable += 1 }
                 continue
             }
             let start = plan.routeOffsets[route], end = plan.routeOffsets[route + 1]
-            if start == end { completed += 1; continue }
+            if start == end { tally.completed += 1; continue }
             pending.append(PendingArrival(time: now, seed: arrival.seed, firstStep: start, routeEnd: end, emergency: arrival.emergency))
         }
         // The first station of each route (past facilities without one).
         for j in pending.indices {
             let first = passThrough(from: Int(pending[j].firstStep), now: pending[j].time)
             pending[j].firstStep = Int32(first)
-            touched &+= stations[Int(plan.steps[first].station)].servers
+            touched &+= stations[Int(plan.steps[first].station)].parameters.servers
         }
     }
 
@@ -244,17 +238,10 @@ struct ReplicationRun: ~Copyable {
         arrive(p, at: Int(arrival.firstStep), now: arrival.time)
     }
 
-    /// The first route step from `step` that has a station, counting the links of the facilities
-    /// passed through on the way (steps with station -1). A route's last step always has one.
+    /// The first route step from `step` that has a station (see ``firstStation(of:from:now:warmup:linkFlow:)``).
     @inline(__always)
-    mutating func passThrough(from step: Int, now: Double) -> Int {
-        var k = step
-        while plan.steps[k].station < 0 {
-            k += 1
-            let link = plan.steps[k].link
-            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
-        }
-        return k
+    func passThrough(from step: Int, now: Double) -> Int {
+        firstStation(of: plan.steps, from: step, now: now, warmup: warmup, linkFlow: flows.linkFlow)
     }
 
     /// A service completion: free the server, start the next in queue (emergencies first), then move
@@ -264,7 +251,7 @@ struct ReplicationRun: ~Copyable {
         let done = Int(patients[p].station)
         let station = stations + done
         station.pointee.busy -= 1
-        if now >= warmup { station.pointee.served &+= 1 }
+        if now >= warmup { station.pointee.counters.served &+= 1 }
         if station.pointee.queueLength > 0 {
             let next: Int32
             if station.pointee.emergencyHead >= 0 {
@@ -282,18 +269,18 @@ struct ReplicationRun: ~Copyable {
         let cursor = Int(patients[p].cursor) + 1
         if cursor < Int(patients[p].routeEnd) {
             let link = plan.steps[cursor].link
-            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
+            if link >= 0, now >= warmup { flows.linkFlow[Int(link)] += 1 }
             arrive(p, at: passThrough(from: cursor, now: now), now: now)
-        } else if station.pointee.referralRate > 0, patients[p].stream.uniform() < station.pointee.referralRate {
+        } else if station.pointee.parameters.referralRate > 0, patients[p].stream.uniform() < station.pointee.parameters.referralRate {
             // The network's referral rate: this share of the served goes up the chain, one level at a
             // time (P5), along the station's escalation route.
-            let start = Int(station.pointee.escalationStart)
+            let start = Int(station.pointee.parameters.escalationStart)
             let link = plan.steps[start].link
-            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
-            patients[p].routeEnd = station.pointee.escalationEnd
+            if link >= 0, now >= warmup { flows.linkFlow[Int(link)] += 1 }
+            patients[p].routeEnd = station.pointee.parameters.escalationEnd
             arrive(p, at: passThrough(from: start, now: now), now: now)
         } else {
-            completed += 1
+            tally.completed += 1
             release(p)
         }
     }
@@ -319,14 +306,14 @@ struct ReplicationRun: ~Copyable {
         let station = stations + s
         patients[p].station = Int32(s)
         let measured = now >= warmup
-        if measured { station.pointee.arrivals &+= 1 }
-        if station.pointee.busy < station.pointee.servers {
+        if measured { station.pointee.counters.arrivals &+= 1 }
+        if station.pointee.busy < station.pointee.parameters.servers {
             startService(p, at: s, now: now, waited: 0)
             return
         }
-        if station.pointee.queueLength >= station.pointee.queueCapacity {
-            if measured { station.pointee.turnedAway &+= 1 }
-            turnedAway += 1
+        if station.pointee.queueLength >= station.pointee.parameters.queueCapacity {
+            if measured { station.pointee.counters.turnedAway &+= 1 }
+            tally.turnedAway += 1
             release(p)
             return
         }
@@ -340,7 +327,7 @@ struct ReplicationRun: ~Copyable {
             station.pointee.otherTail = Int32(p)
         }
         station.pointee.queueLength += 1
-        if measured, station.pointee.queueLength > station.pointee.maxQueue { station.pointee.maxQueue = station.pointee.queueLength }
+        if measured, station.pointee.queueLength > station.pointee.counters.maxQueue { station.pointee.counters.maxQueue = station.pointee.queueLength }
     }
 
     /// Starts the patient's service: samples its duration, adds the part of it inside the measured
@@ -349,55 +336,18 @@ struct ReplicationRun: ~Copyable {
     mutating func startService(_ p: Int, at s: Int, now: Double, waited: Double) {
         let station = stations + s
         station.pointee.busy += 1
-        stationVisits += 1
-        let duration = ziggurat.serviceTime(kind: station.pointee.serviceKind, station.pointee.a, station.pointee.b, station.pointee.c,
-                                            &patients[p].stream)
-        let end = now + duration
-        let overlap = min(end, horizon) - max(now, warmup)
-        if overlap > 0 { station.pointee.busyTime += overlap }
-        if now >= warmup {
-            station.pointee.started &+= 1
-            if waited > 0 {
-                station.pointee.waitSum += waited
-                waits.record(waited, station: s)
-            } else {
-                station.pointee.zeroWaits &+= 1
-            }
-        }
+        tally.stationVisits += 1
+        let end = now + ziggurat.serviceTime(station.pointee.parameters, &patients[p].stream)
+        station.pointee.counters.serviceStarted(at: s, now: now, end: end, waited: waited, window: measuredWindow, waits: waits)
         sequence &+= 1
         events.insert(Event(time: end, sequence: sequence, patient: Int32(p)))
     }
 
     /// Gathers the per-station counts into a ``ReplicationResult``.
-    mutating func finish() -> ReplicationResult {
-        let n = plan.stationCount
-        let measured = max(horizon - warmup, .leastNonzeroMagnitude)
-        var result = ReplicationResult(
-            arrivals: [], served: [], utilisation: [], meanWait: [], maxQueue: [], turnedAwayAt: [],
-            waits: waits.compacted(zeroWaits: (0..<n).map { Int(stations[$0].zeroWaits) }),
-            linkFlow: Array(UnsafeBufferPointer(start: linkFlow, count: plan.linkCount)),
-            routeRejected: Array(UnsafeBufferPointer(start: routeRejected, count: plan.routeCount)),
-            routeArrivals: Array(UnsafeBufferPointer(start: routeArrivals, count: plan.routeCount)))
-        result.arrivals.reserveCapacity(n); result.served.reserveCapacity(n); result.utilisation.reserveCapacity(n)
-        result.meanWait.reserveCapacity(n); result.maxQueue.reserveCapacity(n); result.turnedAwayAt.reserveCapacity(n)
-        for s in 0..<n {
-            let station = stations[s]
-            result.arrivals.append(Int(station.arrivals))
-            result.served.append(Int(station.served))
-            result.utilisation.append(station.busyTime / (Double(station.servers) * measured))
-            result.meanWait.append(station.started > 0 ? station.waitSum / Double(station.started) : 0)
-            result.maxQueue.append(Int(station.maxQueue))
-            result.turnedAwayAt.append(Int(station.turnedAway))
-        }
-        result.arrived = arrived
-        result.completed = completed
-        result.inSystem = live
-        result.notCovered = notCovered
-        result.unavailable = unavailable
-        result.turnedAway = turnedAway
-        result.stationVisits = stationVisits
-        result.events = eventCount
-        result.stoppedAt = stoppedAt
-        return result
+    func finish() -> ReplicationResult {
+        ReplicationResult(
+            stations: (0..<plan.stationCount).map { (stations[$0].parameters.servers, stations[$0].counters) },
+            window: measuredWindow, waits: waits,
+            flows: flows, tally: tally, inSystem: live, stoppedAt: stoppedAt)
     }
 }

@@ -41,8 +41,8 @@ final class StationSweepPlan: @unchecked Sendable {
         for r in 0..<base.routeCount where base.routeOutcome[r] == 0 {
             chain(-1, steps: Int(base.routeOffsets[r])..<Int(base.routeOffsets[r + 1]))
         }
-        for s in 0..<n where base.stations[s].referralRate > 0 && base.stations[s].escalationStart >= 0 {
-            chain(Int32(s), steps: Int(base.stations[s].escalationStart)..<Int(base.stations[s].escalationEnd))
+        for s in 0..<n where base.stations[s].parameters.referralRate > 0 && base.stations[s].parameters.escalationStart >= 0 {
+            chain(Int32(s), steps: Int(base.stations[s].parameters.escalationStart)..<Int(base.stations[s].parameters.escalationEnd))
         }
         // Kahn's algorithm: a station comes after every station that sends it patients.
         var incoming = [Int](repeating: 0, count: n)
@@ -89,11 +89,8 @@ final class StationSweepPlan: @unchecked Sendable {
         }
         stations = .allocate(capacity: max(n, 1))
         for p in 0..<n {
-            let s = Int(order[p]), record = base.stations[s]
-            stations[p] = SweepStation(
-                id: Int32(s), servers: record.servers, queueCapacity: record.queueCapacity, serviceKind: record.serviceKind,
-                escalationStart: record.escalationStart, escalationEnd: record.escalationEnd,
-                a: record.a, b: record.b, c: record.c, referralRate: record.referralRate)
+            let s = Int(order[p])
+            stations[p] = SweepStation(id: Int32(s), parameters: base.stations[s].parameters)
         }
     }
 
@@ -150,32 +147,14 @@ struct Lane {
 /// One station's parameters and running state in the sweep. Its heap of patients in service holds
 /// at most `servers` travellers, keyed by the end of their service.
 struct SweepStation {
+    var parameters: StationParameters
+    /// The station's id in the model (stations are kept by sweep position).
     var id: Int32
-    var servers: Int32
-    var queueCapacity: Int32
-    var serviceKind: Int32
-    var escalationStart: Int32
-    var escalationEnd: Int32
     var busy: Int32 = 0
     var heapCapacity: Int32 = 0
     var queueLength: Int32 = 0
-    var maxQueue: Int32 = 0
-    var arrivals: UInt32 = 0
-    var served: UInt32 = 0
-    var started: UInt32 = 0
-    var zeroWaits: UInt32 = 0
-    var turnedAway: UInt32 = 0
-    var a: Double, b: Double, c: Double
-    var referralRate: Double
-    /// Busy server-minutes inside the measured window, and the sum of waits after warm-up.
-    var busyTime: Double = 0
-    var waitSum: Double = 0
+    var counters = StationCounters()
     var heap: UnsafeMutablePointer<Traveller>?
 
-    init(id: Int32, servers: Int32, queueCapacity: Int32, serviceKind: Int32, escalationStart: Int32, escalationEnd: Int32,
-         a: Double, b: Double, c: Double, referralRate: Double) {
-        self.id = id; self.servers = servers; self.queueCapacity = queueCapacity; self.serviceKind = serviceKind
-        self.escalationStart = escalationStart; self.escalationEnd = escalationEnd
-        self.a = a; self.b = b; self.c = c; self.referralRate = referralRate
-    }
+    init(id: Int32, parameters: StationParameters) { self.id = id; self.parameters = parameters }
 }

@@ -26,6 +26,7 @@ struct StationSweepRun: ~Copyable {
     let base: EventLoopPlan
     let horizon: Double
     let warmup: Double
+    var measuredWindow: MeasuredWindow { MeasuredWindow(warmup: warmup, horizon: horizon) }
     let ziggurat = Ziggurat.shared
 
     let stations: UnsafeMutablePointer<SweepStation>
@@ -36,9 +37,7 @@ struct StationSweepRun: ~Copyable {
     let nextEvent: UnsafeMutablePointer<Double>
     let steps: UnsafeMutablePointer<RouteStep>
     let waits: WaitCounter
-    let linkFlow: UnsafeMutablePointer<Int>
-    let routeRejected: UnsafeMutablePointer<Int>
-    let routeArrivals: UnsafeMutablePointer<Int>
+    let flows: FlowCounters
     /// Every health centre's arrivals.
     var arrivals: ArrivalStreams
     /// Patients in the system (waiting or in service), as far as the sweep has gone: at a window's
@@ -50,7 +49,10 @@ struct StationSweepRun: ~Copyable {
     var stoppedAt: Double?
     /// Told the share of the horizon simulated after each window.
     var progress: ((Double) -> Void)?
-    var arrived = 0, completed = 0, notCovered = 0, unavailable = 0, turnedAway = 0, stationVisits = 0, eventCount = 0
+    /// Tests: check ``invariantViolations()`` after every window and gather what it finds here.
+    var checksInvariants = false
+    var invariantProblems: [String] = []
+    var tally = PatientTally()
 
     /// The length of a window: a week. Each window visits every station with something to do, and a
     /// visit starts with a few cache misses (the station's heap and lanes), so longer windows amortise
@@ -79,19 +81,13 @@ struct StationSweepRun: ~Copyable {
         nextEvent.initialize(repeating: .infinity, count: n)
         steps = plan.steps
         waits = WaitCounter(stationCount: plan.stationCount)
-        linkFlow = .allocate(capacity: max(base.linkCount, 1))
-        linkFlow.initialize(repeating: 0, count: max(base.linkCount, 1))
-        routeRejected = .allocate(capacity: max(base.routeCount, 1))
-        routeRejected.initialize(repeating: 0, count: max(base.routeCount, 1))
-        routeArrivals = .allocate(capacity: max(base.routeCount, 1))
-        routeArrivals.initialize(repeating: 0, count: max(base.routeCount, 1))
+        flows = FlowCounters(linkCount: base.linkCount, routeCount: base.routeCount)
     }
 
     deinit {
         for p in 0..<plan.stationCount { stations[p].heap?.deallocate() }
         for k in 0..<(2 * plan.stationCount) { lanes[k].entries?.deallocate() }
         stations.deallocate(); lanes.deallocate(); nextEvent.deallocate()
-        linkFlow.deallocate(); routeRejected.deallocate(); routeArrivals.deallocate()
     }
 
     /// Runs the replication to the horizon and returns its counts.
@@ -106,6 +102,7 @@ struct StationSweepRun: ~Copyable {
             for p in 0..<plan.stationCount where nextEvent[p] < bound { sweep(p, until: bound) }
             // More patients in the system than the limit at the window's end: demand far beyond
             // capacity, and the queues would grow until memory runs out.
+            if checksInvariants { invariantProblems += invariantViolations().map { "day \(windowEnd / 1440): \($0)" } }
             if live > patientLimit { stoppedAt = windowEnd; break }
             progress?(windowEnd / max(horizon, .leastNonzeroMagnitude))
             windowStart = windowEnd
@@ -121,15 +118,15 @@ struct StationSweepRun: ~Copyable {
         for i in 0..<base.sourceCount where arrivals.nextTime(i) < bound {
             repeat {
                 let arrival = arrivals.take(i)
-                arrived += 1
+                tally.arrived += 1
                 let route = Int(arrival.route), now = arrival.time
-                if now >= warmup { routeArrivals[route] &+= 1 }
+                if now >= warmup { flows.routeArrivals[route] &+= 1 }
                 let head = plan.heads[route]
                 if head.outcome != 0 {
                     switch head.outcome {
-                    case 1: notCovered += 1; routeRejected[route] &+= 1
-                    case 2: unavailable += 1; routeRejected[route] &+= 1
-                    default: completed += 1
+                    case 1: tally.notCovered += 1; flows.routeRejected[route] &+= 1
+                    case 2: tally.unavailable += 1; flows.routeRejected[route] &+= 1
+                    default: tally.completed += 1
                     }
                     continue
                 }
@@ -140,7 +137,7 @@ struct StationSweepRun: ~Copyable {
                     return
                 }
                 live += 1
-                eventCount += 1
+                tally.events += 1
                 let first = head.passes ? passThrough(from: Int(head.firstStep), now: now) : Int(head.firstStep)
                 append(Traveller(time: now, stream: PatientStream(state: arrival.seed), cursor: Int32(first), routeEnd: head.end),
                        to: Int(head.station), emergency: arrival.emergency)
@@ -148,17 +145,10 @@ struct StationSweepRun: ~Copyable {
         }
     }
 
-    /// The first route step from `step` that has a station, counting the links of the facilities
-    /// passed through on the way. A route's last step always has one.
+    /// The first route step from `step` that has a station (see ``firstStation(of:from:now:warmup:linkFlow:)``).
     @inline(__always)
-    mutating func passThrough(from step: Int, now: Double) -> Int {
-        var k = step
-        while steps[k].station < 0 {
-            k += 1
-            let link = steps[k].link
-            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
-        }
-        return k
+    func passThrough(from step: Int, now: Double) -> Int {
+        firstStation(of: steps, from: step, now: now, warmup: warmup, linkFlow: flows.linkFlow)
     }
 
     /// Puts a patient in a lane of station `p` (by sweep position).
@@ -171,43 +161,6 @@ struct StationSweepRun: ~Copyable {
         entries[count] = traveller
         lane.pointee.count &+= 1
         if traveller.time < nextEvent[p] { nextEvent[p] = traveller.time }
-    }
-
-    /// Makes room for one more entry in a full lane: moves the waiting and the unswept entries to the
-    /// front, into a buffer twice as large when they fill more than half of it.
-    @inline(never)
-    static func makeRoom(_ lane: UnsafeMutablePointer<Lane>) {
-        let waiting = Int(lane.pointee.admitted - lane.pointee.start), pending = Int(lane.pointee.count - lane.pointee.scan)
-        let capacity = Int(lane.pointee.capacity)
-        let old = lane.pointee.entries
-        var target = old
-        if capacity == 0 || 2 * (waiting + pending + 1) > capacity {
-            let grown = max(16, 2 * capacity)
-            precondition(grown <= Int(Int32.max), "a lane outgrew 2^31 patients; the patient limit should have stopped the run")
-            target = .allocate(capacity: grown)
-            lane.pointee.capacity = Int32(grown)
-        }
-        if let old, let target {
-            // Forward copies: the target range never starts after the source range.
-            for k in 0..<waiting { target[k] = old[Int(lane.pointee.start) + k] }
-            for k in 0..<pending { target[waiting + k] = old[Int(lane.pointee.scan) + k] }
-            if target != old { old.deallocate() }
-        }
-        lane.pointee.entries = target
-        lane.pointee.start = 0
-        lane.pointee.admitted = Int32(waiting)
-        lane.pointee.scan = Int32(waiting)
-        lane.pointee.count = Int32(waiting + pending)
-    }
-
-    /// Puts a lane's unswept entries in time order (a stable merge of the sorted runs that the
-    /// upstream stations appended, one after the other).
-    @inline(never)
-    static func sortPending(_ lane: UnsafeMutablePointer<Lane>) {
-        let scan = Int(lane.pointee.scan)
-        var pending = UnsafeMutableBufferPointer(start: lane.pointee.entries! + scan, count: Int(lane.pointee.count) - scan)
-        pending.sort { $0.time < $1.time }
-        lane.pointee.sorted = true
     }
 
     /// Works through station `p`'s events before `bound`, in time order; a completion goes before an
@@ -245,17 +198,17 @@ struct StationSweepRun: ~Copyable {
         let now = traveller.time
         lane.pointee.scan &+= 1
         let measured = now >= warmup
-        if measured { station.pointee.arrivals &+= 1 }
-        if station.pointee.busy < station.pointee.servers {
+        if measured { station.pointee.counters.arrivals &+= 1 }
+        if station.pointee.busy < station.pointee.parameters.servers {
             // A free server means nobody waits, in either lane.
             lane.pointee.start = lane.pointee.scan
             lane.pointee.admitted = lane.pointee.scan
             push(startService(traveller, at: station, now: now, waited: 0, emergency: emergency), into: station)
             return
         }
-        if station.pointee.queueLength >= station.pointee.queueCapacity {
-            if measured { station.pointee.turnedAway &+= 1 }
-            turnedAway += 1
+        if station.pointee.queueLength >= station.pointee.parameters.queueCapacity {
+            if measured { station.pointee.counters.turnedAway &+= 1 }
+            tally.turnedAway += 1
             live -= 1
             return
         }
@@ -263,7 +216,7 @@ struct StationSweepRun: ~Copyable {
         if admitted != k { lane.pointee.entries![admitted] = traveller }
         lane.pointee.admitted &+= 1
         station.pointee.queueLength &+= 1
-        if measured, station.pointee.queueLength > station.pointee.maxQueue { station.pointee.maxQueue = station.pointee.queueLength }
+        if measured, station.pointee.queueLength > station.pointee.counters.maxQueue { station.pointee.counters.maxQueue = station.pointee.queueLength }
     }
 
     /// The earliest service at the station ends: the server takes the next waiting patient
@@ -273,8 +226,8 @@ struct StationSweepRun: ~Copyable {
         let heap = station.pointee.heap!
         let done = heap[0]
         let now = done.time
-        eventCount += 1
-        if now >= warmup { station.pointee.served &+= 1 }
+        tally.events += 1
+        if now >= warmup { station.pointee.counters.served &+= 1 }
         if station.pointee.queueLength > 0 {
             let lane = emergencies.pointee.waiting > 0 ? emergencies : others
             let next = lane.pointee.entries![Int(lane.pointee.start)]
@@ -302,68 +255,12 @@ struct StationSweepRun: ~Copyable {
     mutating func startService(_ traveller: Traveller, at station: UnsafeMutablePointer<SweepStation>, now: Double, waited: Double, emergency: Bool) -> Traveller {
         var patient = traveller
         station.pointee.busy &+= 1
-        stationVisits += 1
-        let duration = ziggurat.serviceTime(kind: station.pointee.serviceKind, station.pointee.a, station.pointee.b, station.pointee.c, &patient.stream)
-        let end = now + duration
-        let overlap = min(end, horizon) - max(now, warmup)
-        if overlap > 0 { station.pointee.busyTime += overlap }
-        if now >= warmup {
-            station.pointee.started &+= 1
-            if waited > 0 {
-                station.pointee.waitSum += waited
-                waits.record(waited, station: Int(station.pointee.id))
-            } else {
-                station.pointee.zeroWaits &+= 1
-            }
-        }
+        tally.stationVisits += 1
+        let end = now + ziggurat.serviceTime(station.pointee.parameters, &patient.stream)
+        station.pointee.counters.serviceStarted(at: Int(station.pointee.id), now: now, end: end, waited: waited, window: measuredWindow, waits: waits)
         patient.time = end
         if emergency { patient.routeEnd = ~patient.routeEnd }
         return patient
-    }
-
-    /// Adds a patient in service to the station's heap (``startService`` counted it as busy).
-    @inline(__always)
-    func push(_ patient: Traveller, into station: UnsafeMutablePointer<SweepStation>) {
-        var index = Int(station.pointee.busy) &- 1
-        if index >= Int(station.pointee.heapCapacity) { StationSweepRun.growHeap(station) }
-        let heap = station.pointee.heap!
-        while index > 0 {
-            let parent = (index &- 1) >> 1
-            guard patient.time < heap[parent].time else { break }
-            heap[index] = heap[parent]
-            index = parent
-        }
-        heap[index] = patient
-    }
-
-    /// Restores the heap order below the root, `count` travellers.
-    @inline(__always)
-    static func siftDown(_ heap: UnsafeMutablePointer<Traveller>, count: Int) {
-        let moving = heap[0]
-        var index = 0
-        while true {
-            var child = 2 &* index &+ 1
-            guard child < count else { break }
-            if child &+ 1 < count, heap[child &+ 1].time < heap[child].time { child &+= 1 }
-            guard heap[child].time < moving.time else { break }
-            heap[index] = heap[child]
-            index = child
-        }
-        heap[index] = moving
-    }
-
-    /// Doubles a station's heap, up to its number of servers.
-    @inline(never)
-    static func growHeap(_ station: UnsafeMutablePointer<SweepStation>) {
-        let old = Int(station.pointee.heapCapacity)
-        let grown = min(Int(station.pointee.servers), max(4, 2 * old))
-        let heap = UnsafeMutablePointer<Traveller>.allocate(capacity: grown)
-        if let previous = station.pointee.heap {
-            heap.moveInitialize(from: previous, count: old)
-            previous.deallocate()
-        }
-        station.pointee.heap = heap
-        station.pointee.heapCapacity = Int32(grown)
     }
 
     /// A patient's service has ended at `now`: on to the next station of its route, or up the chain
@@ -377,16 +274,16 @@ struct StationSweepRun: ~Copyable {
         let next: Int
         if cursor < Int(routeEnd) {
             let link = steps[cursor].link
-            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
+            if link >= 0, now >= warmup { flows.linkFlow[Int(link)] += 1 }
             next = passThrough(from: cursor, now: now)
-        } else if station.pointee.referralRate > 0, stream.uniform() < station.pointee.referralRate {
-            let start = Int(station.pointee.escalationStart)
+        } else if station.pointee.parameters.referralRate > 0, stream.uniform() < station.pointee.parameters.referralRate {
+            let start = Int(station.pointee.parameters.escalationStart)
             let link = steps[start].link
-            if link >= 0, now >= warmup { linkFlow[Int(link)] += 1 }
-            routeEnd = station.pointee.escalationEnd
+            if link >= 0, now >= warmup { flows.linkFlow[Int(link)] += 1 }
+            routeEnd = station.pointee.parameters.escalationEnd
             next = passThrough(from: start, now: now)
         } else {
-            completed += 1
+            tally.completed += 1
             live -= 1
             return
         }
@@ -395,29 +292,9 @@ struct StationSweepRun: ~Copyable {
 
     /// Gathers the per-station counts, by station id, into a ``ReplicationResult``.
     func finish() -> ReplicationResult {
-        let n = plan.stationCount
-        let measured = max(horizon - warmup, .leastNonzeroMagnitude)
-        var byId: [SweepStation] = []
-        byId.reserveCapacity(n)
-        for s in 0..<n { byId.append(stations[Int(plan.position[s])]) }
-        var result = ReplicationResult(
-            arrivals: byId.map { Int($0.arrivals) }, served: byId.map { Int($0.served) },
-            utilisation: byId.map { $0.busyTime / (Double($0.servers) * measured) },
-            meanWait: byId.map { $0.started > 0 ? $0.waitSum / Double($0.started) : 0 },
-            maxQueue: byId.map { Int($0.maxQueue) }, turnedAwayAt: byId.map { Int($0.turnedAway) },
-            waits: waits.compacted(zeroWaits: byId.map { Int($0.zeroWaits) }),
-            linkFlow: Array(UnsafeBufferPointer(start: linkFlow, count: base.linkCount)),
-            routeRejected: Array(UnsafeBufferPointer(start: routeRejected, count: base.routeCount)),
-            routeArrivals: Array(UnsafeBufferPointer(start: routeArrivals, count: base.routeCount)))
-        result.arrived = arrived
-        result.completed = completed
-        result.inSystem = live
-        result.notCovered = notCovered
-        result.unavailable = unavailable
-        result.turnedAway = turnedAway
-        result.stationVisits = stationVisits
-        result.events = eventCount
-        result.stoppedAt = stoppedAt
-        return result
+        ReplicationResult(
+            stations: plan.position.map { p in (stations[Int(p)].parameters.servers, stations[Int(p)].counters) },
+            window: measuredWindow, waits: waits,
+            flows: flows, tally: tally, inSystem: live, stoppedAt: stoppedAt)
     }
 }

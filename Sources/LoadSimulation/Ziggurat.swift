@@ -80,18 +80,3 @@ struct Ziggurat: @unchecked Sendable {
         }
     }
 }
-
-extension Ziggurat {
-    /// A service time in minutes of a ``SamplingDistribution`` flattened to its kind's raw value and
-    /// parameters `a`, `b`, `c`, drawn from `stream` (the patient's own): both engines draw through here,
-    /// so they give a patient the same times.
-    @inline(__always)
-    func serviceTime<Stream: RandomStream>(kind: Int32, _ a: Double, _ b: Double, _ c: Double, _ stream: inout Stream) -> Double {
-        switch kind {
-        case 0: return a * exponential(&stream)
-        case 1: return Foundation.exp(a + b * normal(&stream))
-        case 2: return a
-        default: return SamplingDistribution.triangular(low: a, mode: b, high: c, u: stream.uniform())
-        }
-    }
-}

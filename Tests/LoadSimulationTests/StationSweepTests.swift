@@ -90,6 +90,18 @@ struct StationSweepTests {
         #expect(result.stations[2].served.mean > 0 && result.isBalanced)
     }
 
+    @Test("after every window, each station's lanes and heap agree with its record (overloaded, bounded, many servers)",
+          arguments: [Int32.max, 400])
+    func invariants(queueLimit: Int32) throws {
+        let model = Self.stressModel(queueLimit: queueLimit)
+        let plan = try #require(StationSweepPlan(EventLoopPlan(model)))
+        var run = StationSweepRun(plan: plan, horizonMinutes: 3 * 1440, warmupMinutes: 0, seed: 12, replication: 0, windowMinutes: 97)
+        run.checksInvariants = true
+        let result = run.run()
+        #expect(run.invariantProblems.isEmpty, "\(run.invariantProblems.prefix(5))")
+        #expect(result.maxQueue[0] > 100 && result.inSystem > 0)
+    }
+
     @Test("deterministic service times and a horizon that cuts services short: the same sample path")
     func fixedTimes() {
         var model = SimulationModel()
@@ -149,9 +161,9 @@ struct StationSweepTests {
             #expect(ascending(Int(base.routeOffsets[r])..<Int(base.routeOffsets[r + 1])), "route \(r)")
         }
         var escalating = 0
-        for p in 0..<plan.stationCount where plan.stations[p].referralRate > 0 {
+        for p in 0..<plan.stationCount where plan.stations[p].parameters.referralRate > 0 {
             escalating += 1
-            #expect(ascending(Int(plan.stations[p].escalationStart)..<Int(plan.stations[p].escalationEnd), after: Int32(p)))
+            #expect(ascending(Int(plan.stations[p].parameters.escalationStart)..<Int(plan.stations[p].parameters.escalationEnd), after: Int32(p)))
         }
         #expect(escalating > 0)
         // Route heads name each route's first station.
