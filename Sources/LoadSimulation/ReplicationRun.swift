@@ -67,13 +67,14 @@ struct PatientRecord {
     var emergency: Bool
 }
 
-/// The event loop of one replication.
+/// The event-list engine: one replication, every event of the network in one time order. It runs any
+/// model; the station sweep (``StationSweepRun``) is faster and follows the same sample path wherever
+/// routes never return to a station.
 ///
-/// - Arrivals: one superposed Poisson stream over every health centre, whose next arrival is kept
-///   outside the event heap; its mark (health centre, service, emergency) is drawn from the plan's
-///   alias table.
+/// - Arrivals: every health centre's stream (``ArrivalStreams``), drawn a day at a time, merged in
+///   time order and kept outside the event heap.
 /// - Completions: an ``EventList``, a swift-collections `Heap` of 16-byte ``Event``s for the current
-///   day and day buckets beyond.
+///   4-hour slot and slot buckets beyond.
 /// - State: one ``StationRecord`` per station and one ``PatientRecord`` per patient in the system, in
 ///   flat buffers; patients are recycled through an intrusive free list, queues are intrusive FIFO
 ///   lists, and waits are counted into the flat ``WaitRecord`` buckets. Nothing is allocated per event

@@ -131,9 +131,12 @@ public struct SimulationResult: Sendable {
 
 /// Runs replications of a ``SimulationModel`` in parallel and gathers their statistics.
 public enum Simulation {
-    /// Simulates `model`. `progress`, if given, hears from each replication about every 65,536 events
-    /// with the share of its horizon simulated, and once with 1 when it ends. Replication `r` draws from ``RandomSource`` seeded with `(seed, r)` and its
-    /// result lands in slot `r`, so the result is the same whatever the number of threads.
+    /// Simulates `model` on the engine the configuration asks for (``SimulationEngine``). `progress`,
+    /// if given, hears from each replication with the share of its horizon simulated (after each
+    /// simulated week on the sweep, about every 65,536 events on the event list), and once with 1
+    /// when it ends. Replication `r` draws each source's arrivals from ``RandomSource`` seeded with
+    /// `(seed, r, source key)` and its result lands in slot `r`, so the result is the same whatever
+    /// the number of threads.
     public static func run(_ model: SimulationModel, configuration: SimulationConfiguration,
                            progress: (@Sendable (_ replication: Int, _ fraction: Double) -> Void)? = nil) -> SimulationResult {
         let count = max(1, configuration.replications)
