@@ -100,9 +100,9 @@ struct StationSweepRun: ~Copyable {
             admitArrivals(before: bound)
             if stoppedAt != nil { break }
             for p in 0..<plan.stationCount where nextEvent[p] < bound { sweep(p, until: bound) }
+            if checksInvariants { invariantProblems += invariantViolations().map { "day \(windowEnd / 1440): \($0)" } }
             // More patients in the system than the limit at the window's end: demand far beyond
             // capacity, and the queues would grow until memory runs out.
-            if checksInvariants { invariantProblems += invariantViolations().map { "day \(windowEnd / 1440): \($0)" } }
             if live > patientLimit { stoppedAt = windowEnd; break }
             progress?(windowEnd / max(horizon, .leastNonzeroMagnitude))
             windowStart = windowEnd
