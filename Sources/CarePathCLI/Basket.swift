@@ -13,7 +13,7 @@ struct BasketCommand: ParsableCommand {
             --facility too, whether it is covered at that facility (X2 abroad, X3 private).
 
             Example: carepath basket --service dental-care --format json
-            """
+            """.helpParagraphs
     )
 
     @Option(help: "A service id to check (for example dental-care).")

@@ -9,7 +9,7 @@ struct CarePath: ParsableCommand {
         discussion: """
             Without --network, every command reads the bundled national network (Networks/morocco.yaml).
             Rule ids (E1, B13, X1, P3...) refer to the RAMED rules digest.
-            """,
+            """.helpParagraphs,
         version: CarePathVersion.string,
         subcommands: [
             Validate.self,

@@ -17,7 +17,7 @@ struct Compare: ParsableCommand {
             changed (where the patients of a closed facility went). Each run's scenario is named.
 
             Example: carepath compare results/base/result.json results/agadir-chu/result.json
-            """
+            """.helpParagraphs
     )
 
     @Argument(help: "The baseline result.json.") var baseline: String

@@ -16,7 +16,7 @@ struct EligibilityCommand: ParsableCommand {
             Examples:
               carepath eligibility --area urban --income-per-person 4200 --score 9 --household-size 6
               carepath eligibility --area rural --patrimony-score 20 --score 5 --household-size 4 --format json
-            """
+            """.helpParagraphs
     )
 
     @Option(help: "Where the household lives: urban (E2) or rural (E3).")

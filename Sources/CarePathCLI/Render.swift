@@ -13,7 +13,7 @@ struct Render: ParsableCommand {
             extension unless --format is given. See Docs/diagrams.md.
 
             Example: carepath render network --collapse --lang both -o network.svg
-            """,
+            """.helpParagraphs,
         subcommands: [RenderNetwork.self, RenderPathway.self, RenderLoad.self]
     )
 }

@@ -21,7 +21,7 @@ struct RenderLoad: ParsableCommand {
 
             Example: carepath simulate --network Networks/training-small.yaml --out run
                      carepath render load --result run/result.json -o load.svg
-            """
+            """.helpParagraphs
     )
 
     @OptionGroup var networkOptions: NetworkOptions

@@ -11,7 +11,7 @@ struct RenderNetwork: ParsableCommand {
             centres into one node with their count and population (use it for the national network).
 
             Example: carepath render network --region atlas-pedago --lang ar -o atlas.png
-            """
+            """.helpParagraphs
     )
 
     @OptionGroup var networkOptions: NetworkOptions

@@ -15,7 +15,7 @@ struct RenderPathway: ParsableCommand {
             an emergency service (P0). The route is the router's (module Referral, as `carepath route`).
 
             Example: carepath render pathway --network Networks/training-small.yaml --from cs-tensift-1 --service cardiac-surgery -o pathway.svg
-            """
+            """.helpParagraphs
     )
 
     @OptionGroup var networkOptions: NetworkOptions

@@ -22,7 +22,7 @@ struct RouteCommand: ParsableCommand {
               carepath route --at 34.01,-6.02 --service maternity --emergency --receipt 2026-01-10 --on 2026-02-01
               carepath route --from cs-one --service dental-care --card vulnerable --card-issued 2024-03-01 --paid-years 1 --format json
               carepath route --from csu-amskroud-1 --service neurosurgery --scenario Networks/scenarios/chu-agadir-closed.yaml
-            """
+            """.helpParagraphs
     )
 
     @Option(help: "A scenario to apply to the network first (Docs/scenarios.md): the pathway as the scenario changes it.")

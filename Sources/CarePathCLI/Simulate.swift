@@ -22,7 +22,7 @@ struct Simulate: ParsableCommand {
               carepath simulate --days 30 --replications 4 --out results/baseline
               carepath simulate --days 30 --replications 4 --scenario Networks/scenarios/chu-agadir-closed.yaml --out results/agadir
               carepath compare results/baseline/result.json results/agadir/result.json
-            """
+            """.helpParagraphs
     )
 
     @OptionGroup var networkOptions: NetworkOptions

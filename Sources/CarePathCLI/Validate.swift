@@ -18,7 +18,7 @@ struct Validate: ParsableCommand {
             Examples:
               carepath validate Networks/training-small.yaml --format json
               carepath validate --scenario Networks/scenarios/chu-laayoune-opens.yaml
-            """
+            """.helpParagraphs
     )
 
     @Argument(help: "Network files (YAML or JSON). Default: the bundled national network.")
