@@ -1,3 +1,5 @@
+import HeapModule
+
 /// An ``EventLoopPlan`` laid out for the station sweep (``StationSweepRun``): the stations renumbered
 /// in referral order, so that every patient moves from a station to a later one.
 ///
@@ -90,11 +92,11 @@ final class StationSweepPlan: @unchecked Sendable {
         stations = .allocate(capacity: max(n, 1))
         for p in 0..<n {
             let s = Int(order[p])
-            stations[p] = SweepStation(id: Int32(s), parameters: base.stations[s].parameters)
+            (stations + p).initialize(to: SweepStation(id: Int32(s), parameters: base.stations[s].parameters))
         }
     }
 
-    deinit { steps.deallocate(); stations.deallocate(); heads.deallocate() }
+    deinit { steps.deallocate(); stations.deinitialize(count: stationCount); stations.deallocate(); heads.deallocate() }
 }
 
 /// A route's start, for arrivals: its outcome (0 served along the route, 1 not covered, 2
@@ -115,7 +117,7 @@ struct RouteHead {
 /// A patient between two events of the station sweep, 24 bytes: all the state a patient has, carried
 /// along instead of kept in a record of its own. In a lane, `time` is when it arrived at the station;
 /// in a station's heap of patients in service, when its service ends.
-struct Traveller {
+struct Traveller: Comparable {
     var time: Double
     /// The patient's own random stream (its service times and referral draws).
     var stream: PatientStream
@@ -124,6 +126,10 @@ struct Traveller {
     /// One past its route's last step; negative (`~end`) for an emergency, in a heap of patients in
     /// service (in a lane, the lane says it).
     var routeEnd: Int32
+
+    /// Travellers are ordered by time alone: the key of a station's heap of patients in service.
+    static func < (a: Traveller, b: Traveller) -> Bool { a.time < b.time }
+    static func == (a: Traveller, b: Traveller) -> Bool { a.time == b.time }
 }
 
 /// A station's arrivals of one kind (emergencies, or the others), in arrival order:
@@ -144,17 +150,16 @@ struct Lane {
     var waiting: Int32 { admitted - start }
 }
 
-/// One station's parameters and running state in the sweep. Its heap of patients in service holds
-/// at most `servers` travellers, keyed by the end of their service.
+/// One station's parameters and running state in the sweep.
 struct SweepStation {
     var parameters: StationParameters
     /// The station's id in the model (stations are kept by sweep position).
     var id: Int32
     var busy: Int32 = 0
-    var heapCapacity: Int32 = 0
     var queueLength: Int32 = 0
     var counters = StationCounters()
-    var heap: UnsafeMutablePointer<Traveller>?
+    /// The patients in service, earliest end first: the station's own event list (at most `servers`).
+    var inService = Heap<Traveller>()
 
     init(id: Int32, parameters: StationParameters) { self.id = id; self.parameters = parameters }
 }

@@ -1,5 +1,5 @@
-/// The station sweep's buffers: lanes that grow and compact, heaps of patients in service, and the
-/// invariants that tie them to the station records.
+/// The station sweep's lanes, which grow and compact, and the invariants that tie lanes and heaps of
+/// patients in service to the station records.
 extension StationSweepRun {
     /// Makes room for one more entry in a full lane: moves the waiting and the unswept entries to the
     /// front, into a buffer twice as large when they fill more than half of it.
@@ -38,51 +38,6 @@ extension StationSweepRun {
         lane.pointee.sorted = true
     }
 
-    /// Adds a patient in service to the station's heap (``startService`` counted it as busy).
-    @inline(__always)
-    func push(_ patient: Traveller, into station: UnsafeMutablePointer<SweepStation>) {
-        var index = Int(station.pointee.busy) &- 1
-        if index >= Int(station.pointee.heapCapacity) { StationSweepRun.growHeap(station) }
-        let heap = station.pointee.heap!
-        while index > 0 {
-            let parent = (index &- 1) >> 1
-            guard patient.time < heap[parent].time else { break }
-            heap[index] = heap[parent]
-            index = parent
-        }
-        heap[index] = patient
-    }
-
-    /// Restores the heap order below the root, `count` travellers.
-    @inline(__always)
-    static func siftDown(_ heap: UnsafeMutablePointer<Traveller>, count: Int) {
-        let moving = heap[0]
-        var index = 0
-        while true {
-            var child = 2 &* index &+ 1
-            guard child < count else { break }
-            if child &+ 1 < count, heap[child &+ 1].time < heap[child].time { child &+= 1 }
-            guard heap[child].time < moving.time else { break }
-            heap[index] = heap[child]
-            index = child
-        }
-        heap[index] = moving
-    }
-
-    /// Doubles a station's heap, up to its number of servers.
-    @inline(never)
-    static func growHeap(_ station: UnsafeMutablePointer<SweepStation>) {
-        let old = Int(station.pointee.heapCapacity)
-        let grown = min(Int(station.pointee.parameters.servers), max(4, 2 * old))
-        let heap = UnsafeMutablePointer<Traveller>.allocate(capacity: grown)
-        if let previous = station.pointee.heap {
-            heap.moveInitialize(from: previous, count: old)
-            previous.deallocate()
-        }
-        station.pointee.heap = heap
-        station.pointee.heapCapacity = Int32(grown)
-    }
-
     /// Checks every station's lanes and heap against its record; returns the violations found (run by
     /// tests after each window, see ``checksInvariants``).
     func invariantViolations() -> [String] {
@@ -103,15 +58,12 @@ extension StationSweepRun {
                 }
             }
             if waiting != station.queueLength { problems.append("station \(station.id): \(waiting) waiting in the lanes, queue length \(station.queueLength)") }
-            if station.busy < 0 || station.busy > station.parameters.servers || station.busy > station.heapCapacity {
-                problems.append("station \(station.id): \(station.busy) busy of \(station.parameters.servers) servers (heap of \(station.heapCapacity))")
+            if station.busy < 0 || station.busy > station.parameters.servers || Int(station.busy) != station.inService.count {
+                problems.append("station \(station.id): \(station.busy) busy of \(station.parameters.servers) servers, \(station.inService.count) in service")
             }
             if waiting > 0, station.busy < station.parameters.servers { problems.append("station \(station.id): patients wait while a server is free") }
-            if let heap = station.heap {
-                for k in 1..<max(Int(station.busy), 1) where heap[k].time < heap[(k - 1) / 2].time {
-                    problems.append("station \(station.id): heap out of order at \(k)")
-                }
-                if station.busy > 0, nextEvent[p] != heap[0].time { problems.append("station \(station.id): next event \(nextEvent[p]), earliest end \(heap[0].time)") }
+            if let earliest = station.inService.min, nextEvent[p] != earliest.time {
+                problems.append("station \(station.id): next event \(nextEvent[p]), earliest end \(earliest.time)")
             }
             if station.busy == 0, nextEvent[p] != .infinity { problems.append("station \(station.id): a next event with nobody in service") }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HeapModule
 
 /// One replication simulated by the station sweep: time windows (a week), and in each
 /// window first the arrivals, then every station with something to do, in referral order
@@ -6,7 +7,7 @@ import Foundation
 ///
 /// A station works through its own events of the window in time order: arrivals from its two lanes
 /// (emergencies and the others), and service completions from its heap of patients in service (a
-/// binary heap of at most `servers` travellers, keyed by the end of their service). A completion
+/// swift-collections `Heap` of at most `servers` travellers, keyed by the end of their service). A completion
 /// frees a server, which takes the first waiting emergency, else the first other patient
 /// (non-preemptive priority, first come first served in each lane), and hands the patient on to the
 /// next station of its route, or up the chain under the referral rate, or out. Every patient handed
@@ -85,9 +86,8 @@ struct StationSweepRun: ~Copyable {
     }
 
     deinit {
-        for p in 0..<plan.stationCount { stations[p].heap?.deallocate() }
         for k in 0..<(2 * plan.stationCount) { lanes[k].entries?.deallocate() }
-        stations.deallocate(); lanes.deallocate(); nextEvent.deallocate()
+        stations.deinitialize(count: plan.stationCount); stations.deallocate(); lanes.deallocate(); nextEvent.deallocate()
     }
 
     /// Runs the replication to the horizon and returns its counts.
@@ -172,7 +172,7 @@ struct StationSweepRun: ~Copyable {
         if !emergencies.pointee.sorted { StationSweepRun.sortPending(emergencies) }
         if !others.pointee.sorted { StationSweepRun.sortPending(others) }
         while true {
-            let completion = station.pointee.busy > 0 ? station.pointee.heap![0].time : .infinity
+            let completion = station.pointee.inService.min?.time ?? .infinity
             let emergency = emergencies.pointee.scan < emergencies.pointee.count ? emergencies.pointee.entries![Int(emergencies.pointee.scan)].time : .infinity
             let other = others.pointee.scan < others.pointee.count ? others.pointee.entries![Int(others.pointee.scan)].time : .infinity
             if completion <= emergency, completion <= other {
@@ -186,7 +186,7 @@ struct StationSweepRun: ~Copyable {
                 arrive(from: others, at: station, emergency: false)
             }
         }
-        nextEvent[p] = station.pointee.busy > 0 ? station.pointee.heap![0].time : .infinity
+        nextEvent[p] = station.pointee.inService.min?.time ?? .infinity
     }
 
     /// The next patient of `lane` arrives: served at once if a server is free, else it waits in its
@@ -203,7 +203,7 @@ struct StationSweepRun: ~Copyable {
             // A free server means nobody waits, in either lane.
             lane.pointee.start = lane.pointee.scan
             lane.pointee.admitted = lane.pointee.scan
-            push(startService(traveller, at: station, now: now, waited: 0, emergency: emergency), into: station)
+            station.pointee.inService.insert(startService(traveller, at: station, now: now, waited: 0, emergency: emergency))
             return
         }
         if station.pointee.queueLength >= station.pointee.parameters.queueCapacity {
@@ -223,27 +223,20 @@ struct StationSweepRun: ~Copyable {
     /// (emergencies first), and the patient who was served moves on.
     @inline(__always)
     mutating func complete(at station: UnsafeMutablePointer<SweepStation>, emergencies: UnsafeMutablePointer<Lane>, others: UnsafeMutablePointer<Lane>) {
-        let heap = station.pointee.heap!
-        let done = heap[0]
+        let done = station.pointee.inService.min!
         let now = done.time
         tally.events += 1
         if now >= warmup { station.pointee.counters.served &+= 1 }
+        station.pointee.busy &-= 1
         if station.pointee.queueLength > 0 {
             let lane = emergencies.pointee.waiting > 0 ? emergencies : others
             let next = lane.pointee.entries![Int(lane.pointee.start)]
             lane.pointee.start &+= 1
             station.pointee.queueLength &-= 1
-            station.pointee.busy &-= 1
             // The freed server's new service replaces the finished one at the top of the heap.
-            heap[0] = startService(next, at: station, now: now, waited: now - next.time, emergency: lane == emergencies)
-            StationSweepRun.siftDown(heap, count: Int(station.pointee.busy))
+            station.pointee.inService.replaceMin(with: startService(next, at: station, now: now, waited: now - next.time, emergency: lane == emergencies))
         } else {
-            station.pointee.busy &-= 1
-            let count = Int(station.pointee.busy)
-            if count > 0 {
-                heap[0] = heap[count]
-                StationSweepRun.siftDown(heap, count: count)
-            }
+            station.pointee.inService.removeMin()
         }
         handOn(done, from: station, now: now)
     }
