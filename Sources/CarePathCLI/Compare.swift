@@ -9,7 +9,7 @@ struct Compare: ParsableCommand {
             Reads two result.json files written by `carepath simulate --out DIR` and prints, station by
             station, how utilisation, mean wait and arrivals changed. A change is flagged (*) when the
             95% confidence interval of the change excludes zero: paired replication by replication when
-            both runs used the same seed and number of replications (replication r of each shares its
+            both runs used the same seed, number of replications and CarePath version (replication r of each shares its
             random numbers, so the pairs cancel most of the noise), else when the two runs' intervals
             do not overlap. It needs 2 replications or more in both runs.
             Stations present in only one result (a facility opened or closed, a service added) are
@@ -41,7 +41,9 @@ struct Compare: ParsableCommand {
         var arrived: Int
         var replications: Int
         var seed: String
-        /// `days`, `warmupDays` and `seed` of the configuration, to warn when the runs differ.
+        /// The CarePath version that wrote it: runs share their random numbers only within a version.
+        var version: String
+        /// `days`, `warmupDays` and `seed` of the configuration and the version, to warn when the runs differ.
         var configuration: [String]
         /// The scenario's name (or path), nil for a run of the network as it is.
         var scenario: String?
@@ -79,9 +81,11 @@ struct Compare: ParsableCommand {
         let arrived = ((root["accounting"] as? [String: Any])?["arrived"] as? Int) ?? 0
         let configuration = root["configuration"] as? [String: Any] ?? [:]
         let replications = (configuration["replications"] as? Int) ?? 0
-        let settings = ["days", "warmupDays", "seed"].map { "\($0) \(configuration[$0].map { "\($0)" } ?? "?")" }
+        let version = root["carepath"] as? String ?? "?"
+        let settings = ["days", "warmupDays", "seed"].map { "\($0) \(configuration[$0].map { "\($0)" } ?? "?")" } + ["carepath \(version)"]
         let scenario = (root["scenario"] as? [String: Any]).map { ($0["name"] as? String) ?? ($0["path"] as? String) ?? "?" }
-        return Run(stations: result, arrived: arrived, replications: replications, seed: "\(configuration["seed"] ?? "?")", configuration: settings, scenario: scenario)
+        return Run(stations: result, arrived: arrived, replications: replications, seed: "\(configuration["seed"] ?? "?")", version: version,
+                   configuration: settings, scenario: scenario)
     }
 
     /// Whether two estimates' 95% intervals are disjoint.
@@ -134,7 +138,7 @@ struct Compare: ParsableCommand {
         let intervals = a.replications >= 2 && b.replications >= 2
         // Same seed and replications: replication r of each run shares its random numbers, so the
         // changes are compared pair by pair.
-        let paired = intervals && a.replications == b.replications && a.seed == b.seed
+        let paired = intervals && a.replications == b.replications && a.seed == b.seed && a.version == b.version
         switch output.format {
         case .json:
             func only(_ keys: [String], _ run: Run) -> JSONValue {
@@ -168,7 +172,7 @@ struct Compare: ParsableCommand {
             print("\(changes.count) of \(common.count) common stations changed; " + (!intervals
                 ? "one replication in a run: no confidence intervals, so no change is flagged (use --replications 2 or more)"
                 : paired ? "* = the 95% interval of the change, replication by replication (same seed), excludes 0"
-                : "* = 95% intervals do not overlap (the runs differ in seed or replications, so they are not paired)"))
+                : "* = 95% intervals do not overlap (the runs differ in seed, replications or version, so they are not paired)"))
             for pair in changes.prefix(limit) {
                 let u = String(format: "%5.1f%% → %5.1f%%", pair.0.utilisation.0 * 100, pair.1.utilisation.0 * 100)
                 let w = String(format: "%8.1f → %8.1f min", pair.0.wait.0, pair.1.wait.0)

@@ -48,6 +48,16 @@ struct SimulateCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(other.stdout.utf8)) as? [String: Any])
         #expect(((object["changes"] as? [Any])?.count ?? 0) > 0)
         #expect(try CLI.run(["compare", "\(directory)/1/result.json", "/nonexistent.json"]).status == 1)
+        // Same seed, same replications: paired. A result of another CarePath version (another set of
+        // random streams) is warned about and not paired.
+        #expect(same.stdout.contains("replication by replication (same seed)"))
+        let older = "\(directory)/older.json"
+        let text = try String(contentsOfFile: "\(directory)/1/result.json", encoding: .utf8)
+        let version = try #require(text.firstMatch(of: /"carepath": "([^"]+)"/)?.1)
+        try text.replacingOccurrences(of: "\"carepath\": \"\(version)\"", with: "\"carepath\": \"0.0.1\"").write(toFile: older, atomically: true, encoding: .utf8)
+        let versions = try CLI.run(["compare", older, "\(directory)/1/result.json"])
+        #expect(versions.stdout.contains("warning: the runs differ") && versions.stdout.contains("carepath 0.0.1"), "\(versions.stdout)")
+        #expect(versions.stdout.contains("so they are not paired"))
     }
 
     @Test("the text summary states the accounting and the busiest stations")
