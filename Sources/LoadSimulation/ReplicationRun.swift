@@ -107,7 +107,7 @@ struct ReplicationRun: ~Copyable {
     /// The end of the last window drawn, and whether it was the last.
     var windowEnd = 0.0
     var arrivalsDrawn = false
-    /// A sink for the prefetching reads of ``drawArrivals()``.
+    /// A sink for the prefetching read of the next completion's station record.
     var touched: Int32 = 0
     /// The most patients in the system at once before the run stops (``ReplicationResult/stoppedAt``).
     var patientLimit = SimulationConfiguration.defaultPatientLimit
@@ -178,11 +178,8 @@ struct ReplicationRun: ~Copyable {
     static let windowMinutes = 1440.0
 
     /// Draws the next window's arrivals from every health centre's stream, puts them in time order
-    /// and resolves each one's route and first station, in stages over the window: the routes, then
-    /// the first stations (each stage a loop of independent table reads, so the processor keeps many
-    /// cache misses in flight; the station record is then in cache when the arrival is admitted).
-    /// Patients who are not covered or whose care is unavailable are counted here and never become
-    /// events.
+    /// and resolves each one's route and first station. Patients who are not covered or whose care is
+    /// unavailable are counted here and never become events.
     mutating func drawArrivals() {
         let start = windowEnd
         windowEnd = min(start + ReplicationRun.windowMinutes, horizon)
@@ -213,9 +210,7 @@ struct ReplicationRun: ~Copyable {
         }
         // The first station of each route (past facilities without one).
         for j in pending.indices {
-            let first = passThrough(from: Int(pending[j].firstStep), now: pending[j].time)
-            pending[j].firstStep = Int32(first)
-            touched &+= stations[Int(plan.steps[first].station)].parameters.servers
+            pending[j].firstStep = Int32(passThrough(from: Int(pending[j].firstStep), now: pending[j].time))
         }
     }
 
