@@ -20,8 +20,8 @@ public struct SimulationConfiguration: Sendable, Hashable {
     /// arrivals would take the system past twice the limit; the event list at each arrival. The
     /// national network holds about 70,000.
     public var patientLimit: Int = SimulationConfiguration.defaultPatientLimit
-    /// 2^25 (33,554,432) patients: 0.8 GB of 24-byte travellers in the sweep's lanes (1.3 GB of
-    /// 40-byte patient records in the event list), per replication.
+    /// 2^25 (33,554,432) patients: 0.8 GB of 24-byte travellers in the sweep's lanes, up to twice that
+    /// within a window (1.3 GB of 40-byte patient records in the event list), per replication.
     public static let defaultPatientLimit = 1 << 25
     /// The engine; ``SimulationEngine/automatic`` unless a test or a benchmark asks for one. Both
     /// give the same results.
@@ -43,7 +43,8 @@ public enum SimulationEngine: String, Sendable, Hashable {
     /// model built from a network: RAMED pathways only climb), else the event list.
     case automatic
     /// Time windows of a week, stations swept in referral order, each working through its own events
-    /// (``StationSweepRun``): the fast engine.
+    /// (``StationSweepRun``): the fast engine. Asking for it on a model whose routes revisit a station
+    /// is a programming error (a precondition fails); ``automatic`` chooses for you.
     case stationSweep = "station-sweep"
     /// One event list for the whole network, a swift-collections `Heap` (``ReplicationRun``): runs any
     /// model, including one whose routes revisit a station.
