@@ -58,14 +58,13 @@ extension StationSweepRun {
                 }
             }
             if waiting != station.queueLength { problems.append("station \(station.id): \(waiting) waiting in the lanes, queue length \(station.queueLength)") }
-            if station.busy < 0 || station.busy > station.parameters.servers || Int(station.busy) != station.inService.count {
-                problems.append("station \(station.id): \(station.busy) busy of \(station.parameters.servers) servers, \(station.inService.count) in service")
-            }
-            if waiting > 0, station.busy < station.parameters.servers { problems.append("station \(station.id): patients wait while a server is free") }
+            let busy = station.inService.count, servers = Int(station.parameters.servers)
+            if busy > servers { problems.append("station \(station.id): \(busy) in service at \(servers) servers") }
+            if waiting > 0, busy < servers { problems.append("station \(station.id): patients wait while a server is free") }
             if let earliest = station.inService.min, nextEvent[p] != earliest.time {
                 problems.append("station \(station.id): next event \(nextEvent[p]), earliest end \(earliest.time)")
             }
-            if station.busy == 0, nextEvent[p] != .infinity { problems.append("station \(station.id): a next event with nobody in service") }
+            if busy == 0, nextEvent[p] != .infinity { problems.append("station \(station.id): a next event with nobody in service") }
         }
         return problems
     }

@@ -199,7 +199,7 @@ struct StationSweepRun: ~Copyable {
         lane.pointee.scan &+= 1
         let measured = now >= warmup
         if measured { station.pointee.counters.arrivals &+= 1 }
-        if station.pointee.busy < station.pointee.parameters.servers {
+        if station.pointee.inService.count < Int(station.pointee.parameters.servers) {
             // A free server means nobody waits, in either lane.
             lane.pointee.start = lane.pointee.scan
             lane.pointee.admitted = lane.pointee.scan
@@ -227,7 +227,6 @@ struct StationSweepRun: ~Copyable {
         let now = done.time
         tally.events += 1
         if now >= warmup { station.pointee.counters.served &+= 1 }
-        station.pointee.busy &-= 1
         if station.pointee.queueLength > 0 {
             let lane = emergencies.pointee.waiting > 0 ? emergencies : others
             let next = lane.pointee.entries![Int(lane.pointee.start)]
@@ -247,7 +246,6 @@ struct StationSweepRun: ~Copyable {
     @inline(__always)
     mutating func startService(_ traveller: Traveller, at station: UnsafeMutablePointer<SweepStation>, now: Double, waited: Double, emergency: Bool) -> Traveller {
         var patient = traveller
-        station.pointee.busy &+= 1
         tally.stationVisits += 1
         let end = now + ziggurat.serviceTime(station.pointee.parameters, &patient.stream)
         station.pointee.counters.serviceStarted(at: Int(station.pointee.id), now: now, end: end, waited: waited, window: measuredWindow, waits: waits)
