@@ -16,7 +16,8 @@ struct Compare: ParsableCommand {
             listed apart, with their figures, and facilities are ranked by how much their arrivals
             changed (where the patients of a closed facility went). Each run's scenario is named.
 
-            Example: carepath compare results/base/result.json results/agadir-chu/result.json
+            Example (after the two runs in `carepath simulate --help`):
+              carepath compare results/baseline/result.json results/agadir/result.json
             """.helpParagraphs
     )
 

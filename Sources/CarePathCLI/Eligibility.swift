@@ -14,8 +14,10 @@ struct EligibilityCommand: ParsableCommand {
             mandatory health insurance, which rules RAMED out (E1).
 
             Examples:
-              carepath eligibility --area urban --income-per-person 4200 --score 9 --household-size 6
-              carepath eligibility --area rural --patrimony-score 20 --score 5 --household-size 4 --format json
+              carepath eligibility --area urban --income-per-person 4200 --score 9 \\
+                  --household-size 6
+              carepath eligibility --area rural --patrimony-score 20 --score 5 \\
+                  --household-size 4 --format json
             """.helpParagraphs
     )
 

@@ -12,7 +12,8 @@ struct Render: ParsableCommand {
             Without -o the diagram goes to standard output; with -o the format is taken from the file's
             extension unless --format is given. See Docs/diagrams.md.
 
-            Example: carepath render network --collapse --lang both -o network.svg
+            Example:
+              carepath render network --collapse --lang both -o network.svg
             """.helpParagraphs,
         subcommands: [RenderNetwork.self, RenderPathway.self, RenderLoad.self]
     )

@@ -19,8 +19,9 @@ struct RenderLoad: ParsableCommand {
             result.json) are used unless --network or --scenario say otherwise, so a scenario's opened
             and closed facilities are drawn as they were simulated.
 
-            Example: carepath simulate --network Networks/training-small.yaml --out run
-                     carepath render load --result run/result.json -o load.svg
+            Example:
+              carepath simulate --network Networks/training-small.yaml --out run
+              carepath render load --result run/result.json -o load.svg
             """.helpParagraphs
     )
 

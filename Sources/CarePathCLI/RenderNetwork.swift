@@ -10,7 +10,10 @@ struct RenderNetwork: ParsableCommand {
             Private (X3) and foreign (X2) facilities are left out. --collapse folds each province's health
             centres into one node with their count and population (use it for the national network).
 
-            Example: carepath render network --region atlas-pedago --lang ar -o atlas.png
+            Examples:
+              carepath render network --region souss-massa --lang ar -o souss-massa.png
+              carepath render network --network Networks/training-small.yaml \\
+                  --region atlas-pedago --lang both -o atlas.svg
             """.helpParagraphs
     )
 

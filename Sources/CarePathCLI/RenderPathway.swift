@@ -14,7 +14,9 @@ struct RenderPathway: ParsableCommand {
             facility that provides the service (P5); --emergency starts at the nearest public hospital with
             an emergency service (P0). The route is the router's (module Referral, as `carepath route`).
 
-            Example: carepath render pathway --network Networks/training-small.yaml --from cs-tensift-1 --service cardiac-surgery -o pathway.svg
+            Example:
+              carepath render pathway --network Networks/training-small.yaml \\
+                  --from cs-tensift-1 --service cardiac-surgery -o pathway.svg
             """.helpParagraphs
     )
 

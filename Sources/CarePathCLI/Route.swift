@@ -18,10 +18,13 @@ struct RouteCommand: ParsableCommand {
             Exits 0 for any computed pathway (treated, not-covered or unavailable); 1 for unknown ids.
 
             Examples:
-              carepath route --from cs-one --service cardiac-surgery
-              carepath route --at 34.01,-6.02 --service maternity --emergency --receipt 2026-01-10 --on 2026-02-01
-              carepath route --from cs-one --service dental-care --card vulnerable --card-issued 2024-03-01 --paid-years 1 --format json
-              carepath route --from csu-amskroud-1 --service neurosurgery --scenario Networks/scenarios/chu-agadir-closed.yaml
+              carepath route --from csu-amskroud-1 --service cardiac-surgery
+              carepath route --at 34.01,-6.02 --service maternity --emergency \\
+                  --receipt 2026-01-10 --on 2026-02-01
+              carepath route --from csu-amskroud-1 --service dental-care \\
+                  --card vulnerable --card-issued 2024-03-01 --paid-years 1 --format json
+              carepath route --from csu-amskroud-1 --service neurosurgery \\
+                  --scenario Networks/scenarios/chu-agadir-closed.yaml
             """.helpParagraphs
     )
 

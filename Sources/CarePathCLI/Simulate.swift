@@ -20,7 +20,8 @@ struct Simulate: ParsableCommand {
 
             Examples:
               carepath simulate --days 30 --replications 4 --out results/baseline
-              carepath simulate --days 30 --replications 4 --scenario Networks/scenarios/chu-agadir-closed.yaml --out results/agadir
+              carepath simulate --days 30 --replications 4 --out results/agadir \\
+                  --scenario Networks/scenarios/chu-agadir-closed.yaml
               carepath compare results/baseline/result.json results/agadir/result.json
             """.helpParagraphs
     )

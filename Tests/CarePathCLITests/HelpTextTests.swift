@@ -23,3 +23,80 @@ struct HelpTextTests {
         #expect(checked > 0 || command.isEmpty)
     }
 }
+
+@Suite("Help examples")
+struct HelpExampleTests {
+    /// The commands whose help shows examples, in an order where each example's inputs exist:
+    /// `compare` reads what the `simulate` examples wrote.
+    static let commands: [[String]] = [["validate"], ["route"], ["basket"], ["eligibility"], ["simulate"], ["compare"],
+                                       ["render"], ["render", "network"], ["render", "pathway"], ["render", "load"]]
+
+    /// The example command lines of a help text as printed at 80 columns: the indented lines after
+    /// `Example:` or `Examples:`, with ` \` continuations joined.
+    static func examples(in help: String) -> (commands: [String], problems: [String]) {
+        var commands: [String] = [], problems: [String] = []
+        var inExamples = false, continuing = false
+        for line in help.components(separatedBy: "\n") {
+            if line.hasPrefix("Example") && line.hasSuffix(":") { inExamples = true; continue }
+            guard inExamples else { continue }
+            if line.isEmpty { inExamples = false; continuing = false; continue }
+            guard line.hasPrefix(" ") else {
+                problems.append("'\(line)' is not indented: a line wrapped at 80 columns?")
+                continue
+            }
+            let text = line.trimmingCharacters(in: .whitespaces)
+            let body = text.hasSuffix(" \\") ? String(text.dropLast(2)) : text
+            if continuing {
+                commands[commands.count - 1] += " " + body
+            } else if text.hasPrefix("carepath ") {
+                commands.append(body)
+            } else {
+                problems.append("'\(line)' is neither a command nor a continuation: a line wrapped at 80 columns?")
+            }
+            continuing = text.hasSuffix(" \\")
+        }
+        return (commands, problems)
+    }
+
+    @Test("every example in every command's help fits 80 columns and runs as written (simulations shortened to 2 days)")
+    func examplesRun() throws {
+        // A scratch directory that sees the repository's Networks/, so examples run as a user in the
+        // repository would run them and write their outputs away from it.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carepath-examples-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("Networks"),
+                                                   withDestinationURL: CLI.packageRoot.appendingPathComponent("Networks"))
+        var ran = 0
+        for command in Self.commands {
+            let help = try CLI.run(command + ["--help"], environment: ["COLUMNS": "80"])
+            #expect(help.status == 0)
+            let (examples, problems) = Self.examples(in: help.stdout)
+            #expect(problems.isEmpty, "\(command.joined(separator: " ")): \(problems)")
+            for example in examples {
+                var arguments = example.split(separator: " ").dropFirst().map(String.init)
+                // The last --days wins: the example's own options are all still parsed and used.
+                if arguments.first == "simulate" { arguments += ["--days", "2"] }
+                let result = try CLI.run(arguments, in: directory)
+                #expect(result.status == 0, "\(example) exited \(result.status): \(result.stderr)")
+                ran += 1
+            }
+        }
+        #expect(ran >= 15)
+        // What the examples say they write, they wrote.
+        for output in ["results/baseline/result.json", "results/agadir/result.json", "run/result.json", "load.svg", "network.svg",
+                       "souss-massa.png", "atlas.svg", "pathway.svg"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(output).path), "\(output) missing")
+        }
+    }
+
+    @Test("a wrapped example line is caught")
+    func wrappedLineCaught() {
+        let help = "Examples:\n  carepath route --from x --service y --card vulnerable\n\\\n      --card-issued 2024-03-01\n\nUSAGE: x"
+        let (commands, problems) = Self.examples(in: help)
+        #expect(commands == ["carepath route --from x --service y --card vulnerable"])
+        // The orphaned backslash, then the continuation it left without a command.
+        #expect(problems.count == 2)
+        #expect(problems.first?.hasPrefix("'\\'") == true)
+    }
+}
