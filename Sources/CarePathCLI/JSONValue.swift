@@ -16,37 +16,57 @@ indirect enum JSONValue: Sendable {
         return out
     }
 
+    /// Indentation strings by depth, so that writing a value allocates none.
+    private static let pads = (0...32).map { String(repeating: "  ", count: $0) }
+
+    private static func pad(_ depth: Int) -> String { depth < pads.count ? pads[depth] : String(repeating: "  ", count: depth) }
+
     private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
         switch self {
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{\n"
+            let pad = JSONValue.pad(indent + 1)
             for (position, key) in members.keys.sorted().enumerated() {
-                out += pad + JSONValue.quoted(key) + ": "
+                out += pad
+                JSONValue.quote(key, into: &out)
+                out += ": "
                 members[key]!.write(into: &out, indent: indent + 1)
                 out += position == members.count - 1 ? "\n" : ",\n"
             }
-            out += closePad + "}"
+            out += JSONValue.pad(indent) + "}"
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
+            let pad = JSONValue.pad(indent + 1)
             for (position, item) in items.enumerated() {
                 out += pad
                 item.write(into: &out, indent: indent + 1)
                 out += position == items.count - 1 ? "\n" : ",\n"
             }
-            out += closePad + "]"
-        case .string(let text): out += JSONValue.quoted(text)
+            out += JSONValue.pad(indent) + "]"
+        case .string(let text): JSONValue.quote(text, into: &out)
         case .int(let value): out += String(value)
-        case .double(let value): out += value.isFinite ? String(format: "%.6g", value) : "null"
+        case .double(let value): out += value.isFinite ? NumberFormat.significant(value) : "null"
         case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
         }
     }
 
     static func quoted(_ text: String) -> String {
-        var out = "\""
+        var out = ""
+        quote(text, into: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string literal; text with nothing to escape is appended whole.
+    static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -58,6 +78,6 @@ indirect enum JSONValue: Sendable {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }

@@ -223,12 +223,12 @@ struct SimulationReport {
         return csv
     }
 
-    private func num(_ value: Double) -> String { String(format: "%.6g", value) }
+    private func num(_ value: Double) -> String { NumberFormat.significant(value) }
     private func csvQuoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-    private func fmt(_ value: Double, _ digits: Int = 0) -> String { String(format: "%.\(digits)f", value) }
-    private func pct(_ value: Double) -> String { String(format: "%5.1f%%", value * 100) }
+    private func fmt(_ value: Double, _ digits: Int = 0) -> String { NumberFormat.fixed(value, digits: digits) }
+    private func pct(_ value: Double) -> String { NumberFormat.format("%5.1f%%", value * 100) }
     private func duration(_ minutes: Double) -> String {
-        minutes >= 1440 ? String(format: "%6.1f d  ", minutes / 1440) : minutes >= 60 ? String(format: "%6.1f h  ", minutes / 60) : String(format: "%6.1f min", minutes)
+        minutes >= 1440 ? NumberFormat.format("%6.1f d  ", minutes / 1440) : minutes >= 60 ? NumberFormat.format("%6.1f h  ", minutes / 60) : NumberFormat.format("%6.1f min", minutes)
     }
 }
 
