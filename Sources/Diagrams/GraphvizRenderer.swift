@@ -57,6 +57,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
                 return .failure(.invalidGraph(message: GraphvizRenderer.drainMessages() ?? "syntax error"))
             }
             defer { _ = agclose(graph) }
+            if format.hasPrefix("png") { GraphvizRenderer.capBitmapSize(graph) }
             guard gvLayout(context, graph, "dot") == 0 else {
                 return .failure(.layoutFailed(message: GraphvizRenderer.drainMessages() ?? "unknown error"))
             }
@@ -64,8 +65,10 @@ public final class GraphvizRenderer: @unchecked Sendable {
             var buffer: UnsafeMutablePointer<CChar>?
             let (status, length) = renderData(gvRenderData, context, graph, format, &buffer)
             defer { if let buffer { gvFreeRenderData(buffer) } }
-            guard status == 0, let buffer else {
-                return .failure(.renderFailed(format: format, message: GraphvizRenderer.drainMessages() ?? "unknown error"))
+            // A drawing scaled below one pixel (a huge graph under a small `size`) renders as no bytes at all.
+            guard status == 0, let buffer, length > 0 else {
+                let fallback = status == 0 ? "Graphviz drew nothing: the drawing is scaled below one pixel (the graph's size is too small for it)" : "unknown error"
+                return .failure(.renderFailed(format: format, message: GraphvizRenderer.drainMessages() ?? fallback))
             }
             _ = GraphvizRenderer.drainMessages() // warnings (font substitutions...) are not failures
             return .success(Data(bytes: buffer, count: length))
@@ -81,6 +84,24 @@ public final class GraphvizRenderer: @unchecked Sendable {
         let previous = agseterrf(GraphvizRenderer.collect)
         defer { agseterrf(previous) }
         return body()
+    }
+
+    /// Cairo cannot make a bitmap wider or taller than 32,767 pixels. Graphviz then scales the drawing
+    /// down itself but prints a warning straight to stderr, past the error hook. A graph that sets no
+    /// `size` gets 340 inches (32,640 pixels at the 96 dpi a graph without `dpi` is drawn at), which
+    /// Graphviz honours by scaling the drawing down to fit, silently.
+    private static func capBitmapSize(_ graph: UnsafeMutablePointer<Agraph_t>) {
+        "size".withCString { name in
+            let key = UnsafeMutablePointer(mutating: name)
+            if let current = agget(graph, key), current.pointee != 0 { return }
+            let dpiSet = "dpi".withCString { agget(graph, UnsafeMutablePointer(mutating: $0)).map { $0.pointee != 0 } ?? false }
+            if dpiSet { return } // a graph that chooses its resolution chooses its size too
+            "340,340".withCString { value in
+                "".withCString { empty in
+                    _ = agsafeset(graph, key, UnsafeMutablePointer(mutating: value), UnsafeMutablePointer(mutating: empty))
+                }
+            }
+        }
     }
 
     /// libgvc's error hook: keeps the message instead of printing it on stderr.

@@ -52,6 +52,12 @@ public enum NetworkDiagram {
         var graph = DiagramStyle.base(name: "network", title: title, rankdir: "BT")
         var drawn = Set<FacilityID>()
         var collapsed: [ProvinceID: (count: Int, population: Int, targets: [FacilityID: Int])] = [:]
+        // Where each drawn health centre refers (P2), to order wrapped rows; and the row each one was put in.
+        var referralTarget: [String: String] = [:]
+        var healthCentreRow: [String: Int] = [:]
+        // Rows make dot's layout superlinear in the centres drawn (about 0.5 s for Souss-Massa's 200,
+        // 2.5 s for 550, 80 s for all 2,224): past the limit each region keeps one row.
+        let wrapsRows = network.facilities.lazy.filter { $0.tier == .healthCentre && isDrawn($0) }.count <= maxWrappedHealthCentres
 
         for region in network.regions {
             var byLevel: [Int: [DiagramNode]] = [:]
@@ -67,6 +73,9 @@ public enum NetworkDiagram {
                     continue
                 }
                 drawn.insert(id)
+                if facility.tier == .healthCentre, let next = network.nextLevel(from: id) {
+                    referralTarget[DiagramStyle.nodeID(facility)] = DiagramStyle.nodeID(network[next])
+                }
                 byLevel[facility.tier.level, default: []].append(facilityNode(facility, language: language))
             }
             if options.collapseHealthCentres {
@@ -84,8 +93,23 @@ public enum NetworkDiagram {
                 }
             }
             guard !byLevel.isEmpty else { continue }
-            let ranks = byLevel.keys.sorted().map { level in
-                DiagramCluster(id: "rank:\(region.key):\(level)", isCluster: false, attributes: ["rank": "same"], nodes: byLevel[level]!)
+            var ranks: [DiagramCluster] = []
+            for level in byLevel.keys.sorted() {
+                let nodes = byLevel[level]!
+                guard level == 1, wrapsRows, nodes.count > maxHealthCentresPerRow else {
+                    ranks.append(DiagramCluster(id: "rank:\(region.key):\(level)", isCluster: false, attributes: ["rank": "same"], nodes: nodes))
+                    continue
+                }
+                // A region's health centres in one row would make a strip tens of thousands of pixels
+                // wide (Souss-Massa has over 200): they are dealt into rows instead, in the order of the
+                // hospital they refer to, so each hospital's centres stack below it.
+                let rows = (nodes.count + maxHealthCentresPerRow - 1) / maxHealthCentresPerRow
+                let ordered = nodes.sorted { (referralTarget[$0.id] ?? "", $0.id) < (referralTarget[$1.id] ?? "", $1.id) }
+                for row in 0..<rows {
+                    let members = stride(from: row, to: ordered.count, by: rows).map { ordered[$0] }
+                    for node in members { healthCentreRow[node.id] = row }
+                    ranks.append(DiagramCluster(id: "rank:\(region.key):1:\(row)", isCluster: false, attributes: ["rank": "same"], nodes: members))
+                }
             }
             graph.clusters.append(DiagramCluster(
                 id: region.key,
@@ -97,7 +121,10 @@ public enum NetworkDiagram {
         var outside: [FacilityID] = []
         func link(_ from: String, to target: FacilityID, label: String) {
             if !drawn.contains(target), !outside.contains(target) { outside.append(target) }
-            var attributes: DiagramAttributes = ["label": .text(label)]
+            // A label mid-edge takes a place in every row the edge crosses: a wrapped row's goes beside the centre.
+            var attributes: DiagramAttributes = [healthCentreRow[from] == nil ? "label" : "taillabel": .text(label)]
+            // A wrapped row sits that many ranks further from the hospitals than the first.
+            if let row = healthCentreRow[from], row > 0 { attributes["minlen"] = .text(String(row + 1)) }
             if network[target].tier == .universityHospital { attributes["color"] = "#ad1457" }
             graph.edges.append(DiagramEdge(from: from, to: DiagramStyle.nodeID(network[target]), attributes: attributes))
         }
@@ -134,6 +161,13 @@ public enum NetworkDiagram {
     }
 
     static func collapsedID(_ province: Province) -> String { "hc:" + province.key }
+
+    /// The most health centres a region's row holds before they are dealt into several rows.
+    public static let maxHealthCentresPerRow = 24
+
+    /// The most health centres a diagram draws one by one in wrapped rows; a larger drawing keeps one
+    /// row per region (use ``NetworkDiagramOptions/collapseHealthCentres`` for the national network).
+    public static let maxWrappedHealthCentres = 600
 
     /// The closest key by edit distance, when close enough to be a typo (for did-you-mean hints).
     public static func nearest(_ key: String, _ candidates: [String]) -> String? {

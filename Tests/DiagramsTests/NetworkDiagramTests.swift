@@ -90,3 +90,63 @@ struct NetworkDiagramTests {
         #expect(svg.contains("جهة الجنوب"))
     }
 }
+
+@Suite("Network diagram: many health centres")
+struct NetworkDiagramRowsTests {
+    static let national: CareNetwork? = try? NetworkLoader.load(path: NetworkLoader.bundledNetworkPath)
+
+    @Test("A region's health centres are dealt into rows of at most 24, each hospital's centres together, wrapped rows further down")
+    func rows() throws {
+        let network = try #require(Self.national)
+        let region = try #require(network.region(key: "souss-massa"))
+        let centres = network.facilities.filter { $0.region == region.id && $0.tier == .healthCentre && $0.isOnRAMEDPathway }
+        #expect(centres.count > 2 * NetworkDiagram.maxHealthCentresPerRow)
+        let graph = try NetworkDiagram.graph(of: network, options: NetworkDiagramOptions(regions: ["souss-massa"]))
+        let cluster = try #require(graph.clusters.first { $0.id == "souss-massa" })
+        let rows = cluster.subgraphs.filter { $0.id.hasPrefix("rank:souss-massa:1:") }
+        let expectedRows = (centres.count + NetworkDiagram.maxHealthCentresPerRow - 1) / NetworkDiagram.maxHealthCentresPerRow
+        #expect(rows.count == expectedRows)
+        #expect(rows.allSatisfy { $0.nodes.count <= NetworkDiagram.maxHealthCentresPerRow && $0.attributes["rank"] == "same" })
+        #expect(rows.reduce(0) { $0 + $1.nodes.count } == centres.count)
+        #expect(!cluster.subgraphs.contains { $0.id == "rank:souss-massa:1" })
+        // Each centre's P2 edge: the rule beside the centre, and as many ranks long as its row is deep.
+        for (index, row) in rows.enumerated() {
+            for node in row.nodes {
+                let edge = try #require(graph.edges.first { $0.from == node.id })
+                #expect(edge.attributes["taillabel"] == "P2" && edge.attributes["label"] == nil)
+                #expect(edge.attributes["minlen"] == (index == 0 ? nil : .text(String(index + 1))))
+            }
+        }
+        // Dealt in the order of the hospital they refer to: the first row's centres refer to hospitals
+        // in sorted order, so a hospital's centres sit in the same columns of every row.
+        let targets = rows[0].nodes.map { node in graph.edges.first { $0.from == node.id }!.to }
+        #expect(targets == targets.sorted())
+    }
+
+    @Test("Past 600 health centres (the whole national network) each region keeps one row: dot would take minutes")
+    func oneRowWhenLarge() throws {
+        let network = try #require(Self.national)
+        let graph = try NetworkDiagram.graph(of: network)
+        let ids = graph.clusters.flatMap { $0.subgraphs.map(\.id) }
+        #expect(ids.contains("rank:souss-massa:1"))
+        #expect(!ids.contains { $0.hasPrefix("rank:souss-massa:1:") })
+        #expect(!graph.edges.contains { $0.attributes["minlen"] != nil })
+    }
+
+    @Test("A PNG wider than cairo's 32,767 pixels is scaled to fit by the size the renderer sets")
+    func wideBitmap() throws {
+        let nodes = (0..<400).map { "n\($0) [label=\"health centre number \($0)\"];" }.joined(separator: " ")
+        let png = try Fixtures.renderer.render(dot: "digraph wide { rank=same; \(nodes) }", format: "png:cairo")
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        // IHDR: width and height, big-endian, at bytes 16-23.
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width <= 32_640 && width > 30_000)
+        // The same graph with its own size keeps it.
+        let smaller = try Fixtures.renderer.render(dot: "digraph wide { size=\"200,200\"; rank=same; \(nodes) }", format: "png:cairo")
+        #expect(smaller.count > 24 && smaller[16..<20].reduce(0) { $0 << 8 | Int($1) } <= 19_200)
+        // Scaled below a pixel, Graphviz writes nothing: an error, not an empty file.
+        #expect(throws: DiagramsError.self) {
+            try Fixtures.renderer.render(dot: "digraph wide { size=\"1,1\"; rank=same; \(nodes) }", format: "png:cairo")
+        }
+    }
+}
