@@ -62,8 +62,17 @@ struct Compare: ParsableCommand {
     }
 
     static func read(_ path: String) throws -> Run {
-        guard let data = FileManager.default.contents(atPath: path),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CompareError(message: "'\(path)': no such file (carepath simulate --out DIR writes DIR/result.json)")
+        }
+        guard !isDirectory.boolValue else {
+            throw CompareError(message: "'\(path)' is a directory: give its result.json ('\(path)/result.json')")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CompareError(message: "'\(path)' cannot be read")
+        }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let stations = root["stations"] as? [[String: Any]] else {
             throw CompareError(message: "'\(path)' is not a result.json written by carepath simulate --out")
         }

@@ -185,3 +185,25 @@ struct ScenarioCommandTests {
         #expect(json.stdout.contains("\"paired\": true"))
     }
 }
+
+@Suite("carepath compare: inputs it cannot read")
+struct CompareInputTests {
+    @Test("a missing file, a directory, a file that is not JSON and JSON that is not a result each say what they are, exit 1")
+    func badInputs() throws {
+        let notJSON = try CLI.temporaryFile("not: json\n", name: "result.json")
+        let directory = (notJSON as NSString).deletingLastPathComponent
+        let notResult = directory + "/other.json"
+        try Data(#"{"stations": 3}"#.utf8).write(to: URL(fileURLWithPath: notResult))
+        let cases: [(String, String)] = [
+            (directory + "/missing/result.json", "no such file (carepath simulate --out DIR writes DIR/result.json)"),
+            (directory, "is a directory: give its result.json ('\(directory)/result.json')"),
+            (notJSON, "is not a result.json written by carepath simulate --out"),
+            (notResult, "is not a result.json written by carepath simulate --out"),
+        ]
+        for (path, message) in cases {
+            let result = try CLI.run(["compare", path, path])
+            #expect(result.status == 1, "\(path)")
+            #expect(result.stderr.contains("'\(path)'") && result.stderr.contains(message), "\(result.stderr)")
+        }
+    }
+}
