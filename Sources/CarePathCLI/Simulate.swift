@@ -27,10 +27,11 @@ struct Simulate: ParsableCommand {
     )
 
     @OptionGroup var networkOptions: NetworkOptions
-    @Option(help: "Simulated days, warm-up included.") var days: Double = 90
-    @Option(help: "Warm-up days excluded from the statistics (queues and beds start empty); default 14, or a quarter of --days when that is less.") var warmup: Double?
-    @Option(help: "Independent replications (run in parallel on every core).") var replications: Int = 4
-    @Option(help: "Seed of the random streams (xoshiro256** per health centre and replication).") var seed: UInt64 = 1
+    // .unconditional: `--days -3` reaches validate() and is told what is wrong, not "missing value".
+    @Option(parsing: .unconditional, help: "Simulated days, warm-up included.") var days: Double = 90
+    @Option(parsing: .unconditional, help: "Warm-up days excluded from the statistics (queues and beds start empty); default 14, or a quarter of --days when that is less.") var warmup: Double?
+    @Option(parsing: .unconditional, help: "Independent replications (run in parallel on every core).") var replications: Int = 4
+    @Option(parsing: .unconditional, help: "Seed of the random streams (xoshiro256** per health centre and replication).") var seed: UInt64 = 1
     @Option(help: "Write result.json, stations.csv, facilities.csv, links.csv and pathways.csv to this directory.") var out: String?
     @Option(help: "A scenario file applied to the network before simulating (Docs/scenarios.md).") var scenario: String?
     @OptionGroup var output: OutputOptions
@@ -39,12 +40,14 @@ struct Simulate: ParsableCommand {
     var effectiveWarmup: Double { warmup ?? min(14, days / 4) }
 
     func validate() throws {
-        guard days > 0, days <= 3660 else { throw ValidationError("--days must be between 0 and 3660 (ten years)") }
+        guard days > 0, days <= 3660 else { throw ValidationError("--days must be more than 0 and at most 3660 (ten years)") }
         guard effectiveWarmup >= 0, effectiveWarmup < days else { throw ValidationError("--warmup must be at least 0 and less than --days") }
         guard (1...1000).contains(replications) else { throw ValidationError("--replications must be between 1 and 1000") }
     }
 
     func run() throws {
+        // Before simulating: a run that cannot write its results should not first take minutes.
+        if let out { try Self.prepareOutputDirectory(out) }
         let loaded = try networkOptions.load(scenario: scenario)
         let path = loaded.path, network = loaded.network, application = loaded.scenario
         let started = Date()
@@ -112,5 +115,25 @@ final class ProgressLine: @unchecked Sendable {
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let finished = fractions.filter { $0 >= 1 }.count
         FileHandle.standardError.write(Data("\rsimulating [\(bar)] \(percent)%  \(finished)/\(fractions.count) replications".utf8))
+    }
+}
+
+extension Simulate {
+    /// Creates `path` as a directory if it does not exist and checks that files can be written in it;
+    /// prints why not and exits 1 otherwise.
+    static func prepareOutputDirectory(_ path: String) throws {
+        func fail(_ why: String) throws -> Never {
+            FileHandle.standardError.write(Data("error: cannot write results to '\(path)': \(why)\n".utf8))
+            throw ExitCode(1)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { try fail("it exists and is not a directory (--out names a directory)") }
+        } else {
+            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                try fail("the directory cannot be created (\(error.localizedDescription))")
+            }
+        }
+        guard access(path, W_OK | X_OK) == 0 else { try fail("the directory is not writable") }
     }
 }

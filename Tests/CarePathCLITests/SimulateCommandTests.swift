@@ -85,9 +85,30 @@ struct SimulateCommandTests {
     func errors() throws {
         #expect(try CLI.run(["simulate", "--days", "0"]).status == 64)
         #expect(try CLI.run(["simulate", "--warmup", "40", "--days", "30"]).status == 64)
+        // Negative numbers reach the checks, which say what is wrong (not "missing value").
+        for (arguments, message) in [(["--days", "-3"], "--days must be more than 0 and at most 3660"),
+                                     (["--warmup", "-1"], "--warmup must be at least 0 and less than --days"),
+                                     (["--replications", "-2"], "--replications must be between 1 and 1000"),
+                                     (["--seed", "-1"], "The value '-1' is invalid for '--seed <seed>'")] {
+            let result = try CLI.run(["simulate"] + arguments)
+            #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
         let bad = try CLI.temporaryFile("schema: carepath-network/1\nregions: []\n")
         let result = try CLI.run(["simulate", "--network", bad])
         #expect(result.status == 1)
         #expect(result.stderr.contains("error"))
+    }
+
+    @Test("--out that cannot be written is refused before simulating: a file, a directory that cannot be made")
+    func unwritableOut() throws {
+        let file = try CLI.temporaryFile("x", name: "results")
+        // A national year would take minutes in a debug build: these must fail before it starts.
+        let onFile = try CLI.run(["simulate", "--days", "365", "--out", file])
+        #expect(onFile.status == 1)
+        #expect(onFile.stderr.contains("cannot write results to '\(file)': it exists and is not a directory"))
+        let under = try CLI.run(["simulate", "--days", "365", "--out", file + "/inside"])
+        #expect(under.status == 1)
+        #expect(under.stderr.contains("the directory cannot be created"))
+        #expect(onFile.stdout.isEmpty && under.stdout.isEmpty)
     }
 }
