@@ -90,9 +90,10 @@ struct SimulationReport {
         for row in active.sorted(by: { ($0.station.utilisation.mean, $1.facility.key) > ($1.station.utilisation.mean, $0.facility.key) }).prefix(10) {
             text += "  \(pct(row.station.utilisation.mean)) ± \(pct(row.station.utilisation.halfWidth))  \(label(row))\n"
         }
-        text += "\nLongest waits (mean; p90):\n"
+        // p99 beside p90: where fewer than one patient in ten waits at all, p90 is 0 and only p99 shows how long the others wait.
+        text += "\nLongest waits (mean; p90, p99 of the waits):\n"
         for row in active.sorted(by: { ($0.station.meanWait.mean, $1.facility.key) > ($1.station.meanWait.mean, $0.facility.key) }).prefix(10) {
-            text += "  \(duration(row.station.meanWait.mean)) (p90 \(duration(row.station.waitP90)))  \(label(row))\n"
+            text += "  \(duration(row.station.meanWait.mean)) (p90 \(brief(row.station.waitP90)), p99 \(brief(row.station.waitP99)))  \(label(row))\n"
         }
         text += "\nReferral flows between tiers (patients a day):\n"
         for (pair, flow) in tierFlows() { text += "  \(pair.0.rawValue) → \(pair.1.rawValue): \(fmt(flow, 1))\n" }
@@ -227,6 +228,8 @@ struct SimulationReport {
     private func csvQuoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
     private func fmt(_ value: Double, _ digits: Int = 0) -> String { NumberFormat.fixed(value, digits: digits) }
     private func pct(_ value: Double) -> String { NumberFormat.format("%5.1f%%", value * 100) }
+    /// A duration without the padding that lines ``duration(_:)`` up in a column.
+    private func brief(_ minutes: Double) -> String { duration(minutes).trimmingCharacters(in: .whitespaces) }
     private func duration(_ minutes: Double) -> String {
         minutes >= 1440 ? NumberFormat.format("%6.1f d  ", minutes / 1440) : minutes >= 60 ? NumberFormat.format("%6.1f h  ", minutes / 60) : NumberFormat.format("%6.1f min", minutes)
     }

@@ -60,13 +60,17 @@ struct SimulateCommandTests {
         #expect(versions.stdout.contains("so they are not paired"))
     }
 
-    @Test("the text summary states the accounting and the busiest stations")
+    @Test("the text summary states the accounting, the busiest stations and the longest waits with p90 and p99")
     func summary() throws {
         let result = try CLI.run(["simulate", "--network", Self.training, "--days", "3", "--warmup", "1", "--replications", "1"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("[balanced]"))
         #expect(result.stdout.contains("Busiest stations"))
         #expect(result.stdout.contains("Referral flows between tiers"))
+        // Each of the longest waits with its p90 and p99, unpadded: "(p90 2.1 h, p99 5.0 h)".
+        let waits = result.stdout.components(separatedBy: "Longest waits (mean; p90, p99 of the waits):\n")
+        let firstWait = try #require(waits.count == 2 ? waits[1].split(separator: "\n").first : nil)
+        #expect(firstWait.contains(try Regex(#"\(p90 \d+\.\d (min|h|d), p99 \d+\.\d (min|h|d)\)"#)), "\(firstWait)")
         #expect(!result.stdout.contains("OVERLOADED"), "the teaching network has spare capacity")
         #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
     }
