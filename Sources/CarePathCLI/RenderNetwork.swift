@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagrams
+import Foundation
 
 /// `carepath render network`.
 struct RenderNetwork: ParsableCommand {
@@ -36,6 +37,11 @@ struct RenderNetwork: ParsableCommand {
         let network = try networkOptions.load(scenario: scenario).network
         try runReportingFailures {
             let options = NetworkDiagramOptions(regions: regions, provinces: provinces, collapseHealthCentres: collapse, language: output.language)
+            let centres = try NetworkDiagram.healthCentres(of: network, options: options)
+            if !collapse, centres > NetworkDiagram.maxWrappedHealthCentres {
+                FileHandle.standardError.write(Data(("note: \(centres) health centres drawn one by one, one row per region: a very wide drawing. "
+                    + "--collapse folds them by province; --region or --province draws fewer.\n").utf8))
+            }
             try output.write(try NetworkDiagram.graph(of: network, options: options))
         }
     }

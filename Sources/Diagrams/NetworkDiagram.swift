@@ -29,24 +29,8 @@ public enum NetworkDiagram {
     /// - Throws: ``DiagramsError/unknownReference(kind:key:hint:)`` when a filter names no region or province.
     public static func graph(of network: CareNetwork, options: NetworkDiagramOptions = NetworkDiagramOptions()) throws(DiagramsError) -> DiagramGraph {
         let language = options.language
-        var regionFilter = Set<RegionID>()
-        for key in options.regions {
-            guard let region = network.region(key: key) else {
-                throw .unknownReference(kind: "region", key: key, hint: nearest(key, network.regions.map(\.key)))
-            }
-            regionFilter.insert(region.id)
-        }
-        var provinceFilter = Set<ProvinceID>()
-        for key in options.provinces {
-            guard let province = network.province(key: key) else {
-                throw .unknownReference(kind: "province", key: key, hint: nearest(key, network.provinces.map(\.key)))
-            }
-            provinceFilter.insert(province.id)
-        }
-        func isDrawn(_ facility: Facility) -> Bool {
-            guard facility.isOnRAMEDPathway, let region = facility.region, let province = facility.province else { return false }
-            return (regionFilter.isEmpty || regionFilter.contains(region)) && (provinceFilter.isEmpty || provinceFilter.contains(province))
-        }
+        let selection = try Selection(network: network, options: options)
+        let isDrawn = selection.contains
 
         let title = network.name.map { language.lines($0) } ?? []
         var graph = DiagramStyle.base(name: "network", title: title, rankdir: "BT")
@@ -57,7 +41,7 @@ public enum NetworkDiagram {
         var healthCentreRow: [String: Int] = [:]
         // Rows make dot's layout superlinear in the centres drawn (about 0.5 s for Souss-Massa's 200,
         // 2.5 s for 550, 80 s for all 2,224): past the limit each region keeps one row.
-        let wrapsRows = network.facilities.lazy.filter { $0.tier == .healthCentre && isDrawn($0) }.count <= maxWrappedHealthCentres
+        let wrapsRows = selection.healthCentres <= maxWrappedHealthCentres
 
         for region in network.regions {
             var byLevel: [Int: [DiagramNode]] = [:]
@@ -151,6 +135,48 @@ public enum NetworkDiagram {
             graph.nodes.append(node)
         }
         return graph
+    }
+
+    /// How many health centres the diagram of `network` with `options` selects (drawn one by one, or
+    /// folded into their province's node with ``NetworkDiagramOptions/collapseHealthCentres``).
+    /// - Throws: ``DiagramsError/unknownReference(kind:key:hint:)`` when a filter names no region or province.
+    public static func healthCentres(of network: CareNetwork, options: NetworkDiagramOptions) throws(DiagramsError) -> Int {
+        try Selection(network: network, options: options).healthCentres
+    }
+
+    /// The facilities a diagram draws: public ones on the RAMED pathway, within the region and province filters.
+    struct Selection {
+        let regions: Set<RegionID>
+        let provinces: Set<ProvinceID>
+        /// The health centres selected.
+        let healthCentres: Int
+
+        init(network: CareNetwork, options: NetworkDiagramOptions) throws(DiagramsError) {
+            var regions = Set<RegionID>()
+            for key in options.regions {
+                guard let region = network.region(key: key) else {
+                    throw .unknownReference(kind: "region", key: key, hint: nearest(key, network.regions.map(\.key)))
+                }
+                regions.insert(region.id)
+            }
+            var provinces = Set<ProvinceID>()
+            for key in options.provinces {
+                guard let province = network.province(key: key) else {
+                    throw .unknownReference(kind: "province", key: key, hint: nearest(key, network.provinces.map(\.key)))
+                }
+                provinces.insert(province.id)
+            }
+            self.regions = regions
+            self.provinces = provinces
+            healthCentres = network.facilities.reduce(0) { $0 + ($1.tier == .healthCentre && Self.contains($1, regions, provinces) ? 1 : 0) }
+        }
+
+        func contains(_ facility: Facility) -> Bool { Self.contains(facility, regions, provinces) }
+
+        private static func contains(_ facility: Facility, _ regions: Set<RegionID>, _ provinces: Set<ProvinceID>) -> Bool {
+            guard facility.isOnRAMEDPathway, let region = facility.region, let province = facility.province else { return false }
+            return (regions.isEmpty || regions.contains(region)) && (provinces.isEmpty || provinces.contains(province))
+        }
     }
 
     static func facilityNode(_ facility: Facility, language: DiagramLanguage) -> DiagramNode {

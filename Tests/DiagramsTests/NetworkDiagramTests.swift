@@ -101,6 +101,7 @@ struct NetworkDiagramRowsTests {
         let region = try #require(network.region(key: "souss-massa"))
         let centres = network.facilities.filter { $0.region == region.id && $0.tier == .healthCentre && $0.isOnRAMEDPathway }
         #expect(centres.count > 2 * NetworkDiagram.maxHealthCentresPerRow)
+        #expect(try NetworkDiagram.healthCentres(of: network, options: NetworkDiagramOptions(regions: ["souss-massa"])) == centres.count)
         let graph = try NetworkDiagram.graph(of: network, options: NetworkDiagramOptions(regions: ["souss-massa"]))
         let cluster = try #require(graph.clusters.first { $0.id == "souss-massa" })
         let rows = cluster.subgraphs.filter { $0.id.hasPrefix("rank:souss-massa:1:") }
@@ -126,6 +127,7 @@ struct NetworkDiagramRowsTests {
     @Test("Past 600 health centres (the whole national network) each region keeps one row: dot would take minutes")
     func oneRowWhenLarge() throws {
         let network = try #require(Self.national)
+        #expect(try NetworkDiagram.healthCentres(of: network, options: NetworkDiagramOptions()) > NetworkDiagram.maxWrappedHealthCentres)
         let graph = try NetworkDiagram.graph(of: network)
         let ids = graph.clusters.flatMap { $0.subgraphs.map(\.id) }
         #expect(ids.contains("rank:souss-massa:1"))
