@@ -46,9 +46,10 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        // Before simulating: a run that cannot write its results should not first take minutes.
-        if let out { try Self.prepareOutputDirectory(out) }
         let loaded = try networkOptions.load(scenario: scenario)
+        // Before simulating (and after the inputs are known good, so that a bad scenario leaves no
+        // directory behind): a run that cannot write its results should not first take minutes.
+        if let out { try Self.prepareOutputDirectory(out) }
         let path = loaded.path, network = loaded.network, application = loaded.scenario
         let started = Date()
         let table = RoutingTable(router: ReferralRouter(network: network))
