@@ -32,7 +32,7 @@ struct Simulate: ParsableCommand {
     @Option(parsing: .unconditional, help: "Warm-up days excluded from the statistics (queues and beds start empty); default 14, or a quarter of --days when that is less.") var warmup: Double?
     @Option(parsing: .unconditional, help: "Independent replications (run in parallel on every core).") var replications: Int = 4
     @Option(parsing: .unconditional, help: "Seed of the random streams (xoshiro256** per health centre and replication).") var seed: UInt64 = 1
-    @Option(help: "Write result.json, stations.csv, facilities.csv, links.csv and pathways.csv to this directory.") var out: String?
+    @Option(help: "Write result.json, stations.csv, facilities.csv, links.csv, pathways.csv and daily.csv to this directory.") var out: String?
     @Option(help: "A scenario file applied to the network before simulating (Docs/scenarios.md).") var scenario: String?
     @OptionGroup var output: OutputOptions
 

@@ -74,6 +74,7 @@ struct SimulationReport {
         text += result.isBalanced ? "  [balanced]\n" : "  [NOT BALANCED]\n"
         let visitsPerSecond = Double(result.stationVisits) / max(wallSeconds, 1e-9)
         text += "Station visits \(result.stationVisits), events \(result.events), \(fmt(wallSeconds, 2)) s wall (\(fmt(visitsPerSecond / 1e6, 1)) M visits/s)\n"
+        text += warmUpText()
 
         let active = rows.filter { $0.station.served.mean > 0 }
         // Saturated stations: their queues grow for as long as the simulation runs, so their waits
@@ -104,6 +105,28 @@ struct SimulationReport {
             text += "  \(entry.service): \(fmt(entry.count, 0)) \(entry.outcome == 1 ? "not covered (X1-X3)" : "unavailable (no facility on the chain provides it)")\n"
         }
         return text
+    }
+
+    /// The day-end census and what it says of the warm-up (``WarmUpCheck``).
+    func warmUpText() -> String {
+        let check = result.warmUpCheck, c = result.configuration
+        var text = "In the system at day end (mean of replications): "
+        if c.warmupDays > 0 { text += "\(fmt(check.atEndOfWarmUp)) at the end of the warm-up (day \(fmt(c.warmupDays))), " }
+        text += "\(fmt(check.measuredMean)) on average over the measured days"
+        switch check.verdict {
+        case .steady:
+            return text + ": level (steady state)\n"
+        case .tooSmallToJudge:
+            return text + " (too few patients or days to judge the warm-up)\n"
+        case .warmUpTooShort:
+            return text + "\nWARNING: the warm-up looks too short: the system was still filling when measuring began "
+                + "(day-end means over each quarter of the measured days: \(check.quarterMeans.map { fmt($0) }.joined(separator: ", "))). "
+                + "Lengthen --warmup.\n"
+        case .stillRising:
+            return text + "\nWARNING: no steady state: the number in the system kept rising over the measured days "
+                + "(day-end means over each quarter of them: \(check.quarterMeans.map { fmt($0) }.joined(separator: ", "))). "
+                + "Demand exceeds capacity somewhere (see the overloaded and busiest stations below), and waits grow with --days.\n"
+        }
     }
 
     private func label(_ row: Row) -> String { "\(row.facility.name.fr) [\(row.facility.key)] / \(row.service.key) (\(row.servers) \(row.service.kind == .stay ? (row.servers == 1 ? "bed" : "beds") : (row.servers == 1 ? "server" : "servers")))" }
@@ -147,6 +170,16 @@ struct SimulationReport {
             "configuration": .object(["days": .double(c.days), "warmupDays": .double(c.warmupDays), "replications": .int(c.replications), "seed": .string(String(c.seed)), "generator": .string("xoshiro256** per health centre, seeded by SplitMix64 from (seed, replication, centre id); SplitMix64 per patient")]),
             "accounting": .object(["arrived": .int(result.arrived), "completed": .int(result.completed), "inSystem": .int(result.inSystem), "notCovered": .int(result.notCovered), "unavailable": .int(result.unavailable), "turnedAway": .int(result.turnedAway), "balanced": .bool(result.isBalanced)]),
             "stationVisits": .int(result.stationVisits),
+            // The day-end census and the warm-up check; daily.csv has the same series.
+            "daily": .object([
+                "file": .string("daily.csv"),
+                "inSystemAtEndOfDay": .array(result.inSystemAtEndOfDay.map(estimate)),
+                "warmUpCheck": .object([
+                    "verdict": .string(result.warmUpCheck.verdict.rawValue),
+                    "atEndOfWarmUp": .double(result.warmUpCheck.atEndOfWarmUp), "measuredMean": .double(result.warmUpCheck.measuredMean),
+                    "quarterMeans": .array(result.warmUpCheck.quarterMeans.map { .double($0) }),
+                ]),
+            ]),
             "events": .int(result.events),
             "stations": .array(rows.map { row in
                 .object(["facility": .string(row.facility.key), "tier": .string(row.facility.tier.rawValue), "service": .string(row.service.key),
@@ -202,6 +235,18 @@ struct SimulationReport {
         }
         try AtomicFile.write(links, to: directory + "/links.csv")
         try AtomicFile.write(pathwaysCSV(), to: directory + "/pathways.csv")
+        try AtomicFile.write(dailyCSV(), to: directory + "/daily.csv")
+    }
+
+    /// daily.csv: per day, the patients in the system at its end (mean over replications and 95% CI),
+    /// and whether the day is measured (after the warm-up).
+    func dailyCSV() -> String {
+        var csv = "day,in_system_at_end,in_system_ci95,measured\n"
+        let firstMeasured = Int(result.configuration.warmupDays.rounded(.up))
+        for (index, census) in result.inSystemAtEndOfDay.enumerated() {
+            csv += [String(index + 1), num(census.mean), num(census.halfWidth), index >= firstMeasured ? "true" : "false"].joined(separator: ",") + "\n"
+        }
+        return csv
     }
 
     /// The routes that had patients after the warm-up (see ``RouteLoad``).

@@ -35,6 +35,9 @@ public struct ReplicationResult: Sendable {
     public var routeRejected: [Int]
     /// Per route, patients who arrived on it after warm-up, whatever its outcome.
     public var routeArrivals: [Int]
+    /// Patients in the system at the end of each day of the horizon, warm-up included (the last
+    /// value, at the horizon, is ``inSystem``): how the system fills from empty, to judge the warm-up.
+    public var inSystemAtEndOfDay: [Int]
     /// When the replication stopped before its horizon (minutes) because more patients were in the
     /// system at once than ``SimulationConfiguration/patientLimit``; nil when it ran to the end. A
     /// stopped replication's counts are not valid results.
@@ -99,6 +102,7 @@ struct ReplicationRun: ~Copyable {
     var sequence: UInt32 = 0
     let waits: WaitCounter
     let flows: FlowCounters
+    let census: DailyCensus
     /// The current window's arrivals, in time order (see ``drawArrivals()``): `pending[pendingNext...]`.
     var pending: [PendingArrival] = []
     var pendingNext = 0
@@ -130,6 +134,7 @@ struct ReplicationRun: ~Copyable {
         patients = .allocate(capacity: 1)
         waits = WaitCounter(stationCount: plan.stationCount)
         flows = FlowCounters(linkCount: plan.linkCount, routeCount: plan.routeCount)
+        census = DailyCensus(horizon: horizonMinutes)
         growPatients(to: 4096)
     }
 
@@ -228,6 +233,7 @@ struct ReplicationRun: ~Copyable {
         let p = Int(freeHead)
         freeHead = patients[p].next
         live += 1
+        census.entered(at: arrival.time)
         patients[p].routeEnd = arrival.routeEnd
         patients[p].emergency = arrival.emergency
         patients[p].stream = PatientStream(state: arrival.seed)
@@ -277,13 +283,14 @@ struct ReplicationRun: ~Copyable {
             arrive(p, at: passThrough(from: start, now: now), now: now)
         } else {
             tally.completed += 1
-            release(p)
+            release(p, at: now)
         }
     }
 
     @inline(__always)
-    mutating func release(_ p: Int) {
+    mutating func release(_ p: Int, at now: Double) {
         live -= 1
+        census.left(at: now)
         patients[p].next = freeHead
         freeHead = Int32(p)
     }
@@ -310,7 +317,7 @@ struct ReplicationRun: ~Copyable {
         if station.pointee.queueLength >= station.pointee.parameters.queueCapacity {
             if measured { station.pointee.counters.turnedAway &+= 1 }
             tally.turnedAway += 1
-            release(p)
+            release(p, at: now)
             return
         }
         patients[p].queuedAt = now
@@ -344,6 +351,6 @@ struct ReplicationRun: ~Copyable {
         ReplicationResult(
             stations: (0..<plan.stationCount).map { (stations[$0].parameters.servers, stations[$0].counters) },
             window: measuredWindow, waits: waits,
-            flows: flows, tally: tally, inSystem: live, stoppedAt: stoppedAt)
+            flows: flows, census: census, tally: tally, inSystem: live, stoppedAt: stoppedAt)
     }
 }

@@ -107,6 +107,11 @@ public struct SimulationResult: Sendable {
     public var linkFlow: [Estimate]
     /// Per route: patients who arrived on it after warm-up, mean per replication.
     public var routeArrivals: [Double]
+    /// Patients in the system at the end of each day of the horizon, warm-up included, over
+    /// replications: the run filling from empty, then (given enough warm-up) level.
+    public var inSystemAtEndOfDay: [Estimate]
+    /// Whether the measured days look like a steady state, from ``inSystemAtEndOfDay``.
+    public var warmUpCheck: WarmUpCheck
     /// Accounting summed over replications: arrived = completed + in system + not covered + unavailable
     /// + turned away (0 unless a queue is bounded).
     public var arrived: Int
@@ -190,8 +195,11 @@ public enum Simulation {
         let links = (0..<model.links.count).map { l in Estimate(replications.map { Double($0.linkFlow[l]) }) }
         let routes = (0..<model.routeOutcome.count).map { r in replications.reduce(0.0) { $0 + Double($1.routeArrivals[r]) } / Double(max(replications.count, 1)) }
         func sum(_ key: KeyPath<ReplicationResult, Int>) -> Int { replications.reduce(0) { $0 + $1[keyPath: key] } }
+        let days = replications.map(\.inSystemAtEndOfDay.count).min() ?? 0
+        let census = (0..<days).map { d in Estimate(replications.map { Double($0.inSystemAtEndOfDay[d]) }) }
         return SimulationResult(
             configuration: configuration, engine: engine, replications: replications, stations: stations, linkFlow: links, routeArrivals: routes,
+            inSystemAtEndOfDay: census, warmUpCheck: WarmUpCheck(census: census.map(\.mean), warmupDays: configuration.warmupDays),
             arrived: sum(\.arrived), completed: sum(\.completed), inSystem: sum(\.inSystem),
             notCovered: sum(\.notCovered), unavailable: sum(\.unavailable), turnedAway: sum(\.turnedAway),
             stationVisits: sum(\.stationVisits), events: sum(\.events))

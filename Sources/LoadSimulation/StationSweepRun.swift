@@ -39,6 +39,7 @@ struct StationSweepRun: ~Copyable {
     let steps: UnsafeMutablePointer<RouteStep>
     let waits: WaitCounter
     let flows: FlowCounters
+    let census: DailyCensus
     /// Every health centre's arrivals.
     var arrivals: ArrivalStreams
     /// Patients in the system (waiting or in service), as far as the sweep has gone: at a window's
@@ -83,6 +84,7 @@ struct StationSweepRun: ~Copyable {
         steps = plan.steps
         waits = WaitCounter(stationCount: plan.stationCount)
         flows = FlowCounters(linkCount: base.linkCount, routeCount: base.routeCount)
+        census = DailyCensus(horizon: horizonMinutes)
     }
 
     deinit {
@@ -137,6 +139,7 @@ struct StationSweepRun: ~Copyable {
                     return
                 }
                 live += 1
+                census.entered(at: now)
                 tally.events += 1
                 let first = head.passes ? passThrough(from: Int(head.firstStep), now: now) : Int(head.firstStep)
                 append(Traveller(time: now, stream: PatientStream(state: arrival.seed), cursor: Int32(first), routeEnd: head.end),
@@ -210,6 +213,7 @@ struct StationSweepRun: ~Copyable {
             if measured { station.pointee.counters.turnedAway &+= 1 }
             tally.turnedAway += 1
             live -= 1
+            census.left(at: now)
             return
         }
         let admitted = Int(lane.pointee.admitted)
@@ -276,6 +280,7 @@ struct StationSweepRun: ~Copyable {
         } else {
             tally.completed += 1
             live -= 1
+            census.left(at: now)
             return
         }
         append(Traveller(time: now, stream: stream, cursor: Int32(next), routeEnd: routeEnd), to: Int(steps[next].station), emergency: emergency)
@@ -286,6 +291,6 @@ struct StationSweepRun: ~Copyable {
         ReplicationResult(
             stations: plan.position.map { p in (stations[Int(p)].parameters.servers, stations[Int(p)].counters) },
             window: measuredWindow, waits: waits,
-            flows: flows, tally: tally, inSystem: live, stoppedAt: stoppedAt)
+            flows: flows, census: census, tally: tally, inSystem: live, stoppedAt: stoppedAt)
     }
 }

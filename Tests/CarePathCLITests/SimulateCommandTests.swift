@@ -13,7 +13,7 @@ struct SimulateCommandTests {
         #expect(first.status == 0, "\(first.stderr)")
         let second = try CLI.run(arguments + ["--out", directory + "/b"])
         #expect(second.status == 0)
-        for file in ["result.json", "stations.csv", "facilities.csv", "links.csv"] {
+        for file in ["result.json", "stations.csv", "facilities.csv", "links.csv", "pathways.csv", "daily.csv"] {
             let a = FileManager.default.contents(atPath: "\(directory)/a/\(file)")
             #expect(a != nil && a == FileManager.default.contents(atPath: "\(directory)/b/\(file)"), "\(file)")
         }
@@ -26,6 +26,14 @@ struct SimulateCommandTests {
         // No temporary file is left behind.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory + "/a").filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
+        // daily.csv: one row per day, the warm-up day unmeasured; its last count is result.json's in-system count per replication.
+        let daily = try String(contentsOfFile: directory + "/a/daily.csv", encoding: .utf8).split(separator: "\n")
+        #expect(daily.first == "day,in_system_at_end,in_system_ci95,measured" && daily.count == 7)
+        #expect(daily[1].hasPrefix("1,") && daily[1].hasSuffix(",false") && daily[2].hasPrefix("2,") && daily[2].hasSuffix(",true"))
+        let census = try #require((result["daily"] as? [String: Any])?["inSystemAtEndOfDay"] as? [[String: Any]])
+        let inSystem = try #require(accounting["inSystem"] as? Int)
+        #expect(census.count == 6 && abs(((census.last?["mean"] as? NSNumber)?.doubleValue ?? -1) - Double(inSystem) / 3) < 1e-3)
+        #expect(((result["daily"] as? [String: Any])?["warmUpCheck"] as? [String: Any])?["verdict"] as? String == "too-small-to-judge")
         let stations = try String(contentsOfFile: directory + "/a/stations.csv", encoding: .utf8)
         #expect(stations.hasPrefix("facility,tier,service,servers,arrivals"))
         // The load diagram reads the result.

@@ -37,6 +37,9 @@ struct StationSweepTests {
             #expect(a.waits.buckets == b.waits.buckets && a.waits.counts == b.waits.counts, sourceLocation: sourceLocation)
             #expect(a.linkFlow == b.linkFlow && a.routeRejected == b.routeRejected && a.routeArrivals == b.routeArrivals, sourceLocation: sourceLocation)
             #expect(a.arrived == a.completed + a.inSystem + a.notCovered + a.unavailable + a.turnedAway, sourceLocation: sourceLocation)
+            // The day-end census: the same on both engines, whatever order they count in; its last day is the end.
+            #expect(a.inSystemAtEndOfDay == b.inSystemAtEndOfDay, sourceLocation: sourceLocation)
+            #expect(a.inSystemAtEndOfDay.last == a.inSystem && a.inSystemAtEndOfDay.allSatisfy { $0 >= 0 }, sourceLocation: sourceLocation)
         }
         return sweep
     }

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import LoadSimulation
+
+@Suite("Day-end census and warm-up check")
+struct WarmUpCheckTests {
+    @Test("Little's law: the mean day-end census of an M/M/3 station (a = 2) is L = λ(W + 1/μ) = 26/9, within the 95% CI")
+    func littlesLaw() {
+        let model = QueueingTheoryTests.model(lambda: 2, stations: [(3, 1.0)])
+        let configuration = QueueingTheoryTests.configuration
+        let result = Simulation.run(model, configuration: configuration)
+        let first = Int(configuration.warmupDays)
+        // Per replication, the mean of its measured day-end counts; then over replications.
+        let means = result.replications.map { r in
+            Double(r.inSystemAtEndOfDay[first...].reduce(0, +)) / Double(r.inSystemAtEndOfDay.count - first)
+        }
+        let estimate = Estimate(means)
+        let little = 2 * (4.0 / 9.0 + 1)
+        #expect(estimate.contains(little), "census \(estimate), L = \(little)")
+        // 9 day-end counts in each of 20 replications: about ±10-16% (seeds 1 to 40: the interval missed
+        // L once, for seed 7, as a 95% interval should about twice in 40).
+        #expect(estimate.halfWidth < 0.25 * little, "census \(estimate)")
+        #expect(result.inSystemAtEndOfDay.count == Int(configuration.days))
+        #expect(result.replications.allSatisfy { $0.inSystemAtEndOfDay.last == $0.inSystem })
+    }
+
+    @Test("a horizon of a part day still has its last day; zero demand keeps the census at 0")
+    func partDays() {
+        var configuration = SimulationConfiguration(days: 2.5, warmupDays: 0.5, replications: 2, seed: 3)
+        let result = Simulation.run(QueueingTheoryTests.model(lambda: 0.5, stations: [(1, 1.0)]), configuration: configuration)
+        #expect(result.inSystemAtEndOfDay.count == 3)
+        configuration.days = 3
+        let empty = Simulation.run(QueueingTheoryTests.model(lambda: 0, stations: [(1, 1.0)]), configuration: configuration)
+        #expect(empty.inSystemAtEndOfDay.map(\.mean) == [0, 0, 0])
+        #expect(empty.warmUpCheck.verdict == .tooSmallToJudge)
+    }
+
+    /// A census of `days` days: `level` patients, reached after `fill` days (linear fill), plus `growth` a day.
+    static func census(days: Int, level: Double, fill: Double, growth: Double = 0) -> [Double] {
+        (0..<days).map { d in level * min(1, Double(d + 1) / max(fill, 1e-9)) + growth * Double(d) }
+    }
+
+    @Test("level after the warm-up: steady; filling past it: too short; rising to the end: still rising; small or short: not judged")
+    func verdicts() {
+        #expect(WarmUpCheck(census: Self.census(days: 90, level: 18_000, fill: 12), warmupDays: 14).verdict == .steady)
+        #expect(WarmUpCheck(census: Self.census(days: 30, level: 18_000, fill: 12), warmupDays: 0).verdict == .warmUpTooShort)
+        #expect(WarmUpCheck(census: Self.census(days: 30, level: 18_000, fill: 12), warmupDays: 3).verdict == .warmUpTooShort)
+        #expect(WarmUpCheck(census: Self.census(days: 180, level: 400, fill: 10, growth: 4), warmupDays: 14).verdict == .stillRising)
+        #expect(WarmUpCheck(census: Self.census(days: 90, level: 30, fill: 12), warmupDays: 14).verdict == .tooSmallToJudge)
+        #expect(WarmUpCheck(census: Self.census(days: 20, level: 18_000, fill: 12), warmupDays: 14).verdict == .tooSmallToJudge)
+        let check = WarmUpCheck(census: Self.census(days: 30, level: 1_000, fill: 10), warmupDays: 5)
+        #expect(check.atEndOfWarmUp == 500)
+        #expect(check.quarterMeans.count == 4 && check.quarterMeans[3] == 1_000)
+    }
+
+    @Test("an overloaded network: the census keeps rising and the check says so")
+    func overloaded() {
+        // One server, arrivals at 1.2 times its capacity.
+        let model = QueueingTheoryTests.model(lambda: 1.2, stations: [(1, 1.0)])
+        let result = Simulation.run(model, configuration: SimulationConfiguration(days: 20, warmupDays: 2, replications: 2, seed: 1))
+        #expect(result.warmUpCheck.verdict == .stillRising, "\(result.warmUpCheck)")
+    }
+}
