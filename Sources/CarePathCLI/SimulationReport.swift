@@ -113,6 +113,7 @@ struct SimulationReport {
         var text = "In the system at day end (mean of replications): "
         if c.warmupDays > 0 { text += "\(fmt(check.atEndOfWarmUp)) at the end of the warm-up (day \(fmt(c.warmupDays))), " }
         text += "\(fmt(check.measuredMean)) on average over the measured days"
+        let quarters = check.quarterMeans.map { fmt($0) }.joined(separator: ", ")
         switch check.verdict {
         case .steady:
             return text + ": level (steady state)\n"
@@ -120,11 +121,11 @@ struct SimulationReport {
             return text + " (too few patients or days to judge the warm-up)\n"
         case .warmUpTooShort:
             return text + "\nWARNING: the warm-up looks too short: the system was still filling when measuring began "
-                + "(day-end means over each quarter of the measured days: \(check.quarterMeans.map { fmt($0) }.joined(separator: ", "))). "
+                + "(day-end means over each quarter of the measured days: \(quarters)). "
                 + "Lengthen --warmup.\n"
         case .stillRising:
             return text + "\nWARNING: no steady state: the number in the system kept rising over the measured days "
-                + "(day-end means over each quarter of them: \(check.quarterMeans.map { fmt($0) }.joined(separator: ", "))). "
+                + "(day-end means over each quarter of them: \(quarters)). "
                 + "Demand exceeds capacity somewhere (see the overloaded and busiest stations below), and waits grow with --days.\n"
         }
     }
@@ -242,7 +243,7 @@ struct SimulationReport {
     /// and whether the day is measured (after the warm-up).
     func dailyCSV() -> String {
         var csv = "day,in_system_at_end,in_system_ci95,measured\n"
-        let firstMeasured = Int(result.configuration.warmupDays.rounded(.up))
+        let firstMeasured = WarmUpCheck.firstMeasuredDay(warmupDays: result.configuration.warmupDays)
         for (index, census) in result.inSystemAtEndOfDay.enumerated() {
             csv += [String(index + 1), num(census.mean), num(census.halfWidth), index >= firstMeasured ? "true" : "false"].joined(separator: ",") + "\n"
         }

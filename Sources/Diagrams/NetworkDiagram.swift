@@ -39,7 +39,7 @@ public enum NetworkDiagram {
         // Where each drawn health centre refers (P2), to order wrapped rows; and the row each one was put in.
         var referralTarget: [String: String] = [:]
         var healthCentreRow: [String: Int] = [:]
-        // Rows make dot's layout superlinear in the centres drawn (about 0.5 s for Souss-Massa's 200,
+        // Rows make dot's layout superlinear in the centres drawn (about 0.5 s for Souss-Massa's 220,
         // 2.5 s for 550, 80 s for all 2,224): past the limit each region keeps one row.
         let wrapsRows = selection.healthCentres <= maxWrappedHealthCentres
 
@@ -85,7 +85,7 @@ public enum NetworkDiagram {
                     continue
                 }
                 // A region's health centres in one row would make a strip tens of thousands of pixels
-                // wide (Souss-Massa has over 200): they are dealt into rows instead, in the order of the
+                // wide (Souss-Massa has 220): they are dealt into rows instead, in the order of the
                 // hospital they refer to, so each hospital's centres stack below it.
                 let rows = (nodes.count + maxHealthCentresPerRow - 1) / maxHealthCentresPerRow
                 let ordered = nodes.sorted { (referralTarget[$0.id] ?? "", $0.id) < (referralTarget[$1.id] ?? "", $1.id) }

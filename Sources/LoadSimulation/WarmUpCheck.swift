@@ -33,10 +33,14 @@ public struct WarmUpCheck: Sendable, Hashable {
     public var quarterMeans: [Double]
     public var verdict: Verdict
 
+    /// The index of the first day whose end is measured: the day the warm-up ends in (or the day
+    /// after a warm-up of whole days).
+    public static func firstMeasuredDay(warmupDays: Double) -> Int { Int(warmupDays.rounded(.up)) }
+
     /// A check of the day-end census `census` (mean over replications, one value per day of the
     /// horizon) for a warm-up of `warmupDays`.
     public init(census: [Double], warmupDays: Double) {
-        let firstMeasured = min(Int(warmupDays.rounded(.up)), census.count)
+        let firstMeasured = min(WarmUpCheck.firstMeasuredDay(warmupDays: warmupDays), census.count)
         let measured = census[firstMeasured...]
         func mean(_ values: ArraySlice<Double>) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
         atEndOfWarmUp = warmupDays > 0 && firstMeasured > 0 ? census[firstMeasured - 1] : 0
