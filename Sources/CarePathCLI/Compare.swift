@@ -48,6 +48,10 @@ struct Compare: ParsableCommand {
         var configuration: [String]
         /// The scenario's name (or path), nil for a run of the network as it is.
         var scenario: String?
+        /// Patients in the system at day end, mean over the measured days, and the warm-up check's
+        /// verdict (nil in results written before CarePath recorded them).
+        var census: Double?
+        var verdict: String?
 
         /// Arrivals per facility (the sum over its stations).
         var facilityArrivals: [String: Double] {
@@ -94,8 +98,10 @@ struct Compare: ParsableCommand {
         let version = root["carepath"] as? String ?? "?"
         let settings = ["days", "warmupDays", "seed"].map { "\($0) \(configuration[$0].map { "\($0)" } ?? "?")" } + ["carepath \(version)"]
         let scenario = (root["scenario"] as? [String: Any]).map { ($0["name"] as? String) ?? ($0["path"] as? String) ?? "?" }
+        let check = (root["daily"] as? [String: Any])?["warmUpCheck"] as? [String: Any]
         return Run(stations: result, arrived: arrived, replications: replications, seed: "\(configuration["seed"] ?? "?")", version: version,
-                   configuration: settings, scenario: scenario)
+                   configuration: settings, scenario: scenario,
+                   census: (check?["measuredMean"] as? NSNumber)?.doubleValue, verdict: check?["verdict"] as? String)
     }
 
     /// Whether two estimates' 95% intervals are disjoint.
@@ -165,6 +171,8 @@ struct Compare: ParsableCommand {
                 "baseline": .string(baseline), "other": .string(other),
                 "scenario": scenarios,
                 "arrived": .object(["baseline": .int(a.arrived), "other": .int(b.arrived)]),
+                "inSystemAtDayEnd": .object(["baseline": a.census.map { .double($0) } ?? .null, "other": b.census.map { .double($0) } ?? .null]),
+                "warmUpCheck": .object(["baseline": a.verdict.map { .string($0) } ?? .null, "other": b.verdict.map { .string($0) } ?? .null]),
                 "paired": .bool(paired),
                 "changes": .array(changes.map { Self.changeJSON($0, paired: paired) }),
                 "onlyInBaseline": .array(onlyA.map { .string($0) }), "onlyInOther": .array(onlyB.map { .string($0) }),
@@ -179,6 +187,17 @@ struct Compare: ParsableCommand {
                 print("warning: the runs differ in \(a.configuration.joined(separator: ", ")) → \(b.configuration.joined(separator: ", "))")
             }
             print("Patients arrived: \(a.arrived) → \(b.arrived)")
+            if let before = a.census, let after = b.census {
+                print("In the system at day end (mean over the measured days): \(NumberFormat.fixed(before)) → \(NumberFormat.fixed(after))")
+            }
+            // A run that never levelled off: its utilisation and waits depend on its length.
+            for (name, run) in [("baseline", a), ("other run", b)] {
+                switch run.verdict {
+                case "still-rising": print("warning: the \(name) has no steady state (the number in the system kept rising): its waits grow with --days")
+                case "warm-up-too-short": print("warning: the \(name)'s warm-up looks too short: its statistics include the system filling up")
+                default: break
+                }
+            }
             print("\(changes.count) of \(common.count) common stations changed; " + (!intervals
                 ? "one replication in a run: no confidence intervals, so no change is flagged (use --replications 2 or more)"
                 : paired ? "* = the 95% interval of the change, replication by replication (same seed), excludes 0"

@@ -199,7 +199,8 @@ public enum Simulation {
         let census = (0..<days).map { d in Estimate(replications.map { Double($0.inSystemAtEndOfDay[d]) }) }
         return SimulationResult(
             configuration: configuration, engine: engine, replications: replications, stations: stations, linkFlow: links, routeArrivals: routes,
-            inSystemAtEndOfDay: census, warmUpCheck: WarmUpCheck(census: census.map(\.mean), warmupDays: configuration.warmupDays),
+            inSystemAtEndOfDay: census,
+            warmUpCheck: WarmUpCheck(census: replications.map { $0.inSystemAtEndOfDay.map(Double.init) }, warmupDays: configuration.warmupDays),
             arrived: sum(\.arrived), completed: sum(\.completed), inSystem: sum(\.inSystem),
             notCovered: sum(\.notCovered), unavailable: sum(\.unavailable), turnedAway: sum(\.turnedAway),
             stationVisits: sum(\.stationVisits), events: sum(\.events))

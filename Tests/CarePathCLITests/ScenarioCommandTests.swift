@@ -207,3 +207,26 @@ struct CompareInputTests {
         }
     }
 }
+
+@Suite("carepath compare: steady state")
+struct CompareSteadyStateTests {
+    @Test("compare gives each run's day-end census and warns when the other run never levels off (demand × 1.6 on the teaching network)")
+    func censusAndWarning() throws {
+        let overload = try CLI.temporaryFile("schema: carepath-scenario/1\ndemand:\n  - {scale: 1.6}\n", name: "overload.yaml")
+        let directory = (overload as NSString).deletingLastPathComponent
+        let arguments = ["simulate", "--network", ScenarioCommandTests.training, "--days", "60", "--replications", "4"]
+        #expect(try CLI.run(arguments + ["--out", directory + "/base"]).status == 0)
+        let over = try CLI.run(arguments + ["--scenario", overload, "--out", directory + "/over"])
+        #expect(over.status == 0)
+        #expect(over.stdout.contains("WARNING: no steady state"), "\(over.stdout)")
+        let compared = try CLI.run(["compare", directory + "/base/result.json", directory + "/over/result.json"])
+        #expect(compared.status == 0)
+        #expect(compared.stdout.contains(try Regex(#"In the system at day end \(mean over the measured days\): \d+ → \d+"#)))
+        #expect(compared.stdout.contains("warning: the other run has no steady state"))
+        #expect(!compared.stdout.contains("warning: the baseline"))
+        let json = try CLI.run(["compare", directory + "/base/result.json", directory + "/over/result.json", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["warmUpCheck"] as? [String: Any])?["other"] as? String == "still-rising")
+        #expect((object["warmUpCheck"] as? [String: Any])?["baseline"] as? String == "steady")
+    }
+}

@@ -35,29 +35,44 @@ struct WarmUpCheckTests {
         #expect(empty.warmUpCheck.verdict == .tooSmallToJudge)
     }
 
-    /// A census of `days` days: `level` patients, reached after `fill` days (linear fill), plus `growth` a day.
+    /// A census of `days` days: `level` patients approached as the national network fills (within 5%
+    /// after `fill` days: 1 - e^(-3d/fill)), plus `growth` a day.
     static func census(days: Int, level: Double, fill: Double, growth: Double = 0) -> [Double] {
-        (0..<days).map { d in level * min(1, Double(d + 1) / max(fill, 1e-9)) + growth * Double(d) }
+        (0..<days).map { d in level * (1 - exp(-3 * Double(d + 1) / fill)) + growth * Double(d) }
     }
 
     @Test("level after the warm-up: steady; filling past it: too short; rising to the end: still rising; small or short: not judged")
     func verdicts() {
-        #expect(WarmUpCheck(census: Self.census(days: 90, level: 18_000, fill: 12), warmupDays: 14).verdict == .steady)
-        #expect(WarmUpCheck(census: Self.census(days: 30, level: 18_000, fill: 12), warmupDays: 0).verdict == .warmUpTooShort)
-        #expect(WarmUpCheck(census: Self.census(days: 30, level: 18_000, fill: 12), warmupDays: 3).verdict == .warmUpTooShort)
-        #expect(WarmUpCheck(census: Self.census(days: 180, level: 400, fill: 10, growth: 4), warmupDays: 14).verdict == .stillRising)
-        #expect(WarmUpCheck(census: Self.census(days: 90, level: 30, fill: 12), warmupDays: 14).verdict == .tooSmallToJudge)
-        #expect(WarmUpCheck(census: Self.census(days: 20, level: 18_000, fill: 12), warmupDays: 14).verdict == .tooSmallToJudge)
-        let check = WarmUpCheck(census: Self.census(days: 30, level: 1_000, fill: 10), warmupDays: 5)
-        #expect(check.atEndOfWarmUp == 500)
-        #expect(check.quarterMeans.count == 4 && check.quarterMeans[3] == 1_000)
+        func check(_ series: [Double], warmup: Double) -> WarmUpCheck.Verdict { WarmUpCheck(census: [series], warmupDays: warmup).verdict }
+        #expect(check(Self.census(days: 90, level: 18_000, fill: 12), warmup: 14) == .steady)
+        #expect(check(Self.census(days: 30, level: 18_000, fill: 12), warmup: 0) == .warmUpTooShort)
+        #expect(check(Self.census(days: 30, level: 18_000, fill: 12), warmup: 3) == .warmUpTooShort)
+        #expect(check(Self.census(days: 180, level: 400, fill: 10, growth: 4), warmup: 14) == .stillRising)
+        #expect(check(Self.census(days: 90, level: 30, fill: 12), warmup: 14) == .tooSmallToJudge)
+        #expect(check(Self.census(days: 20, level: 18_000, fill: 12), warmup: 14) == .tooSmallToJudge)
+        let one = WarmUpCheck(census: [(0..<30).map { d in d < 5 ? 100 * Double(d + 1) : 1_000 }], warmupDays: 5)
+        #expect(one.atEndOfWarmUp == 500)
+        #expect(one.quarterMeans == [1_000, 1_000, 1_000, 1_000] && one.verdict == .steady)
+    }
+
+    @Test("with replications, a rise must exceed 10% and its 95% interval: noise of ±17% is steady, a rise every replication shares is not")
+    func noiseAgainstRise() {
+        // Four replications, level 180, each with its own ±30 swing over its last quarter.
+        let noisy = (0..<4).map { r in (0..<60).map { d in 180 + (d >= 48 ? (r % 2 == 0 ? 30.0 : -30.0) : 0) } }
+        #expect(WarmUpCheck(census: noisy, warmupDays: 14).verdict == .steady)
+        // The same replications, all rising by 25 to 28 (14-16%) over their last quarter.
+        let rising = (0..<4).map { r in (0..<60).map { d in 180 + (d >= 48 ? 25.0 + Double(r) : 0) } }
+        #expect(WarmUpCheck(census: rising, warmupDays: 14).verdict == .stillRising)
+        // One replication, no interval: a rise of 12% passes for a single run's wandering; 17% does not.
+        #expect(WarmUpCheck(census: [(0..<60).map { d in 180 + (d >= 48 ? 22.0 : 0) }], warmupDays: 14).verdict == .steady)
+        #expect(WarmUpCheck(census: [(0..<60).map { d in 180 + (d >= 48 ? 30.0 : 0) }], warmupDays: 14).verdict == .stillRising)
     }
 
     @Test("an overloaded network: the census keeps rising and the check says so")
     func overloaded() {
         // One server, arrivals at 1.2 times its capacity.
         let model = QueueingTheoryTests.model(lambda: 1.2, stations: [(1, 1.0)])
-        let result = Simulation.run(model, configuration: SimulationConfiguration(days: 20, warmupDays: 2, replications: 2, seed: 1))
+        let result = Simulation.run(model, configuration: SimulationConfiguration(days: 20, warmupDays: 2, replications: 4, seed: 1))
         #expect(result.warmUpCheck.verdict == .stillRising, "\(result.warmUpCheck)")
     }
 }
