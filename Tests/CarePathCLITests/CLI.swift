@@ -38,11 +38,16 @@ enum CLI {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Writes `text` to a new temporary file and returns its path.
-    static func temporaryFile(_ text: String, name: String = "network.yaml") throws -> String {
+    /// Creates a new, empty temporary directory and returns its path.
+    static func temporaryDirectory() throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("carepath-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let file = directory.appendingPathComponent(name)
+        return directory.path
+    }
+
+    /// Writes `text` to a file `name` in `directory` (by default a new temporary directory) and returns its path.
+    static func temporaryFile(_ text: String, name: String = "network.yaml", in directory: String? = nil) throws -> String {
+        let file = URL(fileURLWithPath: try directory ?? temporaryDirectory()).appendingPathComponent(name)
         try text.write(to: file, atomically: true, encoding: .utf8)
         return file.path
     }

@@ -5,7 +5,7 @@ import Testing
 struct RenderCommandTests {
     @Test("the whole national network drawn centre by centre gets a note on stderr; collapsed or one region does not")
     func wideDrawingNote() throws {
-        let directory = (try CLI.temporaryFile("", name: "placeholder") as NSString).deletingLastPathComponent
+        let directory = try CLI.temporaryDirectory()
         let whole = try CLI.run(["render", "network", "--format", "dot", "-o", directory + "/national.dot"])
         #expect(whole.status == 0)
         #expect(whole.stderr.contains(try Regex(#"^note: \d{4} health centres drawn one by one"#)))

@@ -190,10 +190,9 @@ struct ScenarioCommandTests {
 struct CompareInputTests {
     @Test("a missing file, a directory, a file that is not JSON and JSON that is not a result each say what they are, exit 1")
     func badInputs() throws {
-        let notJSON = try CLI.temporaryFile("not: json\n", name: "result.json")
-        let directory = (notJSON as NSString).deletingLastPathComponent
-        let notResult = directory + "/other.json"
-        try Data(#"{"stations": 3}"#.utf8).write(to: URL(fileURLWithPath: notResult))
+        let directory = try CLI.temporaryDirectory()
+        let notJSON = try CLI.temporaryFile("not: json\n", name: "result.json", in: directory)
+        let notResult = try CLI.temporaryFile(#"{"stations": 3}"#, name: "other.json", in: directory)
         let cases: [(String, String)] = [
             (directory + "/missing/result.json", "no such file (carepath simulate --out DIR writes DIR/result.json)"),
             (directory, "is a directory: give its result.json ('\(directory)/result.json')"),
@@ -212,8 +211,8 @@ struct CompareInputTests {
 struct CompareSteadyStateTests {
     @Test("compare gives each run's day-end census and warns when the other run never levels off (demand × 1.6 on the teaching network)")
     func censusAndWarning() throws {
-        let overload = try CLI.temporaryFile("schema: carepath-scenario/1\ndemand:\n  - {scale: 1.6}\n", name: "overload.yaml")
-        let directory = (overload as NSString).deletingLastPathComponent
+        let directory = try CLI.temporaryDirectory()
+        let overload = try CLI.temporaryFile("schema: carepath-scenario/1\ndemand:\n  - {scale: 1.6}\n", name: "overload.yaml", in: directory)
         let arguments = ["simulate", "--network", ScenarioCommandTests.training, "--days", "60", "--replications", "4"]
         #expect(try CLI.run(arguments + ["--out", directory + "/base"]).status == 0)
         let over = try CLI.run(arguments + ["--scenario", overload, "--out", directory + "/over"])
