@@ -51,7 +51,7 @@ struct Compare: ParsableCommand {
         /// Patients in the system at day end, mean over the measured days, and the warm-up check's
         /// verdict (nil in results written before CarePath recorded them).
         var census: Double?
-        var verdict: String?
+        var verdict: WarmUpCheck.Verdict?
 
         /// Arrivals per facility (the sum over its stations).
         var facilityArrivals: [String: Double] {
@@ -101,7 +101,7 @@ struct Compare: ParsableCommand {
         let check = (root["daily"] as? [String: Any])?["warmUpCheck"] as? [String: Any]
         return Run(stations: result, arrived: arrived, replications: replications, seed: "\(configuration["seed"] ?? "?")", version: version,
                    configuration: settings, scenario: scenario,
-                   census: (check?["measuredMean"] as? NSNumber)?.doubleValue, verdict: check?["verdict"] as? String)
+                   census: (check?["measuredMean"] as? NSNumber)?.doubleValue, verdict: (check?["verdict"] as? String).flatMap(WarmUpCheck.Verdict.init(rawValue:)))
     }
 
     /// Whether two estimates' 95% intervals are disjoint.
@@ -172,7 +172,7 @@ struct Compare: ParsableCommand {
                 "scenario": scenarios,
                 "arrived": .object(["baseline": .int(a.arrived), "other": .int(b.arrived)]),
                 "inSystemAtDayEnd": .object(["baseline": a.census.map { .double($0) } ?? .null, "other": b.census.map { .double($0) } ?? .null]),
-                "warmUpCheck": .object(["baseline": a.verdict.map { .string($0) } ?? .null, "other": b.verdict.map { .string($0) } ?? .null]),
+                "warmUpCheck": .object(["baseline": a.verdict.map { .string($0.rawValue) } ?? .null, "other": b.verdict.map { .string($0.rawValue) } ?? .null]),
                 "paired": .bool(paired),
                 "changes": .array(changes.map { Self.changeJSON($0, paired: paired) }),
                 "onlyInBaseline": .array(onlyA.map { .string($0) }), "onlyInOther": .array(onlyB.map { .string($0) }),
@@ -193,8 +193,8 @@ struct Compare: ParsableCommand {
             // A run that never levelled off: its utilisation and waits depend on its length.
             for (name, run) in [("baseline", a), ("other run", b)] {
                 switch run.verdict {
-                case "still-rising": print("warning: the \(name) has no steady state (the number in the system kept rising): its waits grow with --days")
-                case "warm-up-too-short": print("warning: the \(name)'s warm-up looks too short: its statistics include the system filling up")
+                case .stillRising: print("warning: the \(name) has no steady state (the number in the system kept rising): its waits grow with --days")
+                case .warmUpTooShort: print("warning: the \(name)'s warm-up looks too short: its statistics include the system filling up")
                 default: break
                 }
             }
