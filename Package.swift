@@ -2,8 +2,14 @@
 import PackageDescription
 
 // CarePath: Morocco's public health-facility network for RAMED patients.
-// Module arrows point down this list only (see ../shared/DESIGN.md):
-// CareNetwork ← CareRules ← Referral ← LoadSimulation ← Diagrams ← carepath.
+// Each target depends on exactly what it imports; arrows point from a target to those above it:
+//   CarePathSupport   one of each small helper (did-you-mean, atomic writes, numbers, hashes)
+//   CareNetwork       ← CarePathSupport, Yams
+//   CareRules         ← CareNetwork
+//   Referral          ← CareNetwork, CareRules
+//   LoadSimulation    ← CarePathSupport, CareNetwork, Referral, HeapModule, Histogram
+//   Diagrams          ← CarePathSupport, CareNetwork, Referral, CGraphviz
+//   carepath (CLI)    ← all of them, ArgumentParser
 let package = Package(
     name: "CarePath",
     platforms: [.macOS(.v14)],
@@ -22,16 +28,17 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
+        .target(name: "CarePathSupport"),
         .target(
             name: "CareNetwork",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CarePathSupport", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "CareRules", dependencies: ["CareNetwork"]),
         .target(name: "Referral", dependencies: ["CareNetwork", "CareRules"]),
         .target(
             name: "LoadSimulation",
             dependencies: [
-                "CareNetwork", "CareRules", "Referral",
+                "CarePathSupport", "CareNetwork", "Referral",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
@@ -43,18 +50,19 @@ let package = Package(
         ),
         .target(
             name: "Diagrams",
-            dependencies: ["CareNetwork", "CareRules", "Referral", "LoadSimulation", "CGraphviz"]
+            dependencies: ["CarePathSupport", "CareNetwork", "Referral", "CGraphviz"]
         ),
         .executableTarget(
             name: "CarePathCLI",
             dependencies: [
-                "CareNetwork", "CareRules", "Referral", "LoadSimulation", "Diagrams",
+                "CarePathSupport", "CareNetwork", "CareRules", "Referral", "LoadSimulation", "Diagrams",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // What several test targets share: the `# expect:` lines of the example files.
         .target(name: "CarePathTestSupport", path: "Tests/Support"),
-        .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CarePathTestSupport"]),
+        .testTarget(name: "CarePathSupportTests", dependencies: ["CarePathSupport"]),
+        .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CarePathSupport", "CarePathTestSupport"]),
         .testTarget(name: "CareRulesTests", dependencies: ["CareRules", "CareNetwork"]),
         .testTarget(name: "ReferralTests", dependencies: ["Referral", "CareRules", "CareNetwork"]),
         .testTarget(name: "LoadSimulationTests", dependencies: ["LoadSimulation", "Referral", "CareNetwork", "CarePathTestSupport"]),

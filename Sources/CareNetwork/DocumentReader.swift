@@ -1,3 +1,4 @@
+import CarePathSupport
 import Foundation
 
 /// Reads typed fields out of ``SourceValue`` mappings and records a diagnostic for every problem

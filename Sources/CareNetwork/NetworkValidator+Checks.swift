@@ -1,3 +1,5 @@
+import CarePathSupport
+
 extension NetworkValidator {
     /// `refers-to` must name a public facility in Morocco (X2, X3) exactly one level up (P2-P4), in the
     /// same region for P2 and P3.

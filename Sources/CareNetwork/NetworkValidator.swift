@@ -1,3 +1,5 @@
+import CarePathSupport
+
 /// Resolves a ``NetworkDescription``'s string ids into dense ids and checks the network's meaning:
 /// duplicate ids, missing references, the referral rules P2-P4 and the exclusions X1-X3, every health
 /// centre's chain, and the warnings a maintainer wants (locations, populations).

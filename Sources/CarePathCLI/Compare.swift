@@ -1,3 +1,4 @@
+import CarePathSupport
 import ArgumentParser
 import Foundation
 import LoadSimulation

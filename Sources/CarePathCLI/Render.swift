@@ -1,3 +1,4 @@
+import CarePathSupport
 import ArgumentParser
 import CareNetwork
 import Diagrams
@@ -56,21 +57,10 @@ struct RenderOutputOptions: ParsableArguments {
             FileHandle.standardOutput.write(data)
             return
         }
-        let target = URL(fileURLWithPath: output)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, target.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw RenderFailure(message: "cannot write '\(output)': \(reason)")
-            }
-        } catch let failure as RenderFailure {
-            throw failure
+            try AtomicFile.write([UInt8](data), to: output)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw RenderFailure(message: "cannot write '\(output)': \((error as NSError).localizedDescription)")
+            throw RenderFailure(message: "\(error)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import CarePathSupport
 import ArgumentParser
 import CareNetwork
 import Diagrams
@@ -48,10 +49,10 @@ struct RenderPathway: ParsableCommand {
 /// to the first facility that provides the service (P5), or P0 to the nearest emergency hospital.
 func routedPathway(network: CareNetwork, from key: String, serviceKey: String, emergency: Bool) throws -> PathwayDiagramInput {
     guard let start = network.facilityID(key: key) else {
-        throw DiagramsError.unknownReference(kind: "facility", key: key, hint: NetworkDiagram.nearest(key, network.facilityKeys))
+        throw DiagramsError.unknownReference(kind: "facility", key: key, hint: Suggestion.nearest(to: key, in: network.facilityKeys))
     }
     guard let service = network.catalog.service(forKey: serviceKey) else {
-        throw DiagramsError.unknownReference(kind: "service", key: serviceKey, hint: NetworkDiagram.nearest(serviceKey, network.catalog.services.map(\.key)))
+        throw DiagramsError.unknownReference(kind: "service", key: serviceKey, hint: Suggestion.nearest(to: serviceKey, in: network.catalog.services.map(\.key)))
     }
     let request = ReferralRequest(entry: .healthCentre(start), service: service.id, emergency: emergency)
     do {

@@ -1,3 +1,4 @@
+import CarePathSupport
 import CareNetwork
 import Foundation
 import LoadSimulation
@@ -27,12 +28,10 @@ struct SimulationReport {
     /// A station busy this share of the time or more is reported as overloaded.
     static let saturation = 0.99
 
-    /// FNV-1a (64-bit) of the file's bytes, to tie a result to the exact network it ran on.
+    /// The digest of the file's bytes (``FNV1a64``), to tie a result to the exact network it ran on.
     static func digest(ofFile path: String) -> String {
         guard let data = FileManager.default.contents(atPath: path) else { return "unreadable" }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return "fnv1a64:" + String(hash, radix: 16).leftPadded(to: 16)
+        return FNV1a64.digest(of: data)
     }
 
     struct Row {
@@ -279,21 +278,4 @@ struct SimulationReport {
     private func duration(_ minutes: Double) -> String {
         minutes >= 1440 ? NumberFormat.format("%6.1f d  ", minutes / 1440) : minutes >= 60 ? NumberFormat.format("%6.1f h  ", minutes / 60) : NumberFormat.format("%6.1f min", minutes)
     }
-}
-
-/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        try Data(text.utf8).write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -20,32 +20,6 @@ public enum DiagramLanguage: String, CaseIterable, Sendable, Hashable {
     func line(_ name: LocalizedName) -> String { lines(name).joined(separator: " / ") }
 }
 
-/// Fixed, locale-independent number formatting: `1,234,567`.
-enum DiagramNumber {
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out += "," }
-            out.append(character)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
-
-    /// A share as a whole percentage: `0.873` → `87 %`.
-    static func percent(_ share: Double) -> String {
-        guard share.isFinite else { return "?" }
-        return "\(Int((share * 100).rounded())) %"
-    }
-
-    /// A flow with at most one decimal: `12.5`, `300`.
-    static func flow(_ value: Double) -> String {
-        guard value.isFinite else { return "?" }
-        let tenths = Int((value * 10).rounded())
-        return tenths % 10 == 0 ? grouped(tenths / 10) : "\(grouped(tenths / 10)).\(abs(tenths % 10))"
-    }
-}
-
 /// The common look of every CarePath diagram.
 enum DiagramStyle {
     /// DejaVu Sans has Latin and Arabic glyphs (Debian `fonts-dejavu-core`).

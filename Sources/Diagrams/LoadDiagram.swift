@@ -1,3 +1,4 @@
+import CarePathSupport
 import CareNetwork
 
 /// What the load diagram draws: per facility utilisation and per link flow, for example from a
@@ -64,7 +65,7 @@ public enum LoadDiagram {
                 var label = language.lines(facility.name)
                 if let share = load.utilisation[id] {
                     attributes["fillcolor"] = .text(colour(for: share))
-                    label.append(DiagramNumber.percent(share))
+                    label.append(NumberFormat.percent(share))
                 } else {
                     attributes["fillcolor"] = "#eeeeee"
                 }
@@ -89,7 +90,7 @@ public enum LoadDiagram {
         for flow in load.flows {
             let width = largest > 0 ? 1 + 7 * max(0, flow.patients) / largest : 1
             graph.edges.append(DiagramEdge(from: DiagramStyle.nodeID(network[flow.from]), to: DiagramStyle.nodeID(network[flow.to]), attributes: [
-                "penwidth": .text(DiagramNumber.flow(width)), "label": .text(DiagramNumber.flow(flow.patients)), "color": "#546e7a",
+                "penwidth": .text(NumberFormat.oneDecimal(width)), "label": .text(NumberFormat.oneDecimal(flow.patients)), "color": "#546e7a",
             ]))
         }
 

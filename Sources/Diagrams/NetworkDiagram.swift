@@ -1,3 +1,4 @@
+import CarePathSupport
 import CareNetwork
 
 /// What a network diagram shows.
@@ -65,10 +66,10 @@ public enum NetworkDiagram {
             if options.collapseHealthCentres {
                 for province in network.provinces where province.region == region.id {
                     guard let entry = collapsed[province.id] else { continue }
-                    let count = DiagramNumber.grouped(entry.count)
+                    let count = NumberFormat.grouped(entry.count)
                     let label = language.lines(fr: entry.count == 1 ? "1 centre de santé" : "\(count) centres de santé", ar: "عدد المراكز الصحية: \(count)")
                         + language.lines(province.name)
-                        + language.lines(fr: "population \(DiagramNumber.grouped(entry.population))", ar: "السكان \(DiagramNumber.grouped(entry.population))")
+                        + language.lines(fr: "population \(NumberFormat.grouped(entry.population))", ar: "السكان \(NumberFormat.grouped(entry.population))")
                     var attributes = DiagramStyle.attributes(for: .healthCentre)
                     attributes["shape"] = "box"
                     attributes["style"] = "filled,rounded"
@@ -155,14 +156,14 @@ public enum NetworkDiagram {
             var regions = Set<RegionID>()
             for key in options.regions {
                 guard let region = network.region(key: key) else {
-                    throw .unknownReference(kind: "region", key: key, hint: nearest(key, network.regions.map(\.key)))
+                    throw .unknownReference(kind: "region", key: key, hint: Suggestion.nearest(to: key, in: network.regions.map(\.key)))
                 }
                 regions.insert(region.id)
             }
             var provinces = Set<ProvinceID>()
             for key in options.provinces {
                 guard let province = network.province(key: key) else {
-                    throw .unknownReference(kind: "province", key: key, hint: nearest(key, network.provinces.map(\.key)))
+                    throw .unknownReference(kind: "province", key: key, hint: Suggestion.nearest(to: key, in: network.provinces.map(\.key)))
                 }
                 provinces.insert(province.id)
             }
@@ -194,24 +195,4 @@ public enum NetworkDiagram {
     /// The most health centres a diagram draws one by one in wrapped rows; a larger drawing keeps one
     /// row per region (use ``NetworkDiagramOptions/collapseHealthCentres`` for the national network).
     public static let maxWrappedHealthCentres = 600
-
-    /// The closest key by edit distance, when close enough to be a typo (for did-you-mean hints).
-    public static func nearest(_ key: String, _ candidates: [String]) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var row = Array(0...b.count)
-            for (i, ca) in a.enumerated() {
-                var previous = row[0]
-                row[0] = i + 1
-                for (j, cb) in b.enumerated() {
-                    let current = row[j + 1]
-                    row[j + 1] = min(row[j + 1] + 1, row[j] + 1, previous + (ca == cb ? 0 : 1))
-                    previous = current
-                }
-            }
-            return row[b.count]
-        }
-        let scored = candidates.sorted().map { ($0, distance(Array(key), Array($0))) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
-        return best.0
-    }
 }

@@ -1,3 +1,4 @@
+import CarePathSupport
 import CareNetwork
 
 /// Applies a scenario's network-level operations (close, open, chu, servers) to a network's

@@ -1,3 +1,4 @@
+import CarePathSupport
 import Foundation
 import Testing
 @testable import CareNetwork
@@ -11,18 +12,6 @@ struct MutationTests {
 
     /// Mutants per kind: many of the small file, a few of the national one (each check parses 1 MB).
     static func rounds(_ file: String) -> Int { file.contains("morocco") ? 4 : 40 }
-
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static func contentLines(_ lines: [Substring]) -> [Int] {
         lines.indices.filter {
@@ -45,7 +34,7 @@ struct MutationTests {
     func deletions(file: String) throws {
         let text = try String(contentsOfFile: Fixtures.path(file), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var generator = SplitMix(state: 1)
+        var generator = SplitMix64(state: 1)
         let candidates = Self.contentLines(lines)
         for index in (0..<Self.rounds(file)).map({ _ in candidates.randomElement(using: &generator)! }) {
             var mutant = lines
@@ -59,7 +48,7 @@ struct MutationTests {
     func duplications(file: String) throws {
         let text = try String(contentsOfFile: Fixtures.path(file), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var generator = SplitMix(state: 2)
+        var generator = SplitMix64(state: 2)
         let candidates = Self.contentLines(lines).filter { lines[$0].contains(":") }
         for index in (0..<Self.rounds(file)).map({ _ in candidates.randomElement(using: &generator)! }) {
             var mutant = lines
@@ -84,7 +73,7 @@ struct MutationTests {
             default: break
             }
         }
-        var generator = SplitMix(state: 3)
+        var generator = SplitMix64(state: 3)
         for _ in 0..<Self.rounds(file) {
             let cut = openings.randomElement(using: &generator)! + 1
             let mutant = String(String.UnicodeScalarView(scalars[..<cut]))
@@ -101,7 +90,7 @@ struct MutationTests {
     @Test("random bytes, alone or spliced into a valid file, are reported", arguments: files)
     func randomBytes(file: String) throws {
         let original = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path(file)))
-        var generator = SplitMix(state: 4)
+        var generator = SplitMix64(state: 4)
         for round in 0..<Self.rounds(file) {
             let junk = Data((0..<Int.random(in: 64...2048, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) })
             let spliceAt = Int.random(in: 0..<original.count, using: &generator)

@@ -1,7 +1,7 @@
 /// Did-you-mean suggestions for unknown keys and ids.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate nearest to `word` by edit distance, if it is near enough to be a plausible typo.
-    public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let source = Array(word.lowercased().unicodeScalars)
         guard !source.isEmpty else { return nil }
         var best: (distance: Int, candidate: String)?
@@ -21,7 +21,7 @@ public enum Suggestion {
     }
 
     /// "did you mean 'x'?" or nil.
-    public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
+    package static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
         nearest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 

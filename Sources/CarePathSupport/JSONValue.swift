@@ -1,7 +1,8 @@
+import CarePathSupport
 import Foundation
 
 /// A JSON value rendered deterministically: keys sorted, fixed number formatting, two-space indent.
-indirect enum JSONValue: Sendable {
+package indirect enum JSONValue: Sendable {
     case object([String: JSONValue])
     case array([JSONValue])
     case string(String)
@@ -10,7 +11,7 @@ indirect enum JSONValue: Sendable {
     case bool(Bool)
     case null
 
-    func rendered() -> String {
+    package func rendered() -> String {
         var out = ""
         write(into: &out, indent: 0)
         return out
@@ -53,14 +54,14 @@ indirect enum JSONValue: Sendable {
         }
     }
 
-    static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var out = ""
         quote(text, into: &out)
         return out
     }
 
     /// Appends `text` as a JSON string literal; text with nothing to escape is appended whole.
-    static func quote(_ text: String, into out: inout String) {
+    package static func quote(_ text: String, into out: inout String) {
         out += "\""
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             out += text
