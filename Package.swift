@@ -8,6 +8,7 @@ import PackageDescription
 //   CareRules         ← CareNetwork
 //   Referral          ← CareNetwork, CareRules
 //   LoadSimulation    ← CarePathSupport, CareNetwork, Referral, HeapModule, Histogram
+//   SimulationResults ← CarePathSupport, CareNetwork, LoadSimulation: the typed result document
 //   Diagrams          ← CarePathSupport, CareNetwork, Referral, CGraphviz
 //   carepath (CLI)    ← all of them, ArgumentParser
 let package = Package(
@@ -19,6 +20,7 @@ let package = Package(
         .library(name: "CareRules", targets: ["CareRules"]),
         .library(name: "Referral", targets: ["Referral"]),
         .library(name: "LoadSimulation", targets: ["LoadSimulation"]),
+        .library(name: "SimulationResults", targets: ["SimulationResults"]),
         .library(name: "Diagrams", targets: ["Diagrams"]),
     ],
     dependencies: [
@@ -43,6 +45,10 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        .target(
+            name: "SimulationResults",
+            dependencies: ["CarePathSupport", "CareNetwork", "LoadSimulation"]
+        ),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
@@ -55,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "CarePathCLI",
             dependencies: [
-                "CarePathSupport", "CareNetwork", "CareRules", "Referral", "LoadSimulation", "Diagrams",
+                "CarePathSupport", "CareNetwork", "CareRules", "Referral", "LoadSimulation", "SimulationResults", "Diagrams",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +74,7 @@ let package = Package(
         .testTarget(name: "LoadSimulationTests", dependencies: ["LoadSimulation", "Referral", "CareNetwork", "CarePathTestSupport"]),
         // The golden DOT files are read through #filePath, not bundled.
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "LoadSimulation", "Referral", "CareNetwork"], exclude: ["Golden/training-network.dot", "Golden/training-pathway.dot", "Golden/training-load.dot"]),
+        .testTarget(name: "SimulationResultsTests", dependencies: ["SimulationResults", "LoadSimulation", "Referral", "CareNetwork"]),
         .testTarget(name: "CarePathCLITests", dependencies: ["CarePathCLI"]),
     ],
     swiftLanguageModes: [.v6]

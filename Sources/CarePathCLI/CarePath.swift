@@ -22,5 +22,5 @@ struct CarePath: ParsableCommand {
 
 /// The version printed by `carepath --version` and recorded in results.
 enum CarePathVersion {
-    static let string = "0.2.0"
+    static let string = "0.3.0"
 }

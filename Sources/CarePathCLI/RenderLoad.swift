@@ -1,7 +1,9 @@
 import ArgumentParser
+import CarePathSupport
 import CareNetwork
 import Diagrams
 import Foundation
+import SimulationResults
 
 /// `carepath render load`.
 struct RenderLoad: ParsableCommand {
@@ -44,16 +46,23 @@ struct RenderLoad: ParsableCommand {
     }
 
     func run() throws {
-        let input = result ?? self.input!
         // A result names the network and scenario it was simulated with: draw on the same.
-        var recordedNetwork: String?, recordedScenario: String?
-        if let result, let data = FileManager.default.contents(atPath: result),
-           let file = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            recordedNetwork = (file["network"] as? [String: Any])?["path"] as? String
-            recordedScenario = (file["scenario"] as? [String: Any])?["path"] as? String
+        let load: LoadSummary, recorded: ResultDocument?
+        do {
+            if let result {
+                recorded = try ResultDocument.read(path: result)
+                load = recorded!.load
+            } else {
+                recorded = nil
+                load = try LoadSummary.read(path: input!)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("carepath: \(error)\n".utf8))
+            throw ExitCode(1)
         }
-        if networkOptions.network == nil, let recorded = recordedNetwork, !FileManager.default.fileExists(atPath: recorded) {
-            FileHandle.standardError.write(Data("carepath: the result was simulated on '\(recorded)', which is not here: pass --network FILE\n".utf8))
+        let recordedNetwork = recorded?.network.path, recordedScenario = recorded?.scenario?.path
+        if networkOptions.network == nil, let recordedNetwork, !FileManager.default.fileExists(atPath: recordedNetwork) {
+            FileHandle.standardError.write(Data("carepath: the result was simulated on '\(recordedNetwork)', which is not here: pass --network FILE\n".utf8))
             throw ExitCode(1)
         }
         let scenarioPath = scenario ?? (networkOptions.network == nil ? recordedScenario : nil)
@@ -63,35 +72,21 @@ struct RenderLoad: ParsableCommand {
         }
         let network = try networkOptions.load(defaultPath: recordedNetwork, scenario: scenarioPath).network
         try runReportingFailures {
-            let load = try readLoadInput(path: input, network: network)
-            try output.write(LoadDiagram.graph(of: load, in: network, language: output.language))
+            try output.write(LoadDiagram.graph(of: try Self.diagramInput(load, in: network), in: network, language: output.language))
         }
     }
-}
 
-/// Reads the interim load JSON into a ``LoadDiagramInput``; every facility id must exist.
-func readLoadInput(path: String, network: CareNetwork) throws -> LoadDiagramInput {
-    guard let data = FileManager.default.contents(atPath: path),
-          let file = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-        throw RenderFailure(message: "cannot read '\(path)' as a JSON object")
-    }
-    // A simulation result carries its load in "load"; a load file is that object itself.
-    let root = file["load"] as? [String: Any] ?? file
-    func facility(_ key: Any?) throws -> FacilityID {
-        guard let key = key as? String, let id = network.facilityID(key: key) else {
-            throw DiagramsError.unknownReference(kind: "facility", key: "\(key ?? "null")", hint: nil)
+    /// The load with its facility keys resolved in `network`; an unknown key is an error with a did-you-mean hint.
+    static func diagramInput(_ load: LoadSummary, in network: CareNetwork) throws -> LoadDiagramInput {
+        func facility(_ key: String) throws -> FacilityID {
+            guard let id = network.facilityID(key: key) else {
+                throw DiagramsError.unknownReference(kind: "facility", key: key, hint: Suggestion.nearest(to: key, in: network.facilityKeys))
+            }
+            return id
         }
-        return id
+        var utilisation: [FacilityID: Double] = [:]
+        for (key, share) in load.utilisation { utilisation[try facility(key)] = share }
+        let flows = try load.flows.map { LoadDiagramInput.Flow(from: try facility($0.from), to: try facility($0.to), patients: $0.patients) }
+        return LoadDiagramInput(utilisation: utilisation, flows: flows, flowUnit: load.unit)
     }
-    var utilisation: [FacilityID: Double] = [:]
-    for (key, value) in root["utilisation"] as? [String: Any] ?? [:] {
-        guard let share = (value as? NSNumber)?.doubleValue else { throw RenderFailure(message: "\(path): utilisation of '\(key)' is not a number") }
-        utilisation[try facility(key)] = share
-    }
-    var flows: [LoadDiagramInput.Flow] = []
-    for entry in root["flows"] as? [[String: Any]] ?? [] {
-        guard let patients = (entry["patients"] as? NSNumber)?.doubleValue else { throw RenderFailure(message: "\(path): a flow has no numeric 'patients'") }
-        flows.append(.init(from: try facility(entry["from"]), to: try facility(entry["to"]), patients: patients))
-    }
-    return LoadDiagramInput(utilisation: utilisation, flows: flows, flowUnit: root["unit"] as? String ?? "patients/day")
 }

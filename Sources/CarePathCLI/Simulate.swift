@@ -1,8 +1,10 @@
 import ArgumentParser
+import CarePathSupport
 import CareNetwork
 import Foundation
 import LoadSimulation
 import Referral
+import SimulationResults
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,22 +69,33 @@ struct Simulate: ParsableCommand {
             throw ExitCode(1)
         }
         let seconds = Date().timeIntervalSince(started)
-        var report = SimulationReport(network: network, model: model, result: result, networkPath: path,
-                                      digest: SimulationReport.digest(ofFile: path), wallSeconds: seconds)
-        if let scenario, let application {
-            report.scenario = .init(path: scenario, digest: SimulationReport.digest(ofFile: scenario),
-                                    name: application.scenario.name?.text, changes: application.changes)
-        }
+        let run = ResultDocument.Run(
+            version: CarePathVersion.string, network: .init(path: path, digest: Self.digest(ofFile: path)),
+            scenario: scenario.flatMap { scenario in
+                application.map { .init(path: scenario, digest: Self.digest(ofFile: scenario), name: $0.scenario.name?.text, changes: $0.changes) }
+            })
+        let document = ResultDocument(network: network, model: model, result: result, run: run)
         if let out {
-            do { try report.write(to: out) } catch {
-                FileHandle.standardError.write(Data("error: cannot write results to '\(out)': \(error.localizedDescription)\n".utf8))
+            let files = ResultFiles(document: document, pathways: PathwayTable(network: network, model: model, result: result))
+            do { try files.write(to: out) } catch {
+                FileHandle.standardError.write(Data("error: cannot write results to '\(out)': \(error)\n".utf8))
                 throw ExitCode(1)
             }
         }
         switch output.format {
-        case .json: print(report.json(includeTiming: true).rendered())
-        case .text: print(report.summaryText(), terminator: "")
+        case .json:
+            // result.json leaves out the wall time, so the same inputs give the same bytes; stdout has it.
+            guard case .object(var members) = try JSONValueEncoder.encode(document) else { return }
+            members["wallSeconds"] = .double(seconds)
+            print(JSONValue.object(members).rendered())
+        case .text: print(SimulationSummary(document: document, wallSeconds: seconds).text(), terminator: "")
         }
+    }
+
+    /// The digest of a file's bytes (``FNV1a64``), to tie a result to the exact network it ran on.
+    static func digest(ofFile path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "unreadable" }
+        return FNV1a64.digest(of: data)
     }
 }
 

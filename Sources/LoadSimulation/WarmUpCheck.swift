@@ -27,7 +27,7 @@
 /// average or with fewer than 8 measured days are not judged (``Verdict/tooSmallToJudge``).
 public struct WarmUpCheck: Sendable, Hashable {
     /// The verdict.
-    public enum Verdict: String, Sendable, Hashable {
+    public enum Verdict: String, Sendable, Hashable, Codable {
         /// The system was still rising at the end of the run.
         case stillRising = "still-rising"
         /// The warm-up ended before the system had filled.

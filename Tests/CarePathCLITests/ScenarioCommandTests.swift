@@ -195,9 +195,9 @@ struct CompareInputTests {
         let notResult = try CLI.temporaryFile(#"{"stations": 3}"#, name: "other.json", in: directory)
         let cases: [(String, String)] = [
             (directory + "/missing/result.json", "no such file (carepath simulate --out DIR writes DIR/result.json)"),
-            (directory, "is a directory: give its result.json ('\(directory)/result.json')"),
-            (notJSON, "is not a result.json written by carepath simulate --out"),
-            (notResult, "is not a result.json written by carepath simulate --out"),
+            (directory, "it is a directory: give its result.json ('\(directory)/result.json')"),
+            (notJSON, "not valid JSON (truncated or edited?): not a result.json written by carepath simulate --out"),
+            (notResult, "not a result.json written by carepath simulate --out (it has no schema version)"),
         ]
         for (path, message) in cases {
             let result = try CLI.run(["compare", path, path])

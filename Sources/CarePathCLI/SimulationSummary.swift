@@ -1,0 +1,86 @@
+import CarePathSupport
+import Foundation
+import SimulationResults
+
+/// The text summary of a simulation for people: what was run, the accounting, the census, and the
+/// stations a planner looks at first. Every figure comes from the ``ResultDocument``.
+struct SimulationSummary {
+    let document: ResultDocument
+    let wallSeconds: Double
+
+    func text() -> String {
+        let d = document, c = d.configuration, a = d.accounting
+        var text = "CarePath simulation of \(d.network.path)\n"
+        if let scenario = d.scenario {
+            text += "Scenario \(scenario.path)\(scenario.name.map { ": \($0)" } ?? "") (\(scenario.changes.count) change\(scenario.changes.count == 1 ? "" : "s")):\n"
+            for change in scenario.changes { text += "  - \(change)\n" }
+        }
+        text += "\(fmt(c.days)) days (\(fmt(c.warmupDays)) of warm-up excluded), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed)\n\n"
+        text += "Patients (all replications): arrived \(a.arrived) = completed \(a.completed) + in the system at the end \(a.inSystem) + not covered \(a.notCovered) + unavailable \(a.unavailable)"
+        if c.queueLimits || a.turnedAway > 0 { text += " + turned away (queue full) \(a.turnedAway)" }
+        text += a.balanced ? "  [balanced]\n" : "  [NOT BALANCED]\n"
+        let visitsPerSecond = Double(d.stationVisits) / max(wallSeconds, 1e-9)
+        text += "Station visits \(d.stationVisits), events \(d.events), \(fmt(wallSeconds, 2)) s wall (\(fmt(visitsPerSecond / 1e6, 1)) M visits/s)\n"
+        text += warmUpText()
+
+        let facilities = d.facilitiesByKey
+        func label(_ s: ResultDocument.Station) -> String {
+            let unit = s.kind == .stay ? (s.servers == 1 ? "bed" : "beds") : (s.servers == 1 ? "server" : "servers")
+            return "\(facilities[s.facility]?.name.fr ?? s.facility) [\(s.facility)] / \(s.service) (\(s.servers) \(unit))"
+        }
+        // Saturated stations: their queues grow for as long as the simulation runs, so their waits
+        // measure the horizon rather than a steady state.
+        let saturated = d.overloadedStations
+        if !saturated.isEmpty {
+            text += "\nOVERLOADED: \(saturated.count) station\(saturated.count == 1 ? " is" : "s are") busy \(pct(ResultDocument.saturation).trimmingCharacters(in: .whitespaces)) of the time or more: "
+            text += "demand exceeds capacity there, queues grow for as long as the run lasts, and their waits grow with --days.\n"
+            for s in saturated.prefix(5) { text += "  longest queue \(s.maxQueue)  \(label(s))\n" }
+        }
+        text += "\nBusiest stations (utilisation, mean ± 95% CI):\n"
+        for s in d.busiestStations.prefix(10) { text += "  \(pct(s.utilisation.mean)) ± \(pct(s.utilisation.ci95))  \(label(s))\n" }
+        // p99 beside p90: where fewer than one patient in ten waits at all, p90 is 0 and only p99 shows how long the others wait.
+        text += "\nLongest waits (mean; p90, p99 of the waits):\n"
+        for s in d.longestWaits.prefix(10) {
+            text += "  \(duration(s.meanWaitMinutes.mean)) (p90 \(brief(s.waitMinutesP90)), p99 \(brief(s.waitMinutesP99)))  \(label(s))\n"
+        }
+        text += "\nReferral flows between tiers (patients a day):\n"
+        for flow in d.tierFlows { text += "  \(flow.from.rawValue) → \(flow.to.rawValue): \(fmt(flow.patientsPerDay, 1))\n" }
+        text += "\nNot covered or unavailable, by service (patients over the measured period, mean per replication):\n"
+        if d.rejected.isEmpty { text += "  none\n" }
+        for entry in d.rejected {
+            text += "  \(entry.service): \(fmt(entry.patients, 0)) \(entry.outcome == "not-covered" ? "not covered (X1-X3)" : "unavailable (no facility on the chain provides it)")\n"
+        }
+        return text
+    }
+
+    /// The day-end census and what it says of the warm-up.
+    func warmUpText() -> String {
+        let check = document.daily.warmUpCheck, c = document.configuration
+        var text = "In the system at day end (mean of replications): "
+        if c.warmupDays > 0 { text += "\(fmt(check.atEndOfWarmUp)) at the end of the warm-up (day \(fmt(c.warmupDays))), " }
+        text += "\(fmt(check.measuredMean)) on average over the measured days"
+        let quarters = check.quarterMeans.map { fmt($0) }.joined(separator: ", ")
+        switch check.verdict {
+        case .steady:
+            return text + ": level (steady state)\n"
+        case .warmUpTooShort:
+            return text + "\nWARNING: the warm-up looks too short: the system was still filling when measuring began "
+                + "(day-end means over each quarter of the measured days: \(quarters)). "
+                + "Lengthen --warmup.\n"
+        case .stillRising:
+            return text + "\nWARNING: no steady state: the number in the system kept rising over the measured days "
+                + "(day-end means over each quarter of them: \(quarters)). "
+                + "Demand exceeds capacity somewhere (see the overloaded and busiest stations below), and waits grow with --days.\n"
+        case .tooSmallToJudge:
+            return text + " (too few patients or days to judge the warm-up)\n"
+        }
+    }
+
+    private func fmt(_ value: Double, _ digits: Int = 0) -> String { NumberFormat.fixed(value, digits: digits) }
+    private func pct(_ value: Double) -> String { NumberFormat.format("%5.1f%%", value * 100) }
+    /// A duration without the padding that lines ``duration(_:)`` up in a column.
+    private func brief(_ minutes: Double) -> String { duration(minutes).trimmingCharacters(in: .whitespaces) }
+    private func duration(_ minutes: Double) -> String {
+        minutes >= 1440 ? NumberFormat.format("%6.1f d  ", minutes / 1440) : minutes >= 60 ? NumberFormat.format("%6.1f h  ", minutes / 60) : NumberFormat.format("%6.1f min", minutes)
+    }
+}

@@ -1,0 +1,87 @@
+import CarePathSupport
+import LoadSimulation
+
+/// What `carepath simulate --out DIR` writes: result.json (the ``ResultDocument``) and its CSV
+/// tables, each file whole or not at all.
+public struct ResultFiles: Sendable {
+    public static let result = "result.json"
+    public static let stations = "stations.csv"
+    public static let facilities = "facilities.csv"
+    public static let links = "links.csv"
+    public static let pathways = "pathways.csv"
+    public static let daily = "daily.csv"
+
+    public var document: ResultDocument
+    public var pathways: PathwayTable
+
+    public init(document: ResultDocument, pathways: PathwayTable) {
+        self.document = document
+        self.pathways = pathways
+    }
+
+    /// The files by name, in the order they are written.
+    public func contents() throws -> [(name: String, text: String)] {
+        [(Self.result, try document.jsonText()), (Self.stations, stationsCSV()), (Self.facilities, facilitiesCSV()),
+         (Self.links, linksCSV()), (Self.pathways, pathwaysCSV()), (Self.daily, dailyCSV())]
+    }
+
+    /// Writes every file into `directory` (which must exist), each through a temporary file renamed over it.
+    public func write(to directory: String) throws {
+        for (name, text) in try contents() { try AtomicFile.write(text, to: directory + "/" + name) }
+    }
+
+    private func num(_ value: Double) -> String { NumberFormat.significant(value) }
+    private func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    private func row(_ fields: [String]) -> String { fields.joined(separator: ",") + "\n" }
+
+    /// stations.csv: a row per station with its means, intervals and wait percentiles.
+    public func stationsCSV() -> String {
+        var csv = "facility,tier,service,servers,arrivals,arrivals_ci95,served,utilisation,utilisation_ci95,mean_wait_min,mean_wait_ci95,wait_p50_min,wait_p90_min,wait_p99_min,max_queue,turned_away\n"
+        for s in document.stations {
+            csv += row([s.facility, s.tier.rawValue, s.service, String(s.servers), num(s.arrivals.mean), num(s.arrivals.ci95), num(s.served.mean),
+                        num(s.utilisation.mean), num(s.utilisation.ci95), num(s.meanWaitMinutes.mean), num(s.meanWaitMinutes.ci95),
+                        num(s.waitMinutesP50), num(s.waitMinutesP90), num(s.waitMinutesP99), String(s.maxQueue), num(s.turnedAway.mean)])
+        }
+        return csv
+    }
+
+    /// facilities.csv: a row per facility with a station, its busiest station's utilisation and its arrivals.
+    public func facilitiesCSV() -> String {
+        var csv = "facility,name,tier,region,busiest_utilisation,arrivals\n"
+        for f in document.facilities {
+            csv += row([f.facility, quoted(f.name.fr), f.tier.rawValue, f.region ?? "", num(f.busiestUtilisation), num(f.arrivals)])
+        }
+        return csv
+    }
+
+    /// links.csv: a row per referral link with its flow and interval.
+    public func linksCSV() -> String {
+        let tiers = Dictionary(document.facilities.map { ($0.facility, $0.tier.rawValue) }, uniquingKeysWith: { first, _ in first })
+        var csv = "from,to,from_tier,to_tier,flow,flow_ci95\n"
+        for l in document.links {
+            csv += row([l.from, l.to, tiers[l.from] ?? "", tiers[l.to] ?? "", num(l.flow.mean), num(l.flow.ci95)])
+        }
+        return csv
+    }
+
+    /// pathways.csv: a row per route with patients, in route order (health centre, service, emergency).
+    public func pathwaysCSV() -> String {
+        var csv = "health_centre,region,service,emergency,outcome,pathway,treating_facility,patients\n"
+        for r in pathways.rows {
+            csv += row([r.healthCentre, r.region, r.service, r.emergency ? "true" : "false", r.outcome,
+                        r.pathway.joined(separator: " > "), r.treatingFacility ?? "", num(r.patients)])
+        }
+        return csv
+    }
+
+    /// daily.csv: per day, the patients in the system at its end (mean over replications and 95%
+    /// interval), and whether the day is measured (after the warm-up).
+    public func dailyCSV() -> String {
+        var csv = "day,in_system_at_end,in_system_ci95,measured\n"
+        let firstMeasured = WarmUpCheck.firstMeasuredDay(warmupDays: document.configuration.warmupDays)
+        for (index, census) in document.daily.inSystemAtEndOfDay.enumerated() {
+            csv += row([String(index + 1), num(census.mean), num(census.ci95), index >= firstMeasured ? "true" : "false"])
+        }
+        return csv
+    }
+}
