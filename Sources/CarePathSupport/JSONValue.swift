@@ -1,4 +1,3 @@
-import CarePathSupport
 import Foundation
 
 /// A JSON value rendered deterministically: keys sorted, fixed number formatting, two-space indent.
@@ -20,9 +19,10 @@ package indirect enum JSONValue: Sendable {
     /// Indentation strings by depth, so that writing a value allocates none.
     private static let pads = (0...32).map { String(repeating: "  ", count: $0) }
 
-    private static func pad(_ depth: Int) -> String { depth < pads.count ? pads[depth] : String(repeating: "  ", count: depth) }
+    package static func pad(_ depth: Int) -> String { depth < pads.count ? pads[depth] : String(repeating: "  ", count: depth) }
 
-    private func write(into out: inout String, indent: Int) {
+    /// Appends the value's text at nesting depth `indent`.
+    package func write(into out: inout String, indent: Int) {
         switch self {
         case .object(let members):
             if members.isEmpty { out += "{}"; return }

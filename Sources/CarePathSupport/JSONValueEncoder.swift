@@ -6,9 +6,20 @@
 /// document always has the same keys.
 package enum JSONValueEncoder {
     package static func encode(_ value: some Encodable) throws -> JSONValue {
+        try slot(of: value).resolved
+    }
+
+    /// The text ``JSONValue/rendered()`` gives for `value`, written without building the value first.
+    package static func render(_ value: some Encodable) throws -> String {
+        var out = ""
+        try slot(of: value).write(into: &out, indent: 0)
+        return out
+    }
+
+    private static func slot(of value: some Encodable) throws -> Slot {
         let root = Slot()
         try value.encode(to: ValueEncoder(slot: root, codingPath: []))
-        return root.resolved
+        return root
     }
 }
 
@@ -17,27 +28,66 @@ private final class Slot {
     enum Content {
         case empty
         case value(JSONValue)
-        case object([String: Slot])
+        /// Members in the order they were encoded; sorted by key when written.
+        case object([(key: String, slot: Slot)])
         case array([Slot])
     }
 
     var content = Content.empty
 
+    /// The members by key, the last of a key encoded twice winning.
+    private static func sorted(_ members: [(key: String, slot: Slot)]) -> [(key: String, slot: Slot)] {
+        var sorted = members.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
+        sorted.indices.dropLast().reversed().forEach { if sorted[$0].key == sorted[$0 + 1].key { sorted.remove(at: $0) } }
+        return sorted
+    }
+
     var resolved: JSONValue {
         switch content {
         case .empty: .object([:])
         case .value(let value): value
-        case .object(let members): .object(members.mapValues(\.resolved))
+        case .object(let members): .object(Dictionary(members.map { ($0.key, $0.slot.resolved) }, uniquingKeysWith: { _, last in last }))
         case .array(let items): .array(items.map(\.resolved))
         }
     }
 
-    /// Adds a member. The content is emptied while the dictionary grows, so it is mutated in place
+    /// Appends the text of the value, as ``JSONValue/write(into:indent:)`` would.
+    func write(into out: inout String, indent: Int) {
+        switch content {
+        case .empty: out += "{}"
+        case .value(let value): value.write(into: &out, indent: indent)
+        case .object(let members):
+            if members.isEmpty { out += "{}"; return }
+            out += "{\n"
+            let pad = JSONValue.pad(indent + 1)
+            let sorted = Self.sorted(members)
+            for (position, member) in sorted.enumerated() {
+                out += pad
+                JSONValue.quote(member.key, into: &out)
+                out += ": "
+                member.slot.write(into: &out, indent: indent + 1)
+                out += position == sorted.count - 1 ? "\n" : ",\n"
+            }
+            out += JSONValue.pad(indent) + "}"
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            let pad = JSONValue.pad(indent + 1)
+            for (position, item) in items.enumerated() {
+                out += pad
+                item.write(into: &out, indent: indent + 1)
+                out += position == items.count - 1 ? "\n" : ",\n"
+            }
+            out += JSONValue.pad(indent) + "]"
+        }
+    }
+
+    /// Adds a member. The content is emptied while the list grows, so it is mutated in place
     /// rather than copied for every key.
     func set(_ key: String, _ slot: Slot) {
-        guard case .object(var members) = content else { content = .object([key: slot]); return }
+        guard case .object(var members) = content else { content = .object([(key, slot)]); return }
         content = .empty
-        members[key] = slot
+        members.append((key, slot))
         content = .object(members)
     }
 
@@ -68,7 +118,7 @@ private struct ValueEncoder: Encoder, SingleValueEncodingContainer {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = slot.content {} else { slot.content = .object([:]) }
+        if case .object = slot.content {} else { slot.content = .object([]) }
         return KeyedEncodingContainer(KeyedContainer<Key>(slot: slot, codingPath: codingPath))
     }
 

@@ -23,7 +23,7 @@ public struct ResultReadError: Error, Sendable, Hashable, CustomStringConvertibl
 extension ResultDocument {
     /// result.json's text: keys sorted, numbers with six significant digits, a newline at the end,
     /// so the same run gives the same bytes.
-    public func jsonText() throws -> String { try JSONValueEncoder.encode(self).rendered() + "\n" }
+    public func jsonText() throws -> String { try JSONValueEncoder.render(self) + "\n" }
 
     /// Reads the result.json at `path`.
     public static func read(path: String) throws(ResultReadError) -> ResultDocument {
