@@ -11,9 +11,10 @@ import Testing
 //   continues on the next line. Every command is `carepath ...`, split as a shell would split it
 //   (single quotes, double quotes, backslash escapes; no variables, globs or pipes).
 // - The lines after a command, up to the next `$ ` line or the end of the block, are what it prints:
-//   its standard output, then its standard error, then `(exit N)` when its exit status N is not 0.
-//   (A terminal interleaves the two streams; a test cannot capture that order, so stderr always comes
-//   after stdout. The commands print errors on stderr and results on stdout, rarely both.)
+//   its standard error, then its standard output, then `(exit N)` when its exit status N is not 0.
+//   (A test cannot capture the order in which a terminal interleaves the two streams, so one order
+//   is fixed: carepath prints diagnostics on stderr before any result on stdout, as a scenario's
+//   warnings before the simulation's summary, so stderr first is the order a terminal shows.)
 // - Compared exactly, after masking in both the page's text and the actual output what legitimately
 //   varies: wall-clock timings (`0.23 s wall`, `1.8 M visits/s`) become `<time>`; absolute temporary
 //   paths become `<tmp>`; and, unless the command fixes the day with `--on`, every date (YYYY-MM-DD)
@@ -189,7 +190,7 @@ struct DocExample: Sendable, CustomTestStringConvertible {
 
 /// What one example printed when it ran.
 struct ExampleOutcome: Sendable {
-    /// stdout, then stderr, then `(exit N)` when N is not 0: the form the pages show.
+    /// stderr, then stdout, then `(exit N)` when N is not 0: the form the pages show.
     var transcript: String
     /// Files the example names with `-o` or `--out` that are not there after it ran, and other problems.
     var problems: [String]
@@ -238,7 +239,7 @@ actor DocPage {
             }
             let arguments = Array(words.dropFirst())
             let result = try CLI.run(arguments, environment: ["COLUMNS": "80"], in: directory)
-            var transcript = result.stdout + result.stderr
+            var transcript = result.stderr + result.stdout
             if result.status != 0 { transcript += "(exit \(result.status))\n" }
             var problems: [String] = []
             for (option, value) in zip(arguments, arguments.dropFirst()) where option == "-o" || option == "--out" {
@@ -330,7 +331,7 @@ struct DocExamplesTests {
             Issue.record("""
                 \(example.page):\(example.line): `\(example.command)` prints something else than the page shows
                 \(difference)
-                --- what it printed (stdout, stderr, exit status) ---
+                --- what it printed (stderr, stdout, exit status) ---
                 \(outcome.transcript)
                 """, sourceLocation: location)
         }
