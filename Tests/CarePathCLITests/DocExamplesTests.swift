@@ -23,8 +23,9 @@ import Testing
 //   page's own that holds `Networks` (a link to the repository's Networks/) and a copy of
 //   Docs/diagrams/, so a relative path reads as in the repository, what an example writes lands in
 //   the temporary directory, and an example can read what an earlier one on its page wrote
-//   (`compare` the `result.json` of a `simulate --out` above it). A file an example names with `-o`
-//   or `--out` must exist after it ran.
+//   (`compare` the `result.json` of a `simulate --out` above it). A file or directory that a
+//   successful example names with `-o` or `--out` must be there after it ran (a file given to `-o`
+//   is removed before the example runs).
 //
 // Complete files shown as ```yaml blocks are checked too: a block of Docs/scenarios.md or
 // Docs/network-format.md whose first key is `schema:` is a complete scenario or network file, and
@@ -238,12 +239,19 @@ actor DocPage {
                 return ExampleOutcome(transcript: "", problems: ["only `carepath` commands can be examples, not `\(words.first ?? "")`"])
             }
             let arguments = Array(words.dropFirst())
+            let outputs = zip(arguments, arguments.dropFirst()).filter { $0.0 == "-o" || $0.0 == "--out" }
+            // A file the example writes is removed first (the copy of Docs/diagrams holds the pictures
+            // the examples make), so that finding it afterwards shows the example wrote it.
+            func place(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path) }
+            for (option, value) in outputs where option == "-o" && !value.hasPrefix("/") {
+                try? FileManager.default.removeItem(at: place(value))
+            }
             let result = try CLI.run(arguments, environment: ["COLUMNS": "80"], in: directory)
             var transcript = result.stderr + result.stdout
             if result.status != 0 { transcript += "(exit \(result.status))\n" }
             var problems: [String] = []
-            for (option, value) in zip(arguments, arguments.dropFirst()) where option == "-o" || option == "--out" {
-                let path = directory.appendingPathComponent(value).path
+            for (option, value) in outputs where result.status == 0 {
+                let path = place(value).path
                 var isDirectory: ObjCBool = false
                 if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
                     problems.append("\(option) \(value): nothing was written there")
@@ -348,7 +356,7 @@ struct DocExamplesTests {
     @Test("every page that shows carepath's output has console examples, and only console blocks have `$ ` prompts")
     func examplesFound() {
         let examples = DocPages.parsed.examples
-        #expect(examples.count >= 40, "only \(examples.count) console examples found")
+        #expect(examples.count >= 30, "only \(examples.count) console examples found")
         for page in ["Docs/diagrams.md", "Docs/network-format.md", "Docs/routing.md", "Docs/rules.md", "Docs/scenarios.md", "Docs/simulation.md"] {
             #expect(examples.contains { $0.page == page }, "\(page) has no console example")
         }
@@ -384,6 +392,57 @@ struct DocExamplesTests {
     func completeFilesFound() {
         #expect(DocFile.all.contains { $0.page == "Docs/scenarios.md" && $0.isScenario })
         #expect(DocFile.all.contains { $0.page == "Docs/network-format.md" && !$0.isScenario })
+    }
+
+    /// Every rule id of the source documents: E1-E4, C1-C9, A1-A5, B1-B16, X1-X3, P0-P5.
+    static let ruleIDs: [String] = (1...4).map { "E\($0)" } + (1...9).map { "C\($0)" } + (1...5).map { "A\($0)" }
+        + (1...16).map { "B\($0)" } + (1...3).map { "X\($0)" } + (0...5).map { "P\($0)" }
+
+    /// The pages a reader of the project gets: README.md, Docs/*.md and the modules' .docc pages.
+    static var shippedPages: [String] {
+        let sources = CLI.packageRoot.appendingPathComponent("Sources")
+        let docc = (FileManager.default.enumerator(atPath: sources.path)?.allObjects as? [String] ?? [])
+            .filter { $0.contains(".docc/") && $0.hasSuffix(".md") }.sorted().map { "Sources/" + $0 }
+        return DocPages.pages + docc
+    }
+
+    @Test("Docs/rules-reference.md has one table row for each rule id, and every rule id the docs cite is one of them")
+    func rulesReference() throws {
+        let text = DocPages.text(of: "Docs/rules-reference.md")
+        let rows = try Regex(#"^\| ([A-Z][0-9]+) \|"#).anchorsMatchLineEndings()
+        let listed = text.matches(of: rows).map { String($0.output[1].substring ?? "") }
+        #expect(listed == Self.ruleIDs, "rows: \(listed)")
+        // A cited id is a capital A, B, C, E, P or X and a number, standing alone (`P3`, `B1-B16`),
+        // not part of a name (`waitMinutesP50/P90`).
+        let cited = try Regex(#"(?:^|[^\w/])([ABCEPX][0-9]{1,2})\b"#).anchorsMatchLineEndings()
+        for page in Self.shippedPages {
+            let unknown = Set(DocPages.text(of: page).matches(of: cited).map { String($0.output[1].substring ?? "") }).subtracting(Self.ruleIDs)
+            #expect(unknown.isEmpty, "\(page) cites \(unknown.sorted()), not in Docs/rules-reference.md")
+        }
+    }
+
+    @Test("README.md, Docs/*.md and the .docc pages point at nothing outside the repository, and their links resolve")
+    func pointers() throws {
+        let link = try Regex(#"\]\(([^)\s]+)\)"#)
+        for page in Self.shippedPages {
+            // What carepath prints (a console block's output) is the tool's, not the page's: left out.
+            var prose = "", inConsole = false
+            for line in DocPages.text(of: page).components(separatedBy: "\n") {
+                if line.hasPrefix("```") { inConsole = !inConsole && line == "```console" }
+                if !inConsole || line.hasPrefix("$ ") { prose += line + "\n" }
+            }
+            for outside in ["../shared", "shared/", "RULES.md"] {
+                #expect(!prose.contains(outside), "\(page) mentions \(outside)")
+            }
+            let directory = page.split(separator: "/").dropLast().joined(separator: "/")
+            for match in prose.matches(of: link) {
+                let target = String(match.output[1].substring ?? "").components(separatedBy: "#")[0]
+                guard !target.isEmpty, !target.contains("://") else { continue }
+                let resolved = CLI.packageRoot.appendingPathComponent(directory).appendingPathComponent(target).standardizedFileURL.path
+                #expect(resolved.hasPrefix(CLI.packageRoot.standardizedFileURL.path + "/") && FileManager.default.fileExists(atPath: resolved),
+                        "\(page): the link \(target) points at nothing in the repository")
+            }
+        }
     }
 
     @Test("the parser: commands, ` \\` continuations, output up to the next command, `(exit N)`")
