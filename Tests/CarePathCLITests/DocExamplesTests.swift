@@ -5,7 +5,7 @@ import Testing
 // ```console blocks; these tests run every one of them with the built binary and compare what it
 // prints with what the page shows, so the docs cannot drift from the tool.
 //
-// The convention (README.md, "Run the tests", says the same for writers):
+// The convention (README.md, "The documentation's examples are tests", says the same for writers):
 //
 // - In a ```console block, a line starting with `$ ` is a command; a command line ending with ` \`
 //   continues on the next line. Every command is `carepath ...`, split as a shell would split it
