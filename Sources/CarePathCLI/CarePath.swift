@@ -1,4 +1,6 @@
 import ArgumentParser
+import CarePathSupport
+import Foundation
 
 /// The `carepath` command: one subcommand per job (see Docs/).
 @main
@@ -18,6 +20,35 @@ struct CarePath: ParsableCommand {
             Simulate.self, Compare.self,
         ]
     )
+
+    /// Runs the command, then checks that its output reached standard output: a full disk or a
+    /// closed descriptor is one line on stderr and exit 1; a reader that went away (`| head`) ends
+    /// quietly.
+    static func main() {
+        StandardOutput.protectDescriptors()
+        // A reader that closes the pipe is reported by the write's EPIPE, not by a signal that kills the process.
+        signal(SIGPIPE, SIG_IGN)
+        var status: Int32 = 0
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            status = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                // Help and --version go to stdout (exit 0); errors to stderr.
+                if status == 0 { print(message) } else { StandardError.write((message + "\n")) }
+            }
+        }
+        switch StandardOutput.finish() {
+        case .written: break
+        case .readerGone: break
+        case .failed(let reason):
+            StandardError.write("carepath: cannot write the output: \(reason)\n")
+            if status == 0 { status = 1 }
+        }
+        Foundation.exit(status)
+    }
 }
 
 /// The version printed by `carepath --version` and recorded in results.

@@ -30,7 +30,7 @@ struct Compare: ParsableCommand {
     func run() throws {
         let a: ResultDocument, b: ResultDocument
         do { a = try ResultDocument.read(path: baseline); b = try ResultDocument.read(path: other) } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            StandardError.write("error: \(error)\n")
             throw ExitCode(1)
         }
         let comparison = ResultComparison(baseline: a, other: b)

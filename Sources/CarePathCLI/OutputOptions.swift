@@ -1,4 +1,5 @@
 import ArgumentParser
+import CarePathSupport
 import CareNetwork
 import Foundation
 import LoadSimulation
@@ -43,7 +44,7 @@ extension NetworkOptions {
             return LoadedNetwork(path: path, network: try NetworkLoader.load(path: path), scenario: nil)
         } catch {
             DiagnosticPrinter.write(error.diagnostics, to: FileHandle.standardError)
-            FileHandle.standardError.write(Data("carepath: '\(path)' is not a valid network (run carepath validate)\n".utf8))
+            StandardError.write("carepath: '\(path)' is not a valid network (run carepath validate)\n")
             throw ExitCode(1)
         }
     }

@@ -54,7 +54,7 @@ struct RenderOutputOptions: ParsableArguments {
             throw RenderFailure(message: error.description)
         }
         guard let output else {
-            FileHandle.standardOutput.write(data)
+            StandardOutput.write([UInt8](data))
             return
         }
         do {
@@ -76,10 +76,10 @@ func runReportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as DiagramsError {
-        FileHandle.standardError.write(Data("carepath: \(error.description)\n".utf8))
+        StandardError.write("carepath: \(error.description)\n")
         throw ExitCode(1)
     } catch let failure as RenderFailure {
-        FileHandle.standardError.write(Data("carepath: \(failure.message)\n".utf8))
+        StandardError.write("carepath: \(failure.message)\n")
         throw ExitCode(1)
     }
 }

@@ -57,17 +57,17 @@ struct RenderLoad: ParsableCommand {
                 load = try LoadSummary.read(path: input!)
             }
         } catch {
-            FileHandle.standardError.write(Data("carepath: \(error)\n".utf8))
+            StandardError.write("carepath: \(error)\n")
             throw ExitCode(1)
         }
         let recordedNetwork = recorded?.network.path, recordedScenario = recorded?.scenario?.path
         if networkOptions.network == nil, let recordedNetwork, !FileManager.default.fileExists(atPath: recordedNetwork) {
-            FileHandle.standardError.write(Data("carepath: the result was simulated on '\(recordedNetwork)', which is not here: pass --network FILE\n".utf8))
+            StandardError.write("carepath: the result was simulated on '\(recordedNetwork)', which is not here: pass --network FILE\n")
             throw ExitCode(1)
         }
         let scenarioPath = scenario ?? (networkOptions.network == nil ? recordedScenario : nil)
         if let scenarioPath, !FileManager.default.fileExists(atPath: scenarioPath) {
-            FileHandle.standardError.write(Data("carepath: cannot read scenario '\(scenarioPath)'\(scenario == nil ? " (recorded in the result): pass --scenario FILE" : "")\n".utf8))
+            StandardError.write("carepath: cannot read scenario '\(scenarioPath)'\(scenario == nil ? " (recorded in the result): pass --scenario FILE" : "")\n")
             throw ExitCode(1)
         }
         let network = try networkOptions.load(defaultPath: recordedNetwork, scenario: scenarioPath).network

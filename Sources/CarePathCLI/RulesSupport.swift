@@ -13,7 +13,7 @@ enum RulesSupport {
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardError.write(text + "\n")
     }
 
     /// The service with `key`, or exit 1 with a did-you-mean hint.

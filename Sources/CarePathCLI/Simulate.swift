@@ -63,9 +63,9 @@ struct Simulate: ParsableCommand {
         }
         progress.finish()
         if let stopped = result.stoppedEarly {
-            FileHandle.standardError.write(Data(("error: replication \(stopped.replication + 1) stopped on day \(String(format: "%.1f", stopped.minutes / 1440)) of \(days): "
+            StandardError.write("error: replication \(stopped.replication + 1) stopped on day \(NumberFormat.fixed(stopped.minutes / 1440, digits: 1)) of \(NumberFormat.significant(days)): "
                 + "more than \(configuration.patientLimit) patients were in the system at once. Demand is far beyond capacity "
-                + "somewhere; simulate fewer days to see where queues build up, add capacity, or bound queues with a scenario's queue-limit.\n").utf8))
+                + "somewhere; simulate fewer days to see where queues build up, add capacity, or bound queues with a scenario's queue-limit.\n")
             throw ExitCode(1)
         }
         let seconds = Date().timeIntervalSince(started)
@@ -78,7 +78,7 @@ struct Simulate: ParsableCommand {
         if let out {
             let files = ResultFiles(document: document, pathways: PathwayTable(network: network, model: model, result: result))
             do { try files.write(to: out) } catch {
-                FileHandle.standardError.write(Data("error: cannot write results to '\(out)': \(error)\n".utf8))
+                StandardError.write("error: cannot write results to '\(out)': \(error)\n")
                 throw ExitCode(1)
             }
         }
@@ -117,7 +117,7 @@ final class ProgressLine: @unchecked Sendable {
         }
     }
 
-    func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+    func finish() { if enabled { StandardError.write("\r\u{1B}[K") } }
 
     private func draw() {
         guard enabled else { return }
@@ -128,7 +128,7 @@ final class ProgressLine: @unchecked Sendable {
         let width = 30, filled = Int(done * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let finished = fractions.filter { $0 >= 1 }.count
-        FileHandle.standardError.write(Data("\rsimulating [\(bar)] \(percent)%  \(finished)/\(fractions.count) replications".utf8))
+        StandardError.write("\rsimulating [\(bar)] \(percent)%  \(finished)/\(fractions.count) replications")
     }
 }
 
@@ -137,7 +137,7 @@ extension Simulate {
     /// prints why not and exits 1 otherwise.
     static func prepareOutputDirectory(_ path: String) throws {
         func fail(_ why: String) throws -> Never {
-            FileHandle.standardError.write(Data("error: cannot write results to '\(path)': \(why)\n".utf8))
+            StandardError.write("error: cannot write results to '\(path)': \(why)\n")
             throw ExitCode(1)
         }
         var isDirectory: ObjCBool = false
