@@ -3,7 +3,8 @@ import PackageDescription
 
 // CarePath: Morocco's public health-facility network for RAMED patients.
 // Each target depends on exactly what it imports; arrows point from a target to those above it:
-//   CarePathSupport   one of each small helper (did-you-mean, atomic writes, numbers, hashes)
+//   CSystem           renameat2 (C), which Swift's Glibc module does not declare
+//   CarePathSupport   ← CSystem: one of each small helper (did-you-mean, atomic writes, numbers, hashes)
 //   CareNetwork       ← CarePathSupport, Yams
 //   CareRules         ← CareNetwork
 //   Referral          ← CareNetwork, CareRules
@@ -30,7 +31,9 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
-        .target(name: "CarePathSupport"),
+        // The one system call Swift's Glibc module does not declare (renameat2, for swapping a directory in).
+        .target(name: "CSystem"),
+        .target(name: "CarePathSupport", dependencies: ["CSystem"]),
         .target(
             name: "CareNetwork",
             dependencies: ["CarePathSupport", .product(name: "Yams", package: "Yams")]

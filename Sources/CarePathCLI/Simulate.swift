@@ -51,7 +51,10 @@ struct Simulate: ParsableCommand {
         let loaded = try networkOptions.load(scenario: scenario)
         // Before simulating (and after the inputs are known good, so that a bad scenario leaves no
         // directory behind): a run that cannot write its results should not first take minutes.
-        if let out { try Self.prepareOutputDirectory(out) }
+        let destination: ResultFiles.Destination?
+        do { destination = try out.map(ResultFiles.prepare) } catch {
+            throw Self.writeFailure(error)
+        }
         let path = loaded.path, network = loaded.network, application = loaded.scenario
         let started = Date()
         let table = RoutingTable(router: ReferralRouter(network: network))
@@ -75,12 +78,9 @@ struct Simulate: ParsableCommand {
                 application.map { .init(path: scenario, digest: Self.digest(ofFile: scenario), name: $0.scenario.name?.text, changes: $0.changes) }
             })
         let document = ResultDocument(network: network, model: model, result: result, run: run)
-        if let out {
+        if let destination {
             let files = ResultFiles(document: document, pathways: PathwayTable(network: network, model: model, result: result))
-            do { try files.write(to: out) } catch {
-                StandardError.write("error: cannot write results to '\(out)': \(error)\n")
-                throw ExitCode(1)
-            }
+            do { try destination.write(files) } catch { throw Self.writeFailure(error) }
         }
         switch output.format {
         case .json:
@@ -90,6 +90,16 @@ struct Simulate: ParsableCommand {
             print(JSONValue.object(members).rendered())
         case .text: print(SimulationSummary(document: document, wallSeconds: seconds).text(), terminator: "")
         }
+    }
+
+    /// Prints why the results cannot be written and returns exit 1 to throw.
+    static func writeFailure(_ error: any Error) -> ExitCode {
+        if let failure = error as? AtomicFile.Failure {
+            StandardError.write("error: cannot write results to '\(failure.path)': \(failure.reason)\n")
+        } else {
+            StandardError.write("error: cannot write results: \(error)\n")
+        }
+        return ExitCode(1)
     }
 
     /// The digest of a file's bytes (``FNV1a64``), to tie a result to the exact network it ran on.
@@ -129,25 +139,5 @@ final class ProgressLine: @unchecked Sendable {
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let finished = fractions.filter { $0 >= 1 }.count
         StandardError.write("\rsimulating [\(bar)] \(percent)%  \(finished)/\(fractions.count) replications")
-    }
-}
-
-extension Simulate {
-    /// Creates `path` as a directory if it does not exist and checks that files can be written in it;
-    /// prints why not and exits 1 otherwise.
-    static func prepareOutputDirectory(_ path: String) throws {
-        func fail(_ why: String) throws -> Never {
-            StandardError.write("error: cannot write results to '\(path)': \(why)\n")
-            throw ExitCode(1)
-        }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { try fail("it exists and is not a directory (--out names a directory)") }
-        } else {
-            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-                try fail("the directory cannot be created (\(error.localizedDescription))")
-            }
-        }
-        guard access(path, W_OK | X_OK) == 0 else { try fail("the directory is not writable") }
     }
 }

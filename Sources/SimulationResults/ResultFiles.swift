@@ -25,9 +25,35 @@ public struct ResultFiles: Sendable {
          (Self.links, linksCSV()), (Self.pathways, pathwaysCSV()), (Self.daily, dailyCSV())]
     }
 
-    /// Writes every file into `directory` (which must exist), each through a temporary file renamed over it.
+    /// Every file's name.
+    public static let names: Set<String> = [result, stations, facilities, links, pathways, daily]
+
+    /// Replaces the results in `directory` (created if needed) as a set: after any failure or kill
+    /// it holds either the complete old files or the complete new ones. Throws with a reason a person
+    /// can act on (another run writing there, files that are not results, no space...).
     public func write(to directory: String) throws {
-        for (name, text) in try contents() { try AtomicFile.write(text, to: directory + "/" + name) }
+        try ResultFiles.prepare(directory).write(self)
+    }
+
+    /// Creates and locks the directory that will receive a run's results, before the run starts,
+    /// so that a run that could not write them fails at once instead of after the simulation.
+    public static func prepare(_ directory: String) throws -> Destination {
+        Destination(directory: try OutputDirectory(path: directory, fileNames: names))
+    }
+
+    /// A directory locked for a run's results (see ``prepare(_:)``); the lock is held until it is released.
+    public final class Destination {
+        let directory: OutputDirectory
+
+        init(directory: OutputDirectory) { self.directory = directory }
+
+        /// The directory's path.
+        public var path: String { directory.path }
+
+        /// Swaps the files in.
+        public func write(_ files: ResultFiles) throws {
+            try directory.replace(with: try files.contents())
+        }
     }
 
     private func num(_ value: Double) -> String { NumberFormat.significant(value) }

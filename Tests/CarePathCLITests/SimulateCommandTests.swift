@@ -123,4 +123,27 @@ struct SimulateCommandTests {
         #expect(under.stderr.contains("the directory cannot be created"))
         #expect(onFile.stdout.isEmpty && under.stdout.isEmpty)
     }
+
+    @Test("--out is replaced as a set and locked: a second run into the same directory fails at once; foreign files are never deleted")
+    func outReplacedAsASet() throws {
+        let directory = try CLI.temporaryDirectory() + "/run"
+        let args = ["simulate", "--network", "Networks/training-small.yaml", "--days", "3", "--replications", "1", "--out", directory]
+        #expect(try CLI.run(args).status == 0)
+        let first = try String(contentsOfFile: directory + "/result.json", encoding: .utf8)
+        // Another run holding the directory's lock, as a run in progress does.
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY)
+        #expect(flock(descriptor, LOCK_EX) == 0)
+        let blocked = try CLI.run(args + ["--seed", "2"])
+        close(descriptor)
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr == "error: cannot write results to '\(directory)': another carepath run is writing its results there now; wait for it to finish or give another directory\n")
+        #expect(try String(contentsOfFile: directory + "/result.json", encoding: .utf8) == first)
+        try "keep".write(toFile: directory + "/notes.txt", atomically: false, encoding: .utf8)
+        let foreign = try CLI.run(args)
+        #expect(foreign.status == 1 && foreign.stderr.contains("it holds files that are not CarePath results (notes.txt)"))
+        try FileManager.default.removeItem(atPath: directory + "/notes.txt")
+        #expect(try CLI.run(args + ["--seed", "2"]).status == 0)
+        #expect(try String(contentsOfFile: directory + "/result.json", encoding: .utf8) != first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/..") == ["run"])
+    }
 }

@@ -95,3 +95,64 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["fifo", "link", "sub", "target"])
     }
 }
+
+@Suite struct OutputDirectoryTests {
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("carepath-outdir-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func contents(_ path: String) throws -> [String: String] {
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: path) { files[name] = try String(contentsOfFile: path + "/" + name, encoding: .utf8) }
+        return files
+    }
+
+    @Test func replacedAsASet() throws {
+        let parent = try folder(), path = parent + "/run"
+        try OutputDirectory(path: path, fileNames: ["a", "b"]).replace(with: [("a", "1"), ("b", "1")])
+        #expect(try contents(path) == ["a": "1", "b": "1"])
+        try OutputDirectory(path: path, fileNames: ["a", "b"]).replace(with: [("a", "2"), ("b", "2")])
+        #expect(try contents(path) == ["a": "2", "b": "2"])
+        // A failure half-way (the second file cannot be written) leaves the old set whole, and no sibling.
+        #expect(throws: AtomicFile.Failure.self) {
+            try OutputDirectory(path: path, fileNames: ["a", "b"]).replace(with: [("a", "3"), ("c", "3")])
+        }
+        #expect(try contents(path) == ["a": "2", "b": "2"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["run"])
+    }
+
+    @Test func lockedAgainstASecondWriter() throws {
+        let path = try folder() + "/run"
+        let first = try OutputDirectory(path: path, fileNames: ["a"])
+        do {
+            _ = try OutputDirectory(path: path, fileNames: ["a"])
+            Issue.record("a second writer took the lock")
+        } catch let failure as AtomicFile.Failure {
+            #expect(failure.reason.hasPrefix("another carepath run is writing its results there now"))
+        }
+        try first.replace(with: [("a", "x")])
+        withExtendedLifetime(first) {}
+    }
+
+    @Test func refusesForeignFilesAndCleansKilledRuns() throws {
+        let parent = try folder(), path = parent + "/run"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        try "mine".write(toFile: path + "/notes.txt", atomically: false, encoding: .utf8)
+        #expect(throws: AtomicFile.Failure.self) { try OutputDirectory(path: path, fileNames: ["a"]) }
+        try FileManager.default.removeItem(atPath: path + "/notes.txt")
+        // What a run killed half-way leaves: a sibling with some of its files.
+        try FileManager.default.createDirectory(atPath: parent + "/.run.carepath-Ab12Cd", withIntermediateDirectories: false)
+        try "half".write(toFile: parent + "/.run.carepath-Ab12Cd/a", atomically: false, encoding: .utf8)
+        let directory = try OutputDirectory(path: path, fileNames: ["a"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["run"])
+        withExtendedLifetime(directory) {}
+    }
+
+    @Test func madeAndNeverFilledIsRemoved() throws {
+        let parent = try folder()
+        do { _ = try OutputDirectory(path: parent + "/run", fileNames: ["a"]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).isEmpty)
+    }
+}
