@@ -74,6 +74,13 @@ package final class OutputDirectory {
             close(fd)
             throw Failure(path: path, reason: "it holds files that are not CarePath results (\(foreign.prefix(3).joined(separator: ", "))\(foreign.count > 3 ? ", ..." : "")), which replacing the results would delete: give a new or empty directory")
         }
+        for entry in fileNames {
+            var entryInfo = stat()
+            if lstat(join(trimmed, entry), &entryInfo) == 0, entryInfo.st_mode & S_IFMT != S_IFREG {
+                close(fd)
+                throw Failure(path: path, reason: "'\(entry)' in it is not a regular file (a directory or link of that name is never replaced)")
+            }
+        }
         // Under the lock no other run is writing: a sibling left behind is a killed run's.
         for entry in Self.entries(of: parent) where entry.hasPrefix(siblingPrefix) { Self.removeTree(join(parent, entry)) }
     }

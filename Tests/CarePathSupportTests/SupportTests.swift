@@ -142,6 +142,9 @@ import Testing
         try "mine".write(toFile: path + "/notes.txt", atomically: false, encoding: .utf8)
         #expect(throws: AtomicFile.Failure.self) { try OutputDirectory(path: path, fileNames: ["a"]) }
         try FileManager.default.removeItem(atPath: path + "/notes.txt")
+        try FileManager.default.createDirectory(atPath: path + "/a", withIntermediateDirectories: false)
+        #expect(throws: AtomicFile.Failure.self) { try OutputDirectory(path: path, fileNames: ["a"]) }
+        try FileManager.default.removeItem(atPath: path + "/a")
         // What a run killed half-way leaves: a sibling with some of its files.
         try FileManager.default.createDirectory(atPath: parent + "/.run.carepath-Ab12Cd", withIntermediateDirectories: false)
         try "half".write(toFile: parent + "/.run.carepath-Ab12Cd/a", atomically: false, encoding: .utf8)
