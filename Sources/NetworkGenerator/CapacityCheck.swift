@@ -5,15 +5,16 @@ import Referral
 
 /// The offered load of every station (one service at one facility), with the real router and the
 /// simulation's own model of the network: arrivals along each route, a consultation at each facility
-/// passed through, and the referral rates' escalations up the chain, level by level. The load of a
-/// station is its arrival rate (per minute) times its mean service time (minutes).
+/// passed through (emergency services always; referring consultations only with
+/// `countsConsultationPassThrough`), and the referral rates' escalations up the chain, level by level.
+/// The load of a station is its arrival rate (per minute) times its mean service time (minutes).
 struct CapacityCheck {
     let network: CareNetwork
     /// Per facility id, per service id: the offered load in erlangs.
     private(set) var load: [String: [String: Double]] = [:]
     let target: Double
 
-    init(yaml: String, target: Double) throws(GeneratorError) {
+    init(yaml: String, target: Double, countsConsultationPassThrough: Bool) throws(GeneratorError) {
         do {
             network = try NetworkLoader.load(yaml: yaml, path: "<generated>")
         } catch {
@@ -35,7 +36,12 @@ struct CapacityCheck {
         }
         func walk(route: Int, rate: Double) {
             let steps = Int(model.routeOffsets[route])..<Int(model.routeOffsets[route + 1])
-            for step in steps where model.routeStations[step] >= 0 { visits[Int(model.routeStations[step])] += rate }
+            // The stations passed through before the treating one: an emergency's emergency services
+            // (P0), else the referring consultations, counted only when asked (see SynthesisParameters).
+            let countsPasses = model.routeEmergency[route] || countsConsultationPassThrough
+            for step in steps where model.routeStations[step] >= 0 && (countsPasses || step == steps.upperBound - 1) {
+                visits[Int(model.routeStations[step])] += rate
+            }
             if let last = steps.last, model.routeStations[last] >= 0 { treated[Int(model.routeStations[last])] += rate }
         }
         for route in 0..<model.routeOutcome.count where model.routeOutcome[route] == 0 && routeRate[route] > 0 {

@@ -46,7 +46,7 @@ public struct NetworkGenerator {
         report.urbanInhabitants = plans.reduce(0) { $0 + $1.urban }
 
         var hospitals = try namedHospitals()
-        let provincial = provincialHospitals(plans, named: hospitals.filter { $0.tier == "provincial-hospital" })
+        let provincial = provincialHospitals(plans, named: hospitals)
         hospitals.removeAll { $0.tier == "provincial-hospital" }
         let firstLocal = hospitals.firstIndex { $0.tier == "local-hospital" || $0.tier == "specialised-hospital" } ?? hospitals.endIndex
         hospitals.insert(contentsOf: provincial, at: firstLocal)
@@ -66,7 +66,8 @@ public struct NetworkGenerator {
 
         // The capacity check runs on the network as it would be written without it.
         let draft = try render(hospitals: hospitals, centres: centres, sections: sections, profiles: profiles, report: report)
-        let check = try CapacityCheck(yaml: draft, target: parameters.targetUtilisation)
+        let check = try CapacityCheck(yaml: draft, target: parameters.targetUtilisation,
+                                      countsConsultationPassThrough: parameters.countsConsultationPassThrough)
         let raised = check.raise(hospitals + centres, profiles: profiles)
         hospitals = Array(raised.facilities.prefix(hospitals.count))
         centres = Array(raised.facilities.dropFirst(hospitals.count))
@@ -90,23 +91,29 @@ public struct NetworkGenerator {
     }
 
     /// One provincial hospital per province, in province order: the named one where hospitals.csv has
-    /// one, else synthesised at the seat; then the extra prefectoral hospitals of the largest prefectures.
+    /// one, else synthesised at the seat point plus the first of `hospitalOffsets` no named hospital
+    /// already occupies; then the extra prefectoral hospitals of the largest prefectures, chosen
+    /// farthest-point first from the province's hospitals.
     func provincialHospitals(_ plans: [ProvincePlan], named: [GeneratedFacility]) -> [GeneratedFacility] {
         var out: [GeneratedFacility] = []
         var extras: [GeneratedFacility] = []
+        func key(_ lat: Double, _ lon: Double) -> String { Text.coordinate(lat) + "," + Text.coordinate(lon) }
+        let occupied = Set(named.map { key($0.lat, $0.lon) })
         for plan in plans {
             let hospital: GeneratedFacility
-            if let existing = named.first(where: { $0.province == plan.id }) {
+            if let existing = named.first(where: { $0.province == plan.id && $0.tier == "provincial-hospital" }) {
                 hospital = existing
             } else {
                 let kind = plan.row.isPrefecture ? "préfectoral" : "provincial"
                 let town = plan.seat.town
                 let article = town.first.map { "AEIOUÉÈÊÂÎÔaeiou".contains($0) } == true ? "d'" : "de "
+                let offset = parameters.hospitalOffsets.first { !occupied.contains(key(plan.seat.lat + $0.lat, plan.seat.lon + $0.lon)) }
+                    ?? parameters.hospitalOffsets[0]
                 hospital = GeneratedFacility(
                     id: "chp-" + Text.slug(town), nameFr: "Centre hospitalier \(kind) \(article)\(town)",
                     nameAr: "المستشفى الإقليمي " + (plan.seatCommune?.nameAr ?? plan.row.nameAr), tier: "provincial-hospital",
                     region: plan.regionID, province: plan.id,
-                    lat: plan.seat.lat + parameters.hospitalOffset.lat, lon: plan.seat.lon + parameters.hospitalOffset.lon,
+                    lat: plan.seat.lat + offset.lat, lon: plan.seat.lon + offset.lon,
                     profile: "provincial-hospital", emergency: true, synthesised: true)
             }
             out.append(hospital)
@@ -117,7 +124,7 @@ public struct NetworkGenerator {
             var candidates = plan.urbanCommunes.filter { !Synthesis.isCentreTown($0) }.map { commune in
                 (commune, GeoPoint(latitude: commune.lat - parameters.latitudeCorrection, longitude: commune.lon))
             }.filter { $0.1.distanceKm(to: seat) <= parameters.extraHospitalRadiusKm }
-            var chosen = [hospital.point]
+            var chosen = named.filter { $0.province == plan.id && $0.tier != "provincial-hospital" }.map(\.point) + [hospital.point]
             var picked: [(SourceTables.CommuneRow, GeoPoint)] = []
             for _ in 0..<count where !candidates.isEmpty {
                 var best = 0

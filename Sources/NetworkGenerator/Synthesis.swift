@@ -41,8 +41,9 @@ public struct SynthesisParameters: Sendable {
     public var spiralAngle = 2.39996
     /// Largest deterministic jitter (degrees) in latitude and longitude.
     public var jitter = 0.002
-    /// Offset of a synthesised provincial hospital from its seat point (degrees).
-    public var hospitalOffset = (lat: 0.005, lon: 0.003)
+    /// Offsets of a synthesised provincial hospital from its seat point (degrees), the first free one
+    /// (the second where a named hospital of approximate location already sits at the first).
+    public var hospitalOffsets: [(lat: Double, lon: Double)] = [(0.005, 0.003), (0.010, 0)]
     /// Offset of an extra prefectoral hospital from its arrondissement point (degrees).
     public var extraHospitalOffset = (lat: 0.003, lon: 0.003)
     /// Prefectures above this population get extra prefectoral hospitals ...
@@ -53,6 +54,12 @@ public struct SynthesisParameters: Sendable {
     public var extraHospitalRadiusKm = 8.0
     /// Target utilisation of the capacity check.
     public var targetUtilisation = 0.7
+    /// Whether the capacity check counts the referring consultation (general at a centre, specialist
+    /// at a hospital) of every facility a non-emergency patient passes through before treatment, as
+    /// the simulation does. The committed Networks/morocco.yaml was built without (the script it came
+    /// from counted those consultations only where they treated): with them, 3 specialist
+    /// consultations (chp-temara, chp-ben-msick-casablanca, chp-ain-sebaa) get one server more.
+    public var countsConsultationPassThrough = false
 
     public init() {}
 }
