@@ -17,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "carepath", targets: ["CarePathCLI"]),
+        .executable(name: "generate-network", targets: ["GenerateNetwork"]),
         .library(name: "CareNetwork", targets: ["CareNetwork"]),
         .library(name: "CareRules", targets: ["CareRules"]),
         .library(name: "Referral", targets: ["Referral"]),
@@ -68,6 +69,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The national network built from the public tables of Networks/source/ (swift run generate-network).
+        .target(name: "NetworkGenerator", dependencies: ["CareNetwork", "Referral", "LoadSimulation"]),
+        .executableTarget(name: "GenerateNetwork", dependencies: ["NetworkGenerator"]),
         // What several test targets share: the `# expect:` lines of the example files.
         .target(name: "CarePathTestSupport", path: "Tests/Support"),
         .testTarget(name: "CarePathSupportTests", dependencies: ["CarePathSupport"]),
@@ -79,6 +83,7 @@ let package = Package(
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "LoadSimulation", "Referral", "CareNetwork"], exclude: ["Golden/training-network.dot", "Golden/training-pathway.dot", "Golden/training-load.dot"]),
         .testTarget(name: "SimulationResultsTests", dependencies: ["SimulationResults", "LoadSimulation", "Referral", "CareNetwork"]),
         .testTarget(name: "CarePathCLITests", dependencies: ["CarePathCLI"]),
+        .testTarget(name: "NetworkGeneratorTests", dependencies: ["NetworkGenerator", "CareNetwork"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,86 @@
+import CareNetwork
+import Foundation
+import Testing
+@testable import NetworkGenerator
+
+/// The package root, from this file's path (Tests/NetworkGeneratorTests/...).
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+private let sourceDirectory = root + "/Networks/source"
+private let committedPath = root + "/Networks/morocco.yaml"
+
+/// One generation shared by the tests (about a second in debug).
+private let generated: Result<(yaml: String, report: NetworkGenerator.Report), any Error> = {
+    do { return .success(try NetworkGenerator.generate(sourceDirectory: sourceDirectory)) } catch { return .failure(error) }
+}()
+
+private func output() throws -> (yaml: String, report: NetworkGenerator.Report) { try generated.get() }
+
+@Suite struct NetworkGeneratorTests {
+    @Test func sha256MatchesKnownDigests() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func idsAndNumbersFollowTheFileConventions() {
+        #expect(Text.slug("Tanger-Médina") == "tanger-medina")
+        #expect(Text.slug("Souk L'Qolla") == "souk-lqolla")
+        #expect(Text.slug("Aîn-Sebaâ") == "ain-sebaa")
+        #expect(Text.coordinate(-8.0) == "-8")
+        #expect(Text.coordinate(35.77004) == "35.77")
+        #expect(Text.scalar("CSU M'Diq") == "\"CSU M'Diq\"")
+        #expect(Text.scalar("CSU Bzou") == "CSU Bzou")
+        #expect(Synthesis.townName("Tiztoutine  (Centre)") == "Tiztoutine")
+    }
+
+    @Test func outputValidates() throws {
+        let network = try NetworkLoader.load(yaml: output().yaml, path: "generated.yaml")
+        #expect(network.regions.count == 12)
+        #expect(network.provinces.count == 75)
+        let centres = network.facilities.filter { $0.tier == .healthCentre }
+        #expect(centres.count == 2224)
+        #expect(centres.allSatisfy { $0.synthesised })
+    }
+
+    @Test func catchmentsAddUpToEachProvincePopulation() throws {
+        let network = try NetworkLoader.load(yaml: output().yaml, path: "generated.yaml")
+        var catchment: [ProvinceID: Int] = [:]
+        for facility in network.facilities where facility.tier == .healthCentre {
+            if let province = facility.province { catchment[province, default: 0] += facility.catchment }
+        }
+        for province in network.provinces {
+            #expect(catchment[province.id] == province.population, "\(province.key)")
+        }
+        #expect(network.provinces.reduce(0) { $0 + $1.population } == 36_828_330)
+        #expect(try output().report.population == 36_828_330)
+    }
+
+    @Test func idsAreUnique() throws {
+        let ids = try output().yaml.split(separator: "\n").compactMap { line -> Substring? in
+            guard line.hasPrefix("  - {id: ") else { return nil }
+            return line.dropFirst(9).prefix { $0 != "," }
+        }
+        #expect(ids.count == 12 + 75 + 2224 + 122)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func headerCitesTheRepositoryOnly() throws {
+        let yaml = try output().yaml
+        #expect(!yaml.contains("shared/data"))
+        #expect(!yaml.contains("../shared"))
+        #expect(!yaml.contains("gen_morocco"))
+        #expect(yaml.contains("Networks/source/"))
+    }
+
+    /// The committed national network is exactly what the sources generate.
+    @Test func regeneratesTheCommittedNetwork() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("morocco-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try Data(output().yaml.utf8).write(to: temporary)
+        let regenerated = try String(contentsOf: temporary, encoding: .utf8)
+        let committed = try String(contentsOfFile: committedPath, encoding: .utf8)
+        let comparison = NetworkComparison(expected: committed, actual: regenerated)
+        #expect(comparison.isIdentical && regenerated == committed,
+                "Networks/morocco.yaml differs from what Networks/source generates (run `swift run generate-network`): \(comparison.summary)\n\(comparison.sample(limit: 12).joined(separator: "\n"))")
+    }
+}
