@@ -25,21 +25,26 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable {
 }
 
 /// One problem found in a network file, as a compiler reports it:
-/// `path:line:column: error: message [code]`, a RULES.md id where one applies, and a hint.
+/// `path:line:column: error: message [code]`, the id of the rule it concerns where one applies
+/// (`Docs/rules-reference.md`), and a hint.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Where the problem is.
     public var location: SourceLocation
+    /// Error or warning.
     public var severity: Severity
-    /// A stable code (Docs/network-format.md, "Diagnostics"), for example `unknown-key`.
-    public var code: String
+    /// A stable code (Docs/network-format.md, "Diagnostics"), for example ``DiagnosticCode/unknownKey``.
+    public var code: DiagnosticCode
+    /// What is wrong, in English.
     public var message: String
-    /// The RULES.md id the problem concerns (`P3`, `X1`), where one applies.
-    public var rule: String?
+    /// The rule the problem concerns (``RuleID/p3``, ``RuleID/x1``), where one applies.
+    public var rule: RuleID?
     /// What to do about it (for an unknown key or id: the nearest valid one).
     public var hint: String?
 
+    /// A diagnostic of `severity` with a stable `code` and a `message`, at `location`.
     public init(
-        _ severity: Severity, _ code: String, _ message: String, at location: SourceLocation,
-        rule: String? = nil, hint: String? = nil
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+        rule: RuleID? = nil, hint: String? = nil
     ) {
         self.location = location
         self.severity = severity
@@ -47,6 +52,22 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
         self.rule = rule
         self.hint = hint
+    }
+
+    /// A diagnostic with its code and rule given as text, for the scenario loader (module
+    /// LoadSimulation) until it cites ``DiagnosticCode`` and ``RuleID`` values. A code or rule id that
+    /// does not exist is a programming error and stops the program.
+    @available(*, deprecated, message: "use DiagnosticCode")
+    package init(
+        _ severity: Severity, _ code: String, _ message: String, at location: SourceLocation,
+        rule: String? = nil, hint: String? = nil
+    ) {
+        guard let typedCode = DiagnosticCode(rawValue: code) else { preconditionFailure("no diagnostic code '\(code)'") }
+        let typedRule = rule.map { id in
+            guard let typed = RuleID(rawValue: id) else { preconditionFailure("no rule '\(id)'") }
+            return typed
+        }
+        self.init(severity, typedCode, message, at: location, rule: typedRule, hint: hint)
     }
 
     /// `path:line:column: severity: message [code]` and, where there is one, an indented hint line.
@@ -64,7 +85,7 @@ extension [Diagnostic] {
 
     /// Sorted by file, line, column, then code: the order CarePath prints them in.
     public func sortedForDisplay() -> [Diagnostic] {
-        sorted { ($0.location, $0.code, $0.message) < ($1.location, $1.code, $1.message) }
+        sorted { ($0.location, $0.code.rawValue, $0.message) < ($1.location, $1.code.rawValue, $1.message) }
     }
 }
 

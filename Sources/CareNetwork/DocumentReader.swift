@@ -10,12 +10,24 @@ public struct DocumentReader {
     public init() {}
 
     /// Records an error.
-    public mutating func error(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+    public mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
     }
 
     /// Records a warning.
-    public mutating func warning(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+    public mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
+    }
+
+    /// Records an error whose code and rule are text (the scenario decoder, until it is migrated).
+    @available(*, deprecated, message: "use DiagnosticCode")
+    package mutating func error(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
+    }
+
+    /// Records a warning whose code and rule are text (the scenario decoder, until it is migrated).
+    @available(*, deprecated, message: "use DiagnosticCode")
+    package mutating func warning(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
     }
 
@@ -25,7 +37,7 @@ public struct DocumentReader {
         _ value: SourceValue, what: String, allowed: [String], required: [String] = []
     ) -> Fields? {
         guard case .mapping(let entries) = value.kind else {
-            error("wrong-type", "\(what) must be a mapping, found \(value.kindName)", at: value.location)
+            error(.wrongType, "\(what) must be a mapping, found \(value.kindName)", at: value.location)
             return nil
         }
         var fields = Fields(location: value.location)
@@ -36,13 +48,13 @@ public struct DocumentReader {
             } else {
                 let nearest = Suggestion.nearest(to: entry.key, in: allowed)
                 if let nearest { fields.misspelt.insert(nearest) }
-                error("unknown-key", "unknown key '\(entry.key)' in \(what)", at: entry.keyLocation,
+                error(.unknownKey, "unknown key '\(entry.key)' in \(what)", at: entry.keyLocation,
                       hint: nearest.map { "did you mean '\($0)'?" } ?? "allowed keys: \(allowed.joined(separator: ", "))")
             }
         }
         // A key reported as misspelt is not reported missing as well: one typo, one diagnostic.
         for key in required where fields.values[key] == nil && !fields.misspelt.contains(key) {
-            error("missing-key", "\(what) has no '\(key)'", at: value.location)
+            error(.missingKey, "\(what) has no '\(key)'", at: value.location)
         }
         return fields
     }
@@ -54,7 +66,7 @@ public struct DocumentReader {
         case .sequence(let items): return items
         case .null: return []
         default:
-            error("wrong-type", "\(what) must be a list, found \(value.kindName)", at: value.location)
+            error(.wrongType, "\(what) must be a list, found \(value.kindName)", at: value.location)
             return []
         }
     }
@@ -63,7 +75,7 @@ public struct DocumentReader {
     public mutating func string(_ value: SourceValue?, what: String) -> String? {
         guard let value else { return nil }
         guard case .scalar(let text, _) = value.kind else {
-            error("wrong-type", "\(what) must be text, found \(value.kindName)", at: value.location)
+            error(.wrongType, "\(what) must be text, found \(value.kindName)", at: value.location)
             return nil
         }
         return text
@@ -73,7 +85,7 @@ public struct DocumentReader {
     public mutating func id(_ value: SourceValue?, what: String) -> String? {
         guard let value, let text = string(value, what: what) else { return nil }
         if !DocumentReader.isKebabCase(text) {
-            error("invalid-id", "\(what) '\(text)' is not a lowercase kebab-case id", at: value.location,
+            error(.invalidID, "\(what) '\(text)' is not a lowercase kebab-case id", at: value.location,
                   hint: "use a-z, 0-9 and single '-' between them, for example '\(DocumentReader.kebabCased(text))'")
         }
         return text
@@ -83,11 +95,11 @@ public struct DocumentReader {
     public mutating func double(_ value: SourceValue?, what: String, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
         guard let value else { return nil }
         guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
-            error("wrong-type", "\(what) must be a number, found \(value.kindName)", at: value.location)
+            error(.wrongType, "\(what) must be a number, found \(value.kindName)", at: value.location)
             return nil
         }
         if let range, !range.contains(number) {
-            error("out-of-range", "\(what) is \(text); it must be \(rangeText ?? "in \(range)")", at: value.location)
+            error(.outOfRange, "\(what) is \(text); it must be \(rangeText ?? "in \(range)")", at: value.location)
             return nil
         }
         return number
@@ -97,15 +109,15 @@ public struct DocumentReader {
     public mutating func integer(_ value: SourceValue?, what: String, minimum: Int) -> Int? {
         guard let value else { return nil }
         guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
-            error("wrong-type", "\(what) must be a whole number, found \(value.kindName)", at: value.location)
+            error(.wrongType, "\(what) must be a whole number, found \(value.kindName)", at: value.location)
             return nil
         }
         guard number.rounded() == number, abs(number) < 1e15 else {
-            error("wrong-type", "\(what) must be a whole number, found \(text)", at: value.location)
+            error(.wrongType, "\(what) must be a whole number, found \(text)", at: value.location)
             return nil
         }
         if Int(number) < minimum {
-            error("out-of-range", "\(what) is \(text); it must be at least \(minimum)", at: value.location)
+            error(.outOfRange, "\(what) is \(text); it must be at least \(minimum)", at: value.location)
             return nil
         }
         return Int(number)
@@ -118,7 +130,7 @@ public struct DocumentReader {
             if text == "true" { return true }
             if text == "false" { return false }
         }
-        error("wrong-type", "\(what) must be true or false, found \(value.kindName)", at: value.location,
+        error(.wrongType, "\(what) must be true or false, found \(value.kindName)", at: value.location,
               hint: "only 'true' and 'false' are booleans in network files")
         return nil
     }
@@ -128,7 +140,7 @@ public struct DocumentReader {
         guard let value, let text = string(value, what: what) else { return nil }
         if let match = options.first(where: { $0.0 == text }) { return match.1 }
         let names = options.map(\.0)
-        error("invalid-value", "\(what) '\(text)' is not one of \(names.joined(separator: ", "))", at: value.location,
+        error(.invalidValue, "\(what) '\(text)' is not one of \(names.joined(separator: ", "))", at: value.location,
               hint: Suggestion.hint(for: text, in: names))
         return nil
     }

@@ -24,7 +24,7 @@ public struct NetworkDecoder {
             return nil
         }
         if let schemaValue = top["schema"], let schema = reader.string(schemaValue, what: "schema"), schema != NetworkLoader.schemaVersion {
-            reader.error("schema", "unsupported schema '\(schema)'", at: schemaValue.location,
+            reader.error(.schema, "unsupported schema '\(schema)'", at: schemaValue.location,
                          hint: "this version of CarePath reads 'schema: \(NetworkLoader.schemaVersion)'")
             return nil
         }
@@ -37,7 +37,7 @@ public struct NetworkDecoder {
             if case .mapping(let entries) = profiles.kind {
                 for entry in entries {
                     if !DocumentReader.isKebabCase(entry.key) {
-                        reader.error("invalid-id", "profile id '\(entry.key)' is not a lowercase kebab-case id", at: entry.keyLocation)
+                        reader.error(.invalidID, "profile id '\(entry.key)' is not a lowercase kebab-case id", at: entry.keyLocation)
                     }
                     let services = offers(entry.value, what: "profile '\(entry.key)'")
                     description.profiles[entry.key] = ProfileDescription(
@@ -45,7 +45,7 @@ public struct NetworkDecoder {
                 }
             } else if case .null = profiles.kind {
             } else {
-                reader.error("wrong-type", "profiles must be a mapping from profile id to services, found \(profiles.kindName)", at: profiles.location)
+                reader.error(.wrongType, "profiles must be a mapping from profile id to services, found \(profiles.kindName)", at: profiles.location)
             }
         }
         description.facilities = reader.list(top["facilities"], what: "facilities").compactMap { facility($0) }
@@ -88,7 +88,7 @@ public struct NetworkDecoder {
             if text.count == 2, text.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 country = text
             } else {
-                reader.error("invalid-value", "country '\(text)' is not an ISO 3166 alpha-2 code", at: value.location, hint: "for example MA, FR or ES")
+                reader.error(.invalidValue, "country '\(text)' is not an ISO 3166 alpha-2 code", at: value.location, hint: "for example MA, FR or ES")
             }
         }
         let region = f["region"].flatMap { reader.id($0, what: "region") }
@@ -102,12 +102,12 @@ public struct NetworkDecoder {
         let synthesised = f["synthesised"].flatMap { reader.bool($0, what: "synthesised") } ?? false
         let source = f["source"].flatMap { reader.string($0, what: "source") }
         if country == "MA" {
-            if f["region"] == nil, !f.misspelt.contains("region") { reader.error("missing-key", "facility in Morocco has no 'region'", at: f.location) }
-            if f["province"] == nil, !f.misspelt.contains("province") { reader.error("missing-key", "facility in Morocco has no 'province'", at: f.location) }
+            if f["region"] == nil, !f.misspelt.contains("region") { reader.error(.missingKey, "facility in Morocco has no 'region'", at: f.location) }
+            if f["province"] == nil, !f.misspelt.contains("province") { reader.error(.missingKey, "facility in Morocco has no 'province'", at: f.location) }
         }
         if tier == .healthCentre, f["catchment"] == nil, !f.misspelt.contains("catchment"), sector == .public, country == "MA" {
-            reader.error("missing-key", "health centre has no 'catchment' (the population whose card names it)",
-                         at: f.location, rule: "P1")
+            reader.error(.missingKey, "health centre has no 'catchment' (the population whose card names it)",
+                         at: f.location, rule: .p1)
         }
         guard let id, let name, let tier, let sector, let location else { return nil }
         return FacilityDescription(
@@ -120,7 +120,7 @@ public struct NetworkDecoder {
     private mutating func offers(_ value: SourceValue, what: String) -> [ServiceOfferDescription] {
         guard case .mapping(let entries) = value.kind else {
             if case .null = value.kind { return [] }
-            reader.error("wrong-type", "\(what) must be a mapping from service id to capacity, found \(value.kindName)", at: value.location)
+            reader.error(.wrongType, "\(what) must be a mapping from service id to capacity, found \(value.kindName)", at: value.location)
             return []
         }
         return entries.compactMap { offer(service: $0.key, keyLocation: $0.keyLocation, value: $0.value) }
@@ -132,12 +132,12 @@ public struct NetworkDecoder {
         let isStay = f["beds"] != nil || f["stay"] != nil
         let isVisit = f["servers"] != nil || f["time"] != nil
         if isStay && isVisit {
-            reader.error("service-kind", "service '\(service)' mixes servers/time (a visit) with beds/stay (a stay)", at: f.location)
+            reader.error(.serviceKind, "service '\(service)' mixes servers/time (a visit) with beds/stay (a stay)", at: f.location)
             return nil
         }
         let countKey = isStay ? "beds" : "servers", timeKey = isStay ? "stay" : "time"
         if f[countKey] == nil || f[timeKey] == nil {
-            reader.error("missing-key", "service '\(service)' needs '\(countKey)' and '\(timeKey)'", at: f.location,
+            reader.error(.missingKey, "service '\(service)' needs '\(countKey)' and '\(timeKey)'", at: f.location,
                          hint: "a visit has servers and time (minutes); a stay has beds and stay (days)")
             return nil
         }
@@ -161,17 +161,17 @@ public struct NetworkDecoder {
         default: ["min", "mode", "max"]
         }
         for key in ["mean", "sd", "value", "min", "mode", "max"] where f[key] != nil && !needed.contains(key) {
-            reader.error("unknown-key", "a \(kind) distribution has no '\(key)'", at: f.keyLocations[key] ?? f.location,
+            reader.error(.unknownKey, "a \(kind) distribution has no '\(key)'", at: f.keyLocations[key] ?? f.location,
                          hint: "it takes \(needed.joined(separator: ", "))")
         }
         for key in needed where f[key] == nil {
-            reader.error("missing-key", "a \(kind) distribution needs '\(key)'", at: f.location)
+            reader.error(.missingKey, "a \(kind) distribution needs '\(key)'", at: f.location)
         }
         let positive = 0.0...Double.greatestFiniteMagnitude
         func parameter(_ key: String) -> Double? {
             guard let number = reader.double(f[key], what: "\(what) \(key)", range: positive, rangeText: "positive") else { return nil }
             if number == 0 && key != "min" {
-                reader.error("out-of-range", "\(what) \(key) is 0; it must be positive", at: f[key]!.location)
+                reader.error(.outOfRange, "\(what) \(key) is 0; it must be positive", at: f[key]!.location)
                 return nil
             }
             return number
@@ -187,7 +187,7 @@ public struct NetworkDecoder {
         default:
             guard let a = parameter("min"), let c = parameter("mode"), let b = parameter("max") else { return nil }
             guard a <= c, c <= b, a < b else {
-                reader.error("out-of-range", "a triangular distribution needs min <= mode <= max and min < max", at: f.location)
+                reader.error(.outOfRange, "a triangular distribution needs min <= mode <= max and min < max", at: f.location)
                 return nil
             }
             return .triangular(min: a, mode: c, max: b)
@@ -210,7 +210,7 @@ public struct NetworkDecoder {
                     demand.services.append(ServiceDemandDescription(service: entry.key, visitsPerPerson: visits, emergencyShare: share, referredAs: referredAs, marks: marks))
                 }
             } else {
-                reader.error("wrong-type", "demand services must be a mapping from service id to demand, found \(services.kindName)", at: services.location)
+                reader.error(.wrongType, "demand services must be a mapping from service id to demand, found \(services.kindName)", at: services.location)
             }
         }
         if let rates = f["referral-rates"], let r = reader.mapping(rates, what: "referral-rates", allowed: Tier.allCases.filter { $0 != .universityHospital }.map(\.rawValue)) {

@@ -94,7 +94,7 @@ public enum NetworkLoader {
     }
 
     private static func failure(_ path: String, _ message: String) -> Report {
-        Report(path: path, network: nil, diagnostics: [Diagnostic(.error, "file-unreadable", message, at: SourceLocation(file: path, line: 1, column: 1))], summary: NetworkSummary())
+        Report(path: path, network: nil, diagnostics: [Diagnostic(.error, .fileUnreadable, message, at: SourceLocation(file: path, line: 1, column: 1))], summary: NetworkSummary())
     }
 }
 

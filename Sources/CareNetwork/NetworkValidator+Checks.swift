@@ -4,24 +4,24 @@ extension NetworkValidator {
     /// `refers-to` must name a public facility in Morocco (X2, X3) exactly one level up (P2-P4), in the
     /// same region for P2 and P3.
     mutating func checkExplicitReferral(from source: Facility, to target: Facility, at location: SourceLocation) -> Bool {
-        let rule = "P\(min(4, source.tier.level + 1))"
+        let rule = RuleID(arrivalAtLevel: min(4, source.tier.level + 1))!
         if target.sector == .private {
-            report(.error, "referral-private", "'\(source.key)' refers to private facility '\(target.key)': a private facility is never on a RAMED pathway", location, "X3")
+            report(.error, .referralPrivate, "'\(source.key)' refers to private facility '\(target.key)': a private facility is never on a RAMED pathway", location, .x3)
             return false
         }
         if !target.isInMorocco {
-            report(.error, "referral-abroad", "'\(source.key)' refers to '\(target.key)', a facility abroad (\(target.country)): care abroad is never covered", location, "X2")
+            report(.error, .referralAbroad, "'\(source.key)' refers to '\(target.key)', a facility abroad (\(target.country)): care abroad is never covered", location, .x2)
             return false
         }
         if target.tier.level != source.tier.level + 1 {
             let expected = Tier.tiers(atLevel: source.tier.level + 1).map(\.rawValue).joined(separator: " or ")
-            report(.error, "referral-level",
+            report(.error, .referralLevel,
                    "'\(source.key)' (\(source.tier.rawValue), level \(source.tier.level)) refers to '\(target.key)' (\(target.tier.rawValue), level \(target.tier.level)); a referral goes exactly one level up",
                    location, rule, hint: expected.isEmpty ? "a CHU refers nowhere: remove refers-to" : "refer to a \(expected)")
             return false
         }
         if source.tier.level <= 2, source.region != target.region {
-            report(.error, "referral-region", "'\(source.key)' refers to '\(target.key)' in another region; \(rule) stays within the region", location, rule)
+            report(.error, .referralRegion, "'\(source.key)' refers to '\(target.key)' in another region; \(rule) stays within the region", location, rule)
             return false
         }
         return true
@@ -33,14 +33,14 @@ extension NetworkValidator {
             let members = facilities.filter { $0.region == region.id && $0.isOnRAMEDPathway }
             let location = regionItems[region.id.index].marks.location(of: "id", or: description.origin)
             if !members.contains(where: { $0.tier == .regionalHospital }) {
-                report(.error, "region-without-regional-hospital",
-                       "region '\(region.key)' has no public regional hospital for its level-2 hospitals to refer to", location, "P3",
+                report(.error, .regionWithoutRegionalHospital,
+                       "region '\(region.key)' has no public regional hospital for its level-2 hospitals to refer to", location, .p3,
                        hint: "add a facility with tier: regional-hospital in this region")
             }
             if !members.contains(where: { $0.tier == .universityHospital }), region.chuReferral == nil,
                regionItems[region.id.index].chu == nil {
-                report(.error, "region-without-chu",
-                       "region '\(region.key)' has no public CHU and names none with chu:", location, "P4",
+                report(.error, .regionWithoutCHU,
+                       "region '\(region.key)' has no public CHU and names none with chu:", location, .p4,
                        hint: "add chu: <id of the CHU this region refers to>")
             }
         }
@@ -55,31 +55,27 @@ extension NetworkValidator {
             guard let regionID = centre.region else { continue }
             let regionKey = regions[regionID.index].key
             let chain = CareNetwork.chain(from: centre, facilities: facilities, nextLevel: nextLevel)
-            let reason: String?
-            let rule: String
+            // The first level the chain does not reach, the rule that should have reached it, and why.
+            let broken: (rule: RuleID, missing: String, reason: String)
             if chain.p2 == nil {
-                reason = "region '\(regionKey)' has no public local, provincial or specialised hospital"
-                rule = "P2"
+                broken = (.p2, "hospital", "region '\(regionKey)' has no public local, provincial or specialised hospital")
             } else if chain.p3 == nil {
-                reason = "its P2 hospital '\(facilities[chain.p2!.index].key)' has no regional hospital in region '\(regionKey)'"
-                rule = "P3"
+                broken = (.p3, "regional hospital", "its P2 hospital '\(facilities[chain.p2!.index].key)' has no regional hospital in region '\(regionKey)'")
             } else if chain.p4 == nil {
-                reason = "its regional hospital '\(facilities[chain.p3!.index].key)' has no CHU (region '\(regionKey)' has none and no valid chu:)"
-                rule = "P4"
+                broken = (.p4, "CHU", "its regional hospital '\(facilities[chain.p3!.index].key)' has no CHU (region '\(regionKey)' has none and no valid chu:)")
             } else {
-                reason = nil
-                rule = ""
+                continue
             }
-            guard let reason else { continue }
+            let reason = broken.reason
             let location = facilityItems[centre.id.index].marks.location(of: "id", or: description.origin)
             countByReason[reason, default: 0] += 1
             if countByReason[reason]! == 1 { firstByReason.append((reason, location)) }
             if countByReason[reason]! <= 10 {
-                report(.error, "broken-chain", "health centre '\(centre.key)' reaches no \(rule == "P2" ? "hospital" : rule == "P3" ? "regional hospital" : "CHU"): \(reason)", location, rule)
+                report(.error, .brokenChain, "health centre '\(centre.key)' reaches no \(broken.missing): \(reason)", location, broken.rule)
             }
         }
         for (reason, location) in firstByReason where countByReason[reason]! > 10 {
-            report(.error, "broken-chain", "\(countByReason[reason]! - 10) more health centres are broken the same way: \(reason)", location, nil)
+            report(.error, .brokenChain, "\(countByReason[reason]! - 10) more health centres are broken the same way: \(reason)", location, nil)
         }
     }
 
@@ -87,7 +83,7 @@ extension NetworkValidator {
         var seen: [GeoPoint: String] = [:]
         for item in items {
             if let other = seen[item.location], other != item.id {
-                report(.warning, "same-location", "'\(item.id)' is at the same location as '\(other)'",
+                report(.warning, .sameLocation, "'\(item.id)' is at the same location as '\(other)'",
                        item.marks.location(of: "location", or: description.origin), nil,
                        hint: "two ids for one facility? if they are distinct, give each its own coordinates")
             } else {
@@ -103,7 +99,7 @@ extension NetworkValidator {
             guard !members.isEmpty else { continue }
             let sum = members.reduce(0) { $0 + $1.population }
             if abs(Double(sum - population)) > 0.01 * Double(population) {
-                report(.warning, "population-mismatch",
+                report(.warning, .populationMismatch,
                        "region '\(item.id)' has population \(population) but its provinces add up to \(sum)",
                        item.marks.location(of: "population", or: description.origin), nil)
             }
@@ -117,14 +113,14 @@ extension NetworkValidator {
         var listed = Set<Int>()
         for entry in d.services {
             guard let service = catalog.id(forKey: entry.service) else {
-                report(.error, "unknown-reference", "demand names unknown service '\(entry.service)'",
+                report(.error, .unknownReference, "demand names unknown service '\(entry.service)'",
                        entry.marks.location(of: "service", or: description.origin), nil, hint: Suggestion.hint(for: entry.service, in: catalog.keys))
                 continue
             }
             var referredAs = service
             if let key = entry.referredAs {
                 if let target = catalog.id(forKey: key) { referredAs = target } else {
-                    report(.error, "unknown-reference", "referred-as names unknown service '\(key)'",
+                    report(.error, .unknownReference, "referred-as names unknown service '\(key)'",
                            entry.marks.location(of: "referred-as", or: description.origin), nil, hint: Suggestion.hint(for: key, in: catalog.keys))
                 }
             }
@@ -144,7 +140,7 @@ extension NetworkValidator {
         return demand
     }
 
-    mutating func report(_ severity: Severity, _ code: String, _ message: String, _ location: SourceLocation, _ rule: String?, hint: String? = nil) {
+    mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, _ location: SourceLocation, _ rule: RuleID?, hint: String? = nil) {
         diagnostics.append(Diagnostic(severity, code, message, at: location, rule: rule, hint: hint))
     }
 }

@@ -13,11 +13,11 @@ struct NetworkValidator {
         self.catalog = catalog
     }
 
-    private mutating func error(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+    private mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
     }
 
-    private mutating func warning(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
+    private mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
     }
 
@@ -31,7 +31,7 @@ struct NetworkValidator {
             let key = id(item)
             if let first = byKey[key] {
                 let firstLine = marks(kept[first]).fields["id"].map { " (first at line \($0.line))" } ?? ""
-                error("duplicate-id", "duplicate \(kind) id '\(key)'\(firstLine)", at: at(marks(item), "id"))
+                error(.duplicateID, "duplicate \(kind) id '\(key)'\(firstLine)", at: at(marks(item), "id"))
                 continue
             }
             byKey[key] = kept.count
@@ -45,7 +45,7 @@ struct NetworkValidator {
         let (provinceItems, provinceIndex) = index(description.provinces, kind: "province", id: \.id, marks: \.marks)
         let (facilityItems, facilityIndex) = index(description.facilities, kind: "facility", id: \.id, marks: \.marks)
         if regionItems.isEmpty {
-            error("missing-key", "the network has no region", at: description.origin)
+            error(.missingKey, "the network has no region", at: description.origin)
         }
         let regionKeys = regionItems.map(\.id), provinceKeys = provinceItems.map(\.id), facilityKeys = facilityItems.map(\.id)
 
@@ -54,7 +54,7 @@ struct NetworkValidator {
         for (index, p) in provinceItems.enumerated() {
             let region = regionIndex[p.region]
             if region == nil {
-                error("unknown-reference", "province '\(p.id)' names unknown region '\(p.region)'", at: at(p.marks, "region"),
+                error(.unknownReference, "province '\(p.id)' names unknown region '\(p.region)'", at: at(p.marks, "region"),
                       hint: Suggestion.hint(for: p.region, in: regionKeys))
             }
             provinces.append(Province(id: ProvinceID(index), key: p.id, region: RegionID(region ?? 0), name: p.name, code: p.code, population: p.population, seat: p.seat))
@@ -73,7 +73,7 @@ struct NetworkValidator {
             var province: ProvinceID?
             if let key = f.region {
                 if let r = regionIndex[key] { region = RegionID(r) } else {
-                    error("unknown-reference", "facility '\(f.id)' names unknown region '\(key)'", at: at(f.marks, "region"),
+                    error(.unknownReference, "facility '\(f.id)' names unknown region '\(key)'", at: at(f.marks, "region"),
                           hint: Suggestion.hint(for: key, in: regionKeys))
                 }
             }
@@ -81,19 +81,19 @@ struct NetworkValidator {
                 if let p = provinceIndex[key] {
                     province = ProvinceID(p)
                     if let region, provinces[p].region != region, regionIndex[provinceItems[p].region] != nil {
-                        error("province-region-mismatch",
+                        error(.provinceRegionMismatch,
                               "province '\(key)' of facility '\(f.id)' is in region '\(provinceItems[p].region)', not '\(f.region ?? "")'",
                               at: at(f.marks, "province"), hint: "set region: \(provinceItems[p].region), or pick a province of '\(f.region ?? "")'")
                     }
                 } else {
-                    error("unknown-reference", "facility '\(f.id)' names unknown province '\(key)'", at: at(f.marks, "province"),
+                    error(.unknownReference, "facility '\(f.id)' names unknown province '\(key)'", at: at(f.marks, "province"),
                           hint: Suggestion.hint(for: key, in: provinceKeys))
                 }
             }
             var services: [ServiceCapacity] = []
             if let profile = f.profile {
                 if let shared = profileServices[profile] { services = shared } else {
-                    error("unknown-reference", "facility '\(f.id)' names unknown profile '\(profile)'", at: at(f.marks, "profile"),
+                    error(.unknownReference, "facility '\(f.id)' names unknown profile '\(profile)'", at: at(f.marks, "profile"),
                           hint: Suggestion.hint(for: profile, in: description.profiles.keys.sorted()))
                 }
             }
@@ -103,16 +103,16 @@ struct NetworkValidator {
             }
             services.sort { $0.service < $1.service }
             if f.catchment != nil, f.tier != .healthCentre {
-                warning("catchment-not-applicable", "catchment on '\(f.id)', a \(f.tier.rawValue): only health centres have one",
-                        at: at(f.marks, "catchment"), rule: "P1")
+                warning(.catchmentNotApplicable, "catchment on '\(f.id)', a \(f.tier.rawValue): only health centres have one",
+                        at: at(f.marks, "catchment"), rule: .p1)
             }
             if f.country == "MA", !f.location.isInsideMorocco {
-                warning("location-outside-morocco",
+                warning(.locationOutsideMorocco,
                         "'\(f.id)' is at \(f.location.latitude), \(f.location.longitude), outside Morocco's extent",
                         at: at(f.marks, "location"), hint: "check the order and sign of lat and lon, or set country:")
             }
             if services.isEmpty, f.sector == .public, f.country == "MA" {
-                warning("no-services", "public facility '\(f.id)' offers no service", at: at(f.marks, "id"),
+                warning(.noServices, "public facility '\(f.id)' offers no service", at: at(f.marks, "id"),
                         hint: "add services: or profile:")
             }
             facilities.append(Facility(
@@ -130,17 +130,17 @@ struct NetworkValidator {
                 if let target = facilityIndex[key] {
                     let facility = facilities[target]
                     if facility.tier != .universityHospital {
-                        error("referral-level", "region '\(r.id)' refers to '\(key)' under P4, which is a \(facility.tier.rawValue), not a CHU",
-                              at: at(r.marks, "chu"), rule: "P4")
+                        error(.referralLevel, "region '\(r.id)' refers to '\(key)' under P4, which is a \(facility.tier.rawValue), not a CHU",
+                              at: at(r.marks, "chu"), rule: .p4)
                     } else if facility.sector == .private {
-                        error("referral-private", "region '\(r.id)' refers to private facility '\(key)'", at: at(r.marks, "chu"), rule: "X3")
+                        error(.referralPrivate, "region '\(r.id)' refers to private facility '\(key)'", at: at(r.marks, "chu"), rule: .x3)
                     } else if !facility.isInMorocco {
-                        error("referral-abroad", "region '\(r.id)' refers to '\(key)', a facility abroad", at: at(r.marks, "chu"), rule: "X2")
+                        error(.referralAbroad, "region '\(r.id)' refers to '\(key)', a facility abroad", at: at(r.marks, "chu"), rule: .x2)
                     } else {
                         chu = FacilityID(target)
                     }
                 } else {
-                    error("unknown-reference", "region '\(r.id)' names unknown CHU '\(key)'", at: at(r.marks, "chu"), rule: "P4",
+                    error(.unknownReference, "region '\(r.id)' names unknown CHU '\(key)'", at: at(r.marks, "chu"), rule: .p4,
                           hint: Suggestion.hint(for: key, in: facilityKeys))
                 }
             }
@@ -153,7 +153,7 @@ struct NetworkValidator {
         for (index, f) in facilityItems.enumerated() {
             guard let key = f.refersTo else { continue }
             guard let target = facilityIndex[key] else {
-                error("unknown-reference", "'\(f.id)' refers to unknown facility '\(key)'", at: at(f.marks, "refers-to"),
+                error(.unknownReference, "'\(f.id)' refers to unknown facility '\(key)'", at: at(f.marks, "refers-to"),
                       hint: Suggestion.hint(for: key, in: facilityKeys))
                 continue
             }
@@ -177,22 +177,22 @@ struct NetworkValidator {
         var result: [ServiceCapacity] = []
         for offer in offers {
             guard let service = catalog.service(forKey: offer.service) else {
-                error("unknown-reference", "\(owner) offers unknown service '\(offer.service)'", at: at(offer.marks, "service"),
+                error(.unknownReference, "\(owner) offers unknown service '\(offer.service)'", at: at(offer.marks, "service"),
                       hint: Suggestion.hint(for: offer.service, in: catalog.keys))
                 continue
             }
             if service.kind == .stay && !offer.givenAsStay {
-                error("service-kind", "'\(offer.service)' is a stay: give beds and stay (days), not servers and time",
+                error(.serviceKind, "'\(offer.service)' is a stay: give beds and stay (days), not servers and time",
                       at: at(offer.marks, "service"))
                 continue
             }
             if service.kind == .visit && offer.givenAsStay {
-                error("service-kind", "'\(offer.service)' is a visit: give servers and time (minutes), not beds and stay",
+                error(.serviceKind, "'\(offer.service)' is a visit: give servers and time (minutes), not beds and stay",
                       at: at(offer.marks, "service"))
                 continue
             }
             if service.isExcluded && offer.covered {
-                error("excluded-service-covered", "\(owner) offers '\(offer.service)' as covered, but it is excluded from the basket",
+                error(.excludedServiceCovered, "\(owner) offers '\(offer.service)' as covered, but it is excluded from the basket",
                       at: at(offer.marks, "service"), rule: service.rule, hint: "add covered: false")
             }
             result.append(ServiceCapacity(service: service.id, servers: offer.servers, time: offer.time,

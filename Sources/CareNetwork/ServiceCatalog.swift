@@ -14,8 +14,8 @@ public struct ServiceID: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var description: String { "service#\(index)" }
 }
 
-/// One service of the catalogue: the id network files use, its kind, and the RULES.md entry it falls
-/// under: a basket entry B1-B16, or the exclusion X1.
+/// One service of the catalogue: the id network files use, its kind, and the rule it falls under
+/// (`Docs/rules-reference.md`): a basket entry B1-B16, or the exclusion X1.
 public struct ServiceDefinition: Hashable, Sendable {
     /// The dense index of this service in the catalogue.
     public let id: ServiceID
@@ -23,13 +23,13 @@ public struct ServiceDefinition: Hashable, Sendable {
     public let key: String
     /// Visit or stay.
     public let kind: ServiceKind
-    /// The rule id of its basket entry (`B2`) or exclusion (`X1`).
-    public let rule: String
+    /// Its basket entry (``RuleID/b2``) or exclusion (``RuleID/x1``).
+    public let rule: RuleID
     /// Names in French, Arabic and English.
     public let name: LocalizedName
 
-    /// Whether RULES.md excludes this service from the basket (X1).
-    public var isExcluded: Bool { rule.hasPrefix("X") }
+    /// Whether the service is excluded from the basket (X1).
+    public var isExcluded: Bool { rule.isExclusion }
 }
 
 /// The catalogue of services network files may name, each mapped to its basket entry (B1-B16) or
@@ -40,7 +40,7 @@ public struct ServiceCatalog: Sendable {
     public let services: [ServiceDefinition]
     private let byKey: [String: ServiceID]
 
-    init(entries: [(key: String, kind: ServiceKind, rule: String, name: LocalizedName)]) {
+    init(entries: [(key: String, kind: ServiceKind, rule: RuleID, name: LocalizedName)]) {
         var services: [ServiceDefinition] = []
         var byKey: [String: ServiceID] = [:]
         for (index, entry) in entries.enumerated() {
@@ -68,6 +68,6 @@ public struct ServiceCatalog: Sendable {
     /// Every service key, in catalogue order.
     public var keys: [String] { services.map(\.key) }
 
-    /// The services that fall under a rule id (`B4`, `X1`), in catalogue order.
-    public func services(underRule rule: String) -> [ServiceDefinition] { services.filter { $0.rule == rule } }
+    /// The services that fall under a rule (``RuleID/b4``, ``RuleID/x1``), in catalogue order.
+    public func services(underRule rule: RuleID) -> [ServiceDefinition] { services.filter { $0.rule == rule } }
 }

@@ -13,13 +13,13 @@ public enum SourceParser {
     public static func parse(data: Data, file: String) -> Result<SourceValue, Diagnostic> {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard data.count <= maximumFileBytes else {
-            return .failure(Diagnostic(.error, "file-unreadable",
+            return .failure(Diagnostic(.error, .fileUnreadable,
                 "file is \(data.count / (1 << 20)) MiB; network files are limited to \(maximumFileBytes >> 20) MiB",
                 at: start))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let offset = firstInvalidUTF8Offset(data)
-            return .failure(Diagnostic(.error, "file-unreadable",
+            return .failure(Diagnostic(.error, .fileUnreadable,
                 "file is not UTF-8 text (invalid byte at offset \(offset))", at: location(ofByte: offset, in: data, file: file),
                 hint: "network files are YAML or JSON text encoded as UTF-8"))
         }
@@ -37,7 +37,7 @@ public enum SourceParser {
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, file: file))
         } catch {
-            return .failure(Diagnostic(.error, "yaml-syntax", "\(error)", at: SourceLocation(file: file, line: 1, column: 1)))
+            return .failure(Diagnostic(.error, .yamlSyntax, "\(error)", at: SourceLocation(file: file, line: 1, column: 1)))
         }
         guard let root else { return .success(SourceValue(kind: .null, location: SourceLocation(file: file, line: 1, column: 1))) }
         var budget = maximumNodes
@@ -49,12 +49,12 @@ public enum SourceParser {
             ?? SourceLocation(file: file, line: 1, column: 1)
         budget -= 1
         guard budget >= 0 else {
-            return .failure(Diagnostic(.error, "too-complex",
+            return .failure(Diagnostic(.error, .tooComplex,
                 "the document expands to more than \(maximumNodes) nodes (aliases multiply it)", at: location,
                 hint: "remove the aliases that refer to other aliases"))
         }
         guard depth <= maximumDepth else {
-            return .failure(Diagnostic(.error, "too-complex", "nesting is deeper than \(maximumDepth) levels", at: location))
+            return .failure(Diagnostic(.error, .tooComplex, "nesting is deeper than \(maximumDepth) levels", at: location))
         }
         switch node {
         case .scalar(let scalar):
@@ -79,7 +79,7 @@ public enum SourceParser {
             for (key, value) in mapping {
                 let keyLocation = key.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? location
                 guard case .scalar(let keyScalar) = key else {
-                    return .failure(Diagnostic(.error, "wrong-type", "a mapping key must be plain text", at: keyLocation))
+                    return .failure(Diagnostic(.error, .wrongType, "a mapping key must be plain text", at: keyLocation))
                 }
                 switch convert(value, file: file, depth: depth + 1, budget: &budget) {
                 case .success(let converted): entries.append((keyScalar.string, keyLocation, converted))
@@ -89,7 +89,7 @@ public enum SourceParser {
             return .success(SourceValue(kind: .mapping(entries), location: location))
         case .alias:
             // Yams resolves aliases while composing; an unresolved one is an undefined anchor.
-            return .failure(Diagnostic(.error, "yaml-syntax", "alias to an undefined anchor", at: location))
+            return .failure(Diagnostic(.error, .yamlSyntax, "alias to an undefined anchor", at: location))
         }
     }
 
@@ -100,22 +100,22 @@ public enum SourceParser {
              .composer(let context, let problem, let mark, _):
             var message = problem
             if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
-            return Diagnostic(.error, "yaml-syntax", message, at: at(mark))
+            return Diagnostic(.error, .yamlSyntax, message, at: at(mark))
         case .reader(let problem, let offset, _, _):
             let place = offset.map { location(ofByte: $0, in: Data(text.utf8), file: file) } ?? SourceLocation(file: file, line: 1, column: 1)
-            return Diagnostic(.error, "yaml-syntax", problem, at: place,
+            return Diagnostic(.error, .yamlSyntax, problem, at: place,
                 hint: "the file holds bytes that are not text (binary data or control characters)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             let second = secondOccurrence(ofKey: key, after: context.mark, in: text)
             let place = second.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(context.mark)
-            return Diagnostic(.error, "duplicate-key",
+            return Diagnostic(.error, .duplicateKey,
                 "key '\(key)' appears twice in one mapping (first at line \(context.mark.line), column \(context.mark.column))",
                 at: place, hint: "remove one of them; checking of this file stopped here")
         case .memory:
-            return Diagnostic(.error, "too-complex", "the YAML parser ran out of memory", at: SourceLocation(file: file, line: 1, column: 1))
+            return Diagnostic(.error, .tooComplex, "the YAML parser ran out of memory", at: SourceLocation(file: file, line: 1, column: 1))
         default:
-            return Diagnostic(.error, "yaml-syntax", "\(error)".prefix(200).description, at: SourceLocation(file: file, line: 1, column: 1))
+            return Diagnostic(.error, .yamlSyntax, "\(error)".prefix(200).description, at: SourceLocation(file: file, line: 1, column: 1))
         }
     }
 
@@ -171,7 +171,7 @@ public enum SourceParser {
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     depth += 1
                     if depth > maximumDepth {
-                        return Diagnostic(.error, "too-complex", "nesting is deeper than \(maximumDepth) levels",
+                        return Diagnostic(.error, .tooComplex, "nesting is deeper than \(maximumDepth) levels",
                             at: SourceLocation(file: file, line: line, column: column))
                     }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
@@ -186,7 +186,7 @@ public enum SourceParser {
             lineNumber += 1
             let indent = rawLine.utf8.prefix { $0 == 32 || $0 == UInt8(ascii: "-") }.count
             if indent > 4 * maximumDepth, rawLine.utf8.count > indent {
-                return Diagnostic(.error, "too-complex", "nesting is deeper than \(maximumDepth) levels",
+                return Diagnostic(.error, .tooComplex, "nesting is deeper than \(maximumDepth) levels",
                     at: SourceLocation(file: file, line: lineNumber, column: 1))
             }
         }

@@ -1,4 +1,4 @@
-/// The level of a facility in the mandatory referral chain (RULES.md, "Facility tiers used by the project").
+/// The level of a facility in the mandatory referral chain (Docs/rules-reference.md, the facility tiers).
 ///
 /// A health centre is level 1 (first contact, P1); local, provincial and specialised hospitals are
 /// level 2 (P2); the regional hospital is level 3 (P3); the university hospital (CHU) is level 4 (P4).
@@ -25,9 +25,12 @@ public enum Tier: String, CaseIterable, Sendable, Hashable, Codable {
 
     /// The rule that brings a patient *to* a facility of this tier along the chain:
     /// P1 for a health centre, P2 for level 2, P3 for the regional hospital, P4 for the CHU.
-    public var arrivalRule: String { "P\(level)" }
+    public var arrivalRule: RuleID {
+        // Every tier's level is 1...4, each the arrival level of one chain rule.
+        RuleID(arrivalAtLevel: level)!
+    }
 
-    /// The tier's names in French, Arabic and English (RULES.md tier table).
+    /// The tier's names in French, Arabic and English (the tier table of Docs/rules-reference.md).
     public var name: LocalizedName {
         switch self {
         case .healthCentre:

@@ -50,7 +50,7 @@ struct BasketCommand: ParsableCommand {
         case .json:
             print(JSONValue.object([
                 "service": .string(definition.key), "covered": .bool(coverage.covered),
-                "rule": .string(coverage.rule), "reason": .string(coverage.reason),
+                "rule": .string(coverage.rule.rawValue), "reason": .string(coverage.reason),
             ]).rendered())
         case .text:
             print("\(definition.key): \(coverage.covered ? "covered" : "not covered") (\(coverage.rule))")
@@ -63,7 +63,7 @@ struct BasketCommand: ParsableCommand {
         case .json:
             return JSONValue.object(["entries": .array(basket.entries.map { entry in
                 .object([
-                    "rule": .string(entry.rule), "kind": .string(entry.kind.rawValue),
+                    "rule": .string(entry.rule.rawValue), "kind": .string(entry.kind.rawValue),
                     "name": .object(["fr": .string(entry.name.fr), "ar": .string(entry.name.ar), "en": .string(entry.name.en ?? entry.name.fr)]),
                     "services": .array(entry.services.map { .string($0.key) }),
                 ])
@@ -71,8 +71,8 @@ struct BasketCommand: ParsableCommand {
         case .text:
             var text = "Basket of care (covered, B1-B16):\n"
             for entry in basket.entries {
-                if entry.rule == "X1" { text += "\nExclusions (never covered, X1-X3):\n" }
-                text += "  \(entry.rule.padding(toLength: 4, withPad: " ", startingAt: 0)) \(entry.name.en ?? entry.name.fr)\n"
+                if entry.rule == .x1 { text += "\nExclusions (never covered, X1-X3):\n" }
+                text += "  \(entry.rule.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)) \(entry.name.en ?? entry.name.fr)\n"
                 for service in entry.services {
                     text += "         \(service.key.padding(toLength: 26, withPad: " ", startingAt: 0)) \(service.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(service.name.fr)\n"
                 }

@@ -68,7 +68,7 @@ struct EligibilityCommand: ParsableCommand {
                 "class": decision.beneficiaryClass.map { .string($0.rawValue) } ?? .null,
                 "annualContribution": .int(decision.annualContribution),
                 "cardValidityYears": .int(decision.cardValidityYears),
-                "rules": .array(decision.rules.map { .string($0) }),
+                "rules": .array(decision.rules.map { .string($0.rawValue) }),
                 "reason": .string(decision.reason),
             ]).rendered())
         case .text:
@@ -77,7 +77,7 @@ struct EligibilityCommand: ParsableCommand {
                 \(verdict)
                   annual contribution: \(decision.annualContribution) MAD
                   card validity:       \(decision.cardValidityYears) year\(decision.cardValidityYears == 1 ? "" : "s")
-                  rules:               \(decision.rules.joined(separator: " "))
+                  rules:               \(decision.rules.map(\.rawValue).joined(separator: " "))
                   reason:              \(decision.reason)
                 """)
         }

@@ -142,14 +142,14 @@ enum RouteOutput {
         JSONValue.object([
             "outcome": .string(pathway.outcome.name),
             "treatedAt": pathway.treatedAt.map { .string(network[$0].key) } ?? .null,
-            "rule": pathway.rule.map { .string($0) } ?? .null,
+            "rule": pathway.rule.map { .string($0.rawValue) } ?? .null,
             "steps": .array(pathway.steps.map { step in
                 let facility = network[step.facility]
                 return .object([
                     "facility": .string(facility.key), "name": .string(facility.name.text(in: language)),
                     "tier": .string(facility.tier.rawValue),
                     "region": facility.region.map { .string(network[$0].key) } ?? .null,
-                    "action": .string(step.action.rawValue), "rule": .string(step.rule),
+                    "action": .string(step.action.rawValue), "rule": .string(step.rule.rawValue),
                     "distanceKm": RulesSupport.km(step.distanceKm),
                 ])
             }),
@@ -166,8 +166,8 @@ enum RouteOutput {
             text += " (\(facility.tier.name.text(in: language))\(distance)) (\(step.rule))\n"
         }
         switch pathway.outcome {
-        case .treated(let at): text += "Outcome: treated at \(network[at].key) (\(pathway.rule ?? "P5"))\n"
-        case .notCovered: text += "Outcome: not covered (\(pathway.rule ?? "?"))\n"
+        case .treated(let at): text += "Outcome: treated at \(network[at].key) (\(pathway.rule ?? .p5))\n"
+        case .notCovered: text += "Outcome: not covered (\(pathway.rule?.rawValue ?? "?"))\n"
         case .unavailable: text += "Outcome: unavailable\n"
         }
         return text + "Reason: \(pathway.reason)\n"

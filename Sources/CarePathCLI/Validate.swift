@@ -84,8 +84,8 @@ enum ValidationJSON {
             "diagnostics": .array(diagnostics.map { d in
                 .object([
                     "file": .string(d.location.file), "line": .int(d.location.line), "column": .int(d.location.column),
-                    "severity": .string(d.severity.rawValue), "code": .string(d.code), "message": .string(d.message),
-                    "rule": d.rule.map { .string($0) } ?? .null, "hint": d.hint.map { .string($0) } ?? .null,
+                    "severity": .string(d.severity.rawValue), "code": .string(d.code.rawValue), "message": .string(d.message),
+                    "rule": d.rule.map { .string($0.rawValue) } ?? .null, "hint": d.hint.map { .string($0) } ?? .null,
                 ])
             }),
             "summary": .object([

@@ -1,7 +1,7 @@
 import CareNetwork
 
-/// One line of the basket of care (RULES.md B1-B16) or of its exclusions (X1-X3), with the catalogue
-/// services that fall under it.
+/// One line of the basket of care (B1-B16) or of its exclusions (X1-X3), with the catalogue services
+/// that fall under it.
 public struct BasketEntry: Hashable, Sendable {
     /// Whether an entry covers care or excludes it.
     public enum Kind: String, Sendable, Hashable {
@@ -11,8 +11,8 @@ public struct BasketEntry: Hashable, Sendable {
         case exclusion
     }
 
-    /// The rule id (`B13`, `X1`).
-    public let rule: String
+    /// The rule (B13, X1).
+    public let rule: RuleID
     /// Covered entry or exclusion.
     public let kind: Kind
     /// The entry's name in French, Arabic and English.
@@ -21,7 +21,8 @@ public struct BasketEntry: Hashable, Sendable {
     /// Empty for X2 and X3, which are about where care is given, not what it is.
     public let services: [ServiceDefinition]
 
-    public init(rule: String, kind: Kind, name: LocalizedName, services: [ServiceDefinition]) {
+    /// An entry of `kind` for `rule`, with its names and the catalogue services under it.
+    public init(rule: RuleID, kind: Kind, name: LocalizedName, services: [ServiceDefinition]) {
         self.rule = rule
         self.kind = kind
         self.name = name

@@ -1,3 +1,5 @@
+import CareNetwork
+
 /// What a person may receive on a given day, with the rule that decided it (C2, C5, C6).
 public struct BeneficiaryStatus: Hashable, Sendable {
     /// The extent of cover.
@@ -12,14 +14,15 @@ public struct BeneficiaryStatus: Hashable, Sendable {
 
     /// The extent of cover on the day.
     public let entitlement: Entitlement
-    /// The deciding rule (`C2`, `C5`, `C6`).
-    public let rule: String
+    /// The deciding rule (C2, C5, C6).
+    public let rule: RuleID
     /// Why, in English.
     public let reason: String
     /// The first day the cover no longer holds (exclusive end), where there is one.
     public let validUntil: CalendarDate?
 
-    public init(entitlement: Entitlement, rule: String, reason: String, validUntil: CalendarDate? = nil) {
+    /// A status of `entitlement` decided by `rule`, with the reason and the day it ends, if any.
+    public init(entitlement: Entitlement, rule: RuleID, reason: String, validUntil: CalendarDate? = nil) {
         self.entitlement = entitlement
         self.rule = rule
         self.reason = reason
@@ -28,7 +31,7 @@ public struct BeneficiaryStatus: Hashable, Sendable {
 
     /// A beneficiary with a valid card, when no card details are known (the router's default).
     public static let assumedCardholder = BeneficiaryStatus(
-        entitlement: .wholeBasket, rule: "C2", reason: "assumed: a beneficiary with a valid card (C2)"
+        entitlement: .wholeBasket, rule: .c2, reason: "assumed: a beneficiary with a valid card (C2)"
     )
 
     /// Whether this status lets the patient receive care, emergency or not.

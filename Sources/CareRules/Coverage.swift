@@ -7,12 +7,13 @@ public struct Coverage: Hashable, Sendable {
     public let service: ServiceDefinition
     /// True when the basket covers it (a B rule); false under an exclusion (X1-X3).
     public let covered: Bool
-    /// The deciding rule: the service's basket entry (`B13`) or the exclusion (`X1`, `X2`, `X3`).
-    public let rule: String
+    /// The deciding rule: the service's basket entry (B13) or the exclusion (X1, X2, X3).
+    public let rule: RuleID
     /// Why, in English.
     public let reason: String
 
-    public init(service: ServiceDefinition, covered: Bool, rule: String, reason: String) {
+    /// The coverage of `service` under `rule`, with the reason.
+    public init(service: ServiceDefinition, covered: Bool, rule: RuleID, reason: String) {
         self.service = service
         self.covered = covered
         self.rule = rule

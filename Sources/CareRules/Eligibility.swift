@@ -1,5 +1,6 @@
-/// Eligibility and classing of a household (RULES.md E1-E4) with its contribution (C1) and card
-/// validity (C2).
+import CareNetwork
+
+/// Eligibility and classing of a household (E1-E4) with its contribution (C1) and card validity (C2).
 public enum Eligibility {
     /// E2: the urban income gate; an income must be strictly below it (E4 reading: 5,650 exactly fails).
     public static let urbanIncomeCeiling = 5650.0
@@ -37,25 +38,25 @@ public enum Eligibility {
     public static func assess(_ household: Household) -> EligibilityDecision {
         // E1: anyone with mandatory health insurance (AMO) is outside RAMED.
         if household.hasAMO {
-            return refusal(["E1"], "the household is covered by a mandatory health insurance (AMO), so it cannot be a RAMED beneficiary (E1)")
+            return refusal([.e1], "the household is covered by a mandatory health insurance (AMO), so it cannot be a RAMED beneficiary (E1)")
         }
         let score = household.conditionsScore
         switch household.area {
         case .urban:
             // E2: income < 5,650 per person and conditions score <= 11.
             guard let income = household.incomePerPerson else {
-                return refusal(["E1", "E2"], "an urban household needs its corrected income per person (E2)")
+                return refusal([.e1, .e2], "an urban household needs its corrected income per person (E2)")
             }
             guard income < urbanIncomeCeiling else {
-                return refusal(["E1", "E2"], "corrected income of \(mad(income)) MAD per person is not below 5,650 MAD (E2)")
+                return refusal([.e1, .e2], "corrected income of \(mad(income)) MAD per person is not below 5,650 MAD (E2)")
             }
             guard score <= urbanScoreMaximum else {
-                return refusal(["E1", "E2"], "socio-economic conditions score \(number(score)) is above 11 (E2)")
+                return refusal([.e1, .e2], "socio-economic conditions score \(number(score)) is above 11 (E2)")
             }
             // E4: vulnerable when income > 3,767 (and < 5,650), else poor.
             let vulnerable = income > urbanVulnerableIncomeFloor
             return accepted(
-                vulnerable ? .vulnerable : .poor, household, area: "E2",
+                vulnerable ? .vulnerable : .poor, household, area: .e2,
                 why: vulnerable
                     ? "income \(mad(income)) MAD per person is above 3,767 and below 5,650, score \(number(score)) <= 11"
                     : "income \(mad(income)) MAD per person is at most 3,767, score \(number(score)) <= 11"
@@ -63,18 +64,18 @@ public enum Eligibility {
         case .rural:
             // E3: patrimony score <= 70 and conditions score <= 6.
             guard let patrimony = household.patrimonyScore else {
-                return refusal(["E1", "E3"], "a rural household needs its patrimony score per person (E3)")
+                return refusal([.e1, .e3], "a rural household needs its patrimony score per person (E3)")
             }
             guard patrimony <= ruralPatrimonyMaximum else {
-                return refusal(["E1", "E3"], "patrimony score \(number(patrimony)) is above 70 (E3)")
+                return refusal([.e1, .e3], "patrimony score \(number(patrimony)) is above 70 (E3)")
             }
             guard score <= ruralScoreMaximum else {
-                return refusal(["E1", "E3"], "socio-economic conditions score \(number(score)) is above 6 (E3)")
+                return refusal([.e1, .e3], "socio-economic conditions score \(number(score)) is above 6 (E3)")
             }
             // E4: vulnerable when patrimony > 28 (and <= 70), else poor.
             let vulnerable = patrimony > ruralVulnerablePatrimonyFloor
             return accepted(
-                vulnerable ? .vulnerable : .poor, household, area: "E3",
+                vulnerable ? .vulnerable : .poor, household, area: .e3,
                 why: vulnerable
                     ? "patrimony score \(number(patrimony)) is above 28 and at most 70, score \(number(score)) <= 6"
                     : "patrimony score \(number(patrimony)) is at most 28, score \(number(score)) <= 6"
@@ -82,12 +83,12 @@ public enum Eligibility {
         }
     }
 
-    private static func refusal(_ rules: [String], _ reason: String) -> EligibilityDecision {
+    private static func refusal(_ rules: [RuleID], _ reason: String) -> EligibilityDecision {
         EligibilityDecision(eligible: false, beneficiaryClass: nil, annualContribution: 0, cardValidityYears: 0,
                             rules: rules, reason: "not eligible: " + reason)
     }
 
-    private static func accepted(_ beneficiaryClass: BeneficiaryClass, _ household: Household, area: String, why: String) -> EligibilityDecision {
+    private static func accepted(_ beneficiaryClass: BeneficiaryClass, _ household: Household, area: RuleID, why: String) -> EligibilityDecision {
         let contribution = annualContribution(beneficiaryClass, size: household.size)
         let years = cardValidityYears(beneficiaryClass)
         let payment: String
@@ -101,7 +102,7 @@ public enum Eligibility {
         }
         return EligibilityDecision(
             eligible: true, beneficiaryClass: beneficiaryClass, annualContribution: contribution, cardValidityYears: years,
-            rules: ["E1", area, "E4", "C1", "C2"],
+            rules: [.e1, area, .e4, .c1, .c2],
             reason: "eligible as \(beneficiaryClass.rawValue) (\(area), E4): \(why); \(payment)"
         )
     }

@@ -116,13 +116,13 @@ public enum NetworkDiagram {
         for id in drawn.sorted() {
             guard let next = network.nextLevel(from: id) else { continue }
             // P2-P4: each facility links to its next level; the rule is the one that brings a patient there.
-            link(DiagramStyle.nodeID(network[id]), to: next, label: network[next].tier.arrivalRule)
+            link(DiagramStyle.nodeID(network[id]), to: next, label: network[next].tier.arrivalRule.rawValue)
         }
         for province in collapsed.keys.sorted() {
             let entry = collapsed[province]!
             for target in entry.targets.keys.sorted() {
                 // P2 from every folded health centre that refers to this hospital.
-                link(collapsedID(network[province]), to: target, label: "P2 ×\(entry.targets[target]!)")
+                link(collapsedID(network[province]), to: target, label: "\(RuleID.p2) ×\(entry.targets[target]!)")
             }
         }
         for id in outside {

@@ -7,12 +7,13 @@ public struct PathwayDiagramInput: Hashable, Sendable {
     public struct Step: Hashable, Sendable {
         /// The facility reached.
         public var facility: FacilityID
-        /// The rule that brought the patient here: `P1` (first contact), `P2`-`P4` (referral), `P0` (emergency).
-        public var rule: String
+        /// The rule that brought the patient here: P1 (first contact), P2-P4 (referral), P0 (emergency).
+        public var rule: RuleID
         /// What happens there, in words (`consultation`, `refers up: service not offered`, `treats`).
         public var action: String
 
-        public init(facility: FacilityID, rule: String, action: String) {
+        /// A step to `facility` because of `rule`, with what happens there in words.
+        public init(facility: FacilityID, rule: RuleID, action: String) {
             self.facility = facility
             self.rule = rule
             self.action = action
@@ -102,7 +103,7 @@ public enum PathwayDiagram {
             if let faintPrevious, !(faintPrevious.hasPrefix("step:") && id.hasPrefix("step:")) {
                 graph.edges.append(DiagramEdge(from: faintPrevious, to: id, attributes: [
                     "style": "dotted", "color": "#bdbdbd", "fontcolor": "#9e9e9e", "arrowhead": "empty",
-                    "label": .text(facility.tier.arrivalRule),
+                    "label": .text(facility.tier.arrivalRule.rawValue),
                 ]))
             }
             faintPrevious = id
@@ -120,11 +121,11 @@ public enum PathwayDiagram {
         return graph
     }
 
-    static func edgeAttributes(rule: String) -> DiagramAttributes {
-        if rule == "P0" {
+    static func edgeAttributes(rule: RuleID) -> DiagramAttributes {
+        if rule == .p0 {
             // P0: an emergency bypasses the chain; drawn apart so it is never read as a referral.
-            return ["label": .text(rule), "color": "#c62828", "fontcolor": "#c62828", "penwidth": "2.5", "style": "bold"]
+            return ["label": .text(rule.rawValue), "color": "#c62828", "fontcolor": "#c62828", "penwidth": "2.5", "style": "bold"]
         }
-        return ["label": .text(rule), "penwidth": "1.5"]
+        return ["label": .text(rule.rawValue), "penwidth": "1.5"]
     }
 }

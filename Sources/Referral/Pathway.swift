@@ -23,15 +23,16 @@ public struct Pathway: Hashable, Sendable {
 
     /// How it ends.
     public let outcome: Outcome
-    /// The deciding rule: `P5` (or `P0` when the emergency hospital treats), the exclusion or validity
-    /// rule when not covered (`X1`, `C5`...); nil when unavailable.
-    public let rule: String?
+    /// The deciding rule: P5 (or P0 when the emergency hospital treats), the exclusion or validity
+    /// rule when not covered (X1, C5...); nil when unavailable.
+    public let rule: RuleID?
     /// The steps in order. Empty when the care is not covered before any facility is reached.
     public let steps: [PathwayStep]
     /// Why, in English, citing the rules.
     public let reason: String
 
-    public init(outcome: Outcome, rule: String?, steps: [PathwayStep], reason: String) {
+    /// A pathway that ends with `outcome` under `rule`, its steps, and the reason.
+    public init(outcome: Outcome, rule: RuleID?, steps: [PathwayStep], reason: String) {
         self.outcome = outcome
         self.rule = rule
         self.steps = steps

@@ -18,13 +18,14 @@ public struct PathwayStep: Hashable, Sendable {
     public let facility: FacilityID
     /// What.
     public let action: Action
-    /// Why: `P0`-`P5`.
-    public let rule: String
+    /// Why: P0-P5.
+    public let rule: RuleID
     /// Great-circle kilometres from the previous step (from the patient's location for the first step
     /// when the patient entered by location; 0 for a treatment step).
     public let distanceKm: Double
 
-    public init(facility: FacilityID, action: Action, rule: String, distanceKm: Double) {
+    /// A step to `facility` doing `action` because of `rule`, `distanceKm` from the previous step.
+    public init(facility: FacilityID, action: Action, rule: RuleID, distanceKm: Double) {
         self.facility = facility
         self.action = action
         self.rule = rule

@@ -78,7 +78,7 @@ public struct ReferralRouter: Sendable {
     /// What ``route(_:)`` computes before writing its reason.
     struct Trace {
         var outcome: Pathway.Outcome
-        var rule: String?
+        var rule: RuleID?
         var steps: [PathwayStep]
         /// The entry health centre when the request named one or the location resolved to one.
         var entry: FacilityID?
@@ -113,7 +113,7 @@ public struct ReferralRouter: Sendable {
         }
         // C2, C5, C6: what the card or receipt allows on the day.
         guard request.status.allows(emergency: request.emergency) else {
-            let rule = request.status.entitlement == .emergencyOnly ? "C5" : request.status.rule
+            let rule = request.status.entitlement == .emergencyOnly ? .c5 : request.status.rule
             let text = request.status.entitlement == .emergencyOnly
                 ? request.status.reason + "; this is not an emergency (C5)" : request.status.reason
             return Trace(outcome: .notCovered, rule: rule, steps: [], entry: centre, notCoveredReason: text)
@@ -130,15 +130,15 @@ public struct ReferralRouter: Sendable {
             guard let (hospital, km) = found else {
                 return Trace(outcome: .unavailable, rule: nil, steps: [], entry: centre)
             }
-            steps.append(PathwayStep(facility: hospital, action: .emergency, rule: "P0", distanceKm: km))
+            steps.append(PathwayStep(facility: hospital, action: .emergency, rule: .p0, distanceKm: km))
             if network[hospital].offers(request.service) {
-                steps.append(PathwayStep(facility: hospital, action: .treatment, rule: "P0", distanceKm: 0))
-                return Trace(outcome: .treated(at: hospital), rule: "P0", steps: steps, entry: centre)
+                steps.append(PathwayStep(facility: hospital, action: .treatment, rule: .p0, distanceKm: 0))
+                return Trace(outcome: .treated(at: hospital), rule: .p0, steps: steps, entry: centre)
             }
             current = hospital
         } else {
             // P1: the health centre on the card.
-            steps.append(PathwayStep(facility: centre, action: .firstContact, rule: "P1", distanceKm: firstKm))
+            steps.append(PathwayStep(facility: centre, action: .firstContact, rule: .p1, distanceKm: firstKm))
             if network[centre].offers(request.service) {
                 return treated(at: centre, steps, centre)
             }
@@ -146,7 +146,7 @@ public struct ReferralRouter: Sendable {
             guard let p2 = levelTwo(for: centre, offering: request.service) else {
                 return Trace(outcome: .unavailable, rule: nil, steps: steps, entry: centre)
             }
-            steps.append(PathwayStep(facility: p2, action: .referral, rule: "P2", distanceKm: network.distanceKm(centre, p2)))
+            steps.append(PathwayStep(facility: p2, action: .referral, rule: .p2, distanceKm: network.distanceKm(centre, p2)))
             if network[p2].offers(request.service) { return treated(at: p2, steps, centre) }
             current = p2
         }
@@ -163,8 +163,8 @@ public struct ReferralRouter: Sendable {
     private func treated(at facility: FacilityID, _ steps: [PathwayStep], _ centre: FacilityID) -> Trace {
         var steps = steps
         // P5: the facility reached provides the service; the pathway ends here.
-        steps.append(PathwayStep(facility: facility, action: .treatment, rule: "P5", distanceKm: 0))
-        return Trace(outcome: .treated(at: facility), rule: "P5", steps: steps, entry: centre)
+        steps.append(PathwayStep(facility: facility, action: .treatment, rule: .p5, distanceKm: 0))
+        return Trace(outcome: .treated(at: facility), rule: .p5, steps: steps, entry: centre)
     }
 
     /// P2 for a health centre: the nearest public level-2 hospital of its region offering `service`,
@@ -202,7 +202,7 @@ public struct ReferralRouter: Sendable {
         case .treated(let facility):
             let f = network[facility]
             let route = trace.steps.filter { $0.action != .treatment }.map { "\($0.rule) \(network[$0.facility].key)" }.joined(separator: ", ")
-            if trace.rule == "P0" {
+            if trace.rule == .p0 {
                 return "emergency (P0): \(f.key) has an emergency service and provides \(service)"
             }
             return "\(f.key) (\(f.tier.rawValue)) provides \(service) (P5); pathway: \(route)"

@@ -62,7 +62,7 @@ public struct RoutingTable: Sendable {
                     }
                     for step in trace.steps where step.action != .treatment {
                         visits.append(Int32(step.facility.index))
-                        rules.append(UInt8(step.rule.dropFirst()) ?? 0)
+                        rules.append(RoutingTable.ruleCode(step.rule))
                     }
                     switch trace.outcome {
                     case .treated(let at): treated.append(Int32(at.index))
@@ -80,6 +80,20 @@ public struct RoutingTable: Sendable {
         self.visits = visits
         self.rules = rules
         self.treatedAt = treated
+    }
+
+    /// The ``rules`` code of the rule of a step that arrives at a facility: 0 for P0, the chain level
+    /// for P1-P4 (``RuleID/arrivalLevel``).
+    static func ruleCode(_ rule: RuleID) -> UInt8 {
+        if rule == .p0 { return 0 }
+        // Only P0-P4 bring a patient to a facility; P5 is a treatment step, never a visit.
+        guard let level = rule.arrivalLevel else { preconditionFailure("\(rule) brings no patient to a facility") }
+        return UInt8(level)
+    }
+
+    /// The rule of a ``rules`` code: P0 for 0, P1-P4 for 1...4; nil for any other code.
+    static func rule(code: UInt8) -> RuleID? {
+        code == 0 ? .p0 : RuleID(arrivalAtLevel: Int(code))
     }
 
     /// The number of entries (health centres × services × 2).

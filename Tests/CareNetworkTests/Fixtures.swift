@@ -46,7 +46,7 @@ enum Fixtures {
     }
 
     /// The (line, code) pairs of a report's diagnostics of a severity.
-    static func codes(_ report: NetworkLoader.Report, _ severity: Severity = .error) -> [String] {
+    static func codes(_ report: NetworkLoader.Report, _ severity: Severity = .error) -> [DiagnosticCode] {
         report.diagnostics.filter { $0.severity == severity }.map(\.code)
     }
 }

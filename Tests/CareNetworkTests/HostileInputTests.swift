@@ -12,20 +12,20 @@ struct HostileInputTests {
             lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
         }
         let report = Fixtures.check(lines.joined(separator: "\n"))
-        #expect(Fixtures.codes(report) == ["too-complex"])
+        #expect(Fixtures.codes(report) == [.tooComplex])
     }
 
     @Test("deep flow nesting is refused before the parser recurses")
     func deepFlow() {
         let report = Fixtures.check(String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000))
-        #expect(Fixtures.codes(report) == ["too-complex"])
+        #expect(Fixtures.codes(report) == [.tooComplex])
         #expect(report.diagnostics.first?.location.column == 65)
     }
 
     @Test("deep block nesting is refused")
     func deepBlock() {
         let text = (0..<1500).map { String(repeating: " ", count: $0 * 2) + "a:" }.joined(separator: "\n")
-        #expect(Fixtures.codes(Fixtures.check(text)) == ["too-complex"])
+        #expect(Fixtures.codes(Fixtures.check(text)) == [.tooComplex])
     }
 
     @Test("binary junk is not text")
@@ -40,7 +40,7 @@ struct HostileInputTests {
     @Test("control characters in valid UTF-8 are a syntax error")
     func controlCharacters() {
         let report = Fixtures.check("schema: carepath-network/1\nregions: [\u{01}\u{02}]\n")
-        #expect(Fixtures.codes(report) == ["yaml-syntax"])
+        #expect(Fixtures.codes(report) == [.yamlSyntax])
     }
 
     @Test("a 50 MB file is refused without reading it whole")
@@ -53,20 +53,20 @@ struct HostileInputTests {
         try handle.close()
         defer { try? FileManager.default.removeItem(at: file) }
         let report = NetworkLoader.check(path: file.path)
-        #expect(Fixtures.codes(report) == ["file-unreadable"])
+        #expect(Fixtures.codes(report) == [.fileUnreadable])
         #expect(report.diagnostics.first?.message.contains("MiB") == true)
     }
 
     @Test("an empty file, a directory and a missing file are reported, not crashed on")
     func emptyAndMissing() {
-        #expect(Fixtures.codes(Fixtures.check("")) == ["wrong-type"])
-        #expect(Fixtures.codes(NetworkLoader.check(path: NSTemporaryDirectory())) == ["file-unreadable"])
-        #expect(Fixtures.codes(NetworkLoader.check(path: "/nonexistent/carepath.yaml")) == ["file-unreadable"])
+        #expect(Fixtures.codes(Fixtures.check("")) == [.wrongType])
+        #expect(Fixtures.codes(NetworkLoader.check(path: NSTemporaryDirectory())) == [.fileUnreadable])
+        #expect(Fixtures.codes(NetworkLoader.check(path: "/nonexistent/carepath.yaml")) == [.fileUnreadable])
     }
 
     @Test("a top-level list or scalar is the wrong type")
     func wrongTop() {
-        #expect(Fixtures.codes(Fixtures.check("- a\n- b\n")) == ["wrong-type"])
-        #expect(Fixtures.codes(Fixtures.check("hello")) == ["wrong-type"])
+        #expect(Fixtures.codes(Fixtures.check("- a\n- b\n")) == [.wrongType])
+        #expect(Fixtures.codes(Fixtures.check("hello")) == [.wrongType])
     }
 }

@@ -34,7 +34,7 @@ struct InvalidExampleTests {
         let expected = Set(Self.expectations(in: text))
         let report = NetworkLoader.check(path: path)
         let actual = Set(report.diagnostics.map {
-            Expectation(line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, code: $0.code)
+            Expectation(line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, code: $0.code.rawValue)
         })
         // Every stated diagnostic appears; no unstated error appears (unstated warnings may).
         #expect(expected.subtracting(actual).isEmpty, "\(file): missing \(expected.subtracting(actual)); got \(report.diagnostics.map(\.description))")

@@ -78,7 +78,7 @@ struct MutationTests {
             let cut = openings.randomElement(using: &generator)! + 1
             let mutant = String(String.UnicodeScalarView(scalars[..<cut]))
             let report = Self.checkConsistent(mutant, lineCount: text.split(separator: "\n").count, "\(file) cut at \(cut)")
-            #expect(report.diagnostics.contains { $0.code == "yaml-syntax" }, "\(file) cut at scalar \(cut)")
+            #expect(report.diagnostics.contains { $0.code == .yamlSyntax }, "\(file) cut at scalar \(cut)")
         }
         // Cuts anywhere else never crash either.
         for _ in 0..<Self.rounds(file) {

@@ -112,7 +112,7 @@ struct NetworkLoadingTests {
         let report = Fixtures.check(json, path: "net.json")
         #expect(Fixtures.codes(report).isEmpty)
         #expect(report.network?.facilities.count == 4)
-        #expect(Fixtures.codes(report, .warning) == ["no-services", "no-services", "no-services"])
+        #expect(Fixtures.codes(report, .warning) == [.noServices, .noServices, .noServices])
     }
 
     @Test("CareNetwork(description:) validates a description built in code")
@@ -128,7 +128,7 @@ struct NetworkLoadingTests {
             Issue.record("a region without its regional hospital must not validate")
         } catch {
             let codes = Set(error.diagnostics.map(\.code))
-            #expect(codes == ["region-without-regional-hospital", "broken-chain"])
+            #expect(codes == [.regionWithoutRegionalHospital, .brokenChain])
             // Positions still point into the file the description came from.
             #expect(error.diagnostics.allSatisfy { $0.location.file == file.path && $0.location.line > 1 })
         }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Basket: B1-B16 and the exclusions X1-X3")
 struct BasketTests {
-    static let coveredRules = (1...16).map { "B\($0)" }
+    static let coveredRules: [RuleID] = [.b1, .b2, .b3, .b4, .b5, .b6, .b7, .b8, .b9, .b10, .b11, .b12, .b13, .b14, .b15, .b16]
 
     /// A tiny network with one public, one private and one foreign facility, for X2 and X3.
     static let network: CareNetwork = {
@@ -26,7 +26,7 @@ struct BasketTests {
     }()
 
     @Test("B1-B16: every covered entry is in the basket with at least one service, named in fr, ar and en", arguments: coveredRules)
-    func coveredEntry(_ rule: String) throws {
+    func coveredEntry(_ rule: RuleID) throws {
         let entry = try #require(Basket.standard.entry(rule: rule))
         #expect(entry.kind == .covered)
         #expect(!entry.services.isEmpty)
@@ -40,10 +40,10 @@ struct BasketTests {
 
     @Test("X1-X3: the exclusions are in the basket, X1 holding cosmetic surgery")
     func exclusionEntries() throws {
-        #expect(Basket.standard.entries.map(\.rule) == Self.coveredRules + ["X1", "X2", "X3"])
-        #expect(try #require(Basket.standard.entry(rule: "X1")).services.map(\.key) == ["cosmetic-surgery"])
-        #expect(Basket.standard.entry(rule: "X2")?.kind == .exclusion)
-        #expect(Basket.standard.entry(rule: "X3")?.services.isEmpty == true)
+        #expect(Basket.standard.entries.map(\.rule) == Self.coveredRules + [.x1, .x2, .x3])
+        #expect(try #require(Basket.standard.entry(rule: .x1)).services.map(\.key) == ["cosmetic-surgery"])
+        #expect(Basket.standard.entry(rule: .x2)?.kind == .exclusion)
+        #expect(Basket.standard.entry(rule: .x3)?.services.isEmpty == true)
     }
 
     @Test("every catalogue service falls under exactly one basket entry")
@@ -57,7 +57,7 @@ struct BasketTests {
         let cosmetic = try #require(ServiceCatalog.standard.service(forKey: "cosmetic-surgery"))
         let coverage = Basket.standard.coverage(service: cosmetic, facility: Self.network.facility(key: "chu"))
         #expect(!coverage.covered)
-        #expect(coverage.rule == "X1")
+        #expect(coverage.rule == .x1)
     }
 
     @Test("X2: care at a facility abroad is never covered, whatever the service")
@@ -66,7 +66,7 @@ struct BasketTests {
         for service in ServiceCatalog.standard.services where !service.isExcluded {
             let coverage = Basket.standard.coverage(service: service, facility: abroad)
             #expect(!coverage.covered)
-            #expect(coverage.rule == "X2")
+            #expect(coverage.rule == .x2)
         }
     }
 
@@ -76,7 +76,7 @@ struct BasketTests {
         for service in ServiceCatalog.standard.services where !service.isExcluded {
             let coverage = Basket.standard.coverage(service: service, facility: clinic)
             #expect(!coverage.covered)
-            #expect(coverage.rule == "X3")
+            #expect(coverage.rule == .x3)
             #expect(coverage.reason.contains("X3"))
         }
     }
@@ -86,6 +86,6 @@ struct BasketTests {
         let dental = try #require(ServiceCatalog.standard.service(forKey: "dental-care"))
         let coverage = Basket.standard.coverage(service: dental, facility: Self.network.facility(key: "cs-one"))
         #expect(coverage.covered)
-        #expect(coverage.rule == "B13")
+        #expect(coverage.rule == .b13)
     }
 }

@@ -13,7 +13,7 @@ struct PathwayAndLoadTests {
         let network = try Fixtures.small()
         let centre = try Self.id(network, "cs-sud"), hl = try Self.id(network, "hl-sud"), chr = try Self.id(network, "chr-sud")
         let input = PathwayDiagramInput(
-            steps: [.init(facility: centre, rule: "P1", action: "first contact"), .init(facility: hl, rule: "P2", action: "treats")],
+            steps: [.init(facility: centre, rule: .p1, action: "first contact"), .init(facility: hl, rule: .p2, action: "treats")],
             outcome: .treated, service: "general-consultation", defaultChain: network.chain(of: centre)!.facilities)
         _ = chr
         let graph = PathwayDiagram.graph(of: input, in: network)
@@ -35,7 +35,7 @@ struct PathwayAndLoadTests {
         let network = try Fixtures.small()
         let chr = try Self.id(network, "chr-sud"), chu = try Self.id(network, "chu-nord")
         let input = PathwayDiagramInput(
-            steps: [.init(facility: chr, rule: "P0", action: "emergency"), .init(facility: chu, rule: "P4", action: "does not offer it")],
+            steps: [.init(facility: chr, rule: .p0, action: "emergency"), .init(facility: chu, rule: .p4, action: "does not offer it")],
             outcome: .unavailable, reason: "no facility of the chain offers child-orthodontics (P5)")
         let graph = PathwayDiagram.graph(of: input, in: network, language: .ar)
         let p0 = try #require(graph.edges.first { $0.to == "step:1" })
@@ -49,7 +49,7 @@ struct PathwayAndLoadTests {
     @Test("Not covered is drawn with its reason")
     func notCovered() throws {
         let network = try Fixtures.small()
-        let input = PathwayDiagramInput(steps: [.init(facility: try Self.id(network, "cs-nord-1"), rule: "P1", action: "first contact")],
+        let input = PathwayDiagramInput(steps: [.init(facility: try Self.id(network, "cs-nord-1"), rule: .p1, action: "first contact")],
                                         outcome: .notCovered, reason: "X1: cosmetic-surgery is excluded")
         let graph = PathwayDiagram.graph(of: input, in: network)
         #expect(graph.nodes.first { $0.id == "outcome" }?.attributes["label"] == .lines(["non couvert", "X1: cosmetic-surgery is excluded"]))
@@ -86,7 +86,7 @@ struct RouterPathwayTests {
         let pathway = try ReferralRouter(network: network).route(ReferralRequest(entry: .healthCentre(centre), service: service))
         let input = PathwayDiagramInput(pathway: pathway, in: network, service: "cardiac-surgery")
         #expect(input.outcome == .treated)
-        #expect(input.steps.map(\.rule) == ["P1", "P2", "P3", "P4"])
+        #expect(input.steps.map(\.rule) == [.p1, .p2, .p3, .p4])
         #expect(input.steps.last.map { network[$0.facility].key } == "chu-nord")
         #expect(input.steps.last?.action.hasSuffix("treats (P5)") == true)
         #expect(input.defaultChain == network.chain(of: centre)?.facilities)

@@ -44,7 +44,7 @@ struct ScenarioDiagnosticsTests {
         let report = ScenarioLoader.check(scenarioPath: path, networkPath: ScenarioTests.trainingPath)
         #expect(report.diagnostics.allSatisfy { $0.location.file == path }, "every diagnostic points at the scenario file")
         let actual = Set(report.diagnostics.map {
-            Expectation(line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, code: $0.code)
+            Expectation(line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, code: $0.code.rawValue)
         })
         #expect(expected.subtracting(actual).isEmpty, "\(file): missing \(expected.subtracting(actual)); got \(report.diagnostics.map(\.description))")
         let unstatedErrors = actual.subtracting(expected).filter { $0.severity == "error" }
@@ -83,8 +83,8 @@ struct ScenarioDiagnosticsTests {
 
             """
         let unassigned = ScenarioTests.apply(opened + "close: [chu-atlas]\n")
-        let diagnostic = try #require(unassigned.diagnostics.first { $0.code == "closed-chu-unassigned" })
-        #expect(diagnostic.rule == "P4")
+        let diagnostic = try #require(unassigned.diagnostics.first { $0.code == .closedCHUUnassigned })
+        #expect(diagnostic.rule == .p4)
         // atlas-pedago loses its own CHU; oasis-pedago's chu: names it (its new CHU would take precedence, but
         // the scenario must still say so: a chu: naming a closed facility is never left behind).
         #expect(diagnostic.message.contains("'atlas-pedago', 'oasis-pedago'"))
@@ -96,9 +96,9 @@ struct ScenarioDiagnosticsTests {
     @Test("a network file is not a scenario; a missing file is reported")
     func wrongFiles() {
         let network = ScenarioLoader.check(scenarioPath: ScenarioTests.trainingPath, networkPath: ScenarioTests.trainingPath)
-        #expect(network.diagnostics.map(\.code) == ["schema"])
+        #expect(network.diagnostics.map(\.code) == [.schema])
         let missing = ScenarioLoader.check(scenarioPath: "/nonexistent/scenario.yaml", networkPath: ScenarioTests.trainingPath)
-        #expect(missing.diagnostics.map(\.code) == ["file-unreadable"])
+        #expect(missing.diagnostics.map(\.code) == [.fileUnreadable])
     }
 
     @Test("the example scenarios apply without error to their networks", arguments: [

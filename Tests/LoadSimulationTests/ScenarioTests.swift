@@ -45,7 +45,7 @@ struct ScenarioTests {
         #expect(Self.pathway(baseModel, base, from: "cs-tensift-3", service: "cardiac-surgery") == ["cs-tensift-3", "chp-haouz-pedago", "chr-atlas", "chu-atlas"])
         let report = Self.apply("close: [chp-haouz-pedago]\n")
         let application = try #require(report.application)
-        #expect(report.diagnostics.map(\.code) == ["refers-to-dropped"])
+        #expect(report.diagnostics.map(\.code) == [.refersToDropped])
         #expect(report.diagnostics.first?.location.line == 2)
         let network = application.network
         #expect(network.facility(key: "chp-haouz-pedago") == nil)

@@ -44,7 +44,7 @@ struct NationalNetworkTests {
         let chu = try #require(region.chuReferral)
         let centre = try #require(network.healthCentres.first { network[$0].region == region.id })
         let pathway = try ReferralRouter(network: network).route(ReferralRequest(entry: .healthCentre(centre), service: network.catalog.id(forKey: "neurosurgery")!))
-        let p4 = try #require(pathway.steps.first { $0.rule == "P4" })
+        let p4 = try #require(pathway.steps.first { $0.rule == .p4 })
         #expect(p4.facility == chu)
         #expect(network[chu].region != region.id)
     }

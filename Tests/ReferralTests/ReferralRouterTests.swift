@@ -17,7 +17,7 @@ struct ReferralRouterTests {
         let pathway = try F.route(from: "cs-one", "general-consultation")
         #expect(F.trail(pathway) == ["P1 cs-one first-contact", "P5 cs-one treatment"])
         #expect(F.key(pathway.treatedAt) == "cs-one")
-        #expect(pathway.rule == "P5")
+        #expect(pathway.rule == .p5)
     }
 
     @Test("P2: the nearest level-2 hospital of the region that offers the service, not the default P2")
@@ -32,7 +32,7 @@ struct ReferralRouterTests {
     @Test("P2: without a level-2 hospital offering the service, the default P2 (nearest)")
     func p2FallsBackToDefault() throws {
         let pathway = try F.route(from: "cs-one", "intensive-care")
-        #expect(pathway.steps[1].rule == "P2")
+        #expect(pathway.steps[1].rule == .p2)
         #expect(F.key(pathway.steps[1].facility) == "hp-a")
     }
 
@@ -81,7 +81,7 @@ struct ReferralRouterTests {
         let pathway = try F.route(from: "cs-one", "maternity", emergency: true)
         // hp-a is the nearest public emergency hospital; the private clinic is nearer but never used (X3).
         #expect(F.trail(pathway) == ["P0 hp-a emergency", "P0 hp-a treatment"])
-        #expect(pathway.rule == "P0")
+        #expect(pathway.rule == .p0)
     }
 
     @Test("P0: from the emergency hospital the chain continues upward when it cannot provide the care")
@@ -127,7 +127,7 @@ struct ReferralRouterTests {
     func x1Cosmetic() throws {
         let pathway = try F.route(from: "cs-one", "cosmetic-surgery")
         #expect(pathway.outcome == .notCovered)
-        #expect(pathway.rule == "X1")
+        #expect(pathway.rule == .x1)
         #expect(pathway.steps.isEmpty)
     }
 
@@ -135,14 +135,14 @@ struct ReferralRouterTests {
     func x2Abroad() throws {
         let pathway = try F.route(from: "cs-paris", "general-consultation")
         #expect(pathway.outcome == .notCovered)
-        #expect(pathway.rule == "X2")
+        #expect(pathway.rule == .x2)
     }
 
     @Test("X3: a private health centre is never covered, and no pathway passes through a private facility")
     func x3Private() throws {
         let pathway = try F.route(from: "cs-private", "general-consultation")
         #expect(pathway.outcome == .notCovered)
-        #expect(pathway.rule == "X3")
+        #expect(pathway.rule == .x3)
         let emergency = try F.route(from: "cs-one", "cardiac-surgery", emergency: true)
         #expect(!emergency.steps.contains { F.key($0.facility) == "clinic" })
     }
@@ -152,7 +152,7 @@ struct ReferralRouterTests {
         let card = Card(beneficiaryClass: .poor, issued: CalendarDate("2023-05-10")!)
         let expired = try F.route(from: "cs-one", "vaccination", status: card.status(on: CalendarDate("2026-05-10")!))
         #expect(expired.outcome == .notCovered)
-        #expect(expired.rule == "C2")
+        #expect(expired.rule == .c2)
         let valid = try F.route(from: "cs-one", "vaccination", status: card.status(on: CalendarDate("2026-05-09")!))
         #expect(valid.outcome == .treated(at: F.id("cs-one")))
     }
@@ -163,12 +163,12 @@ struct ReferralRouterTests {
         let day = CalendarDate("2026-03-01")!
         let routine = try F.route(from: "cs-one", "maternity", status: receipt.status(on: day))
         #expect(routine.outcome == .notCovered)
-        #expect(routine.rule == "C5")
+        #expect(routine.rule == .c5)
         let emergency = try F.route(from: "cs-one", "maternity", emergency: true, status: receipt.status(on: day))
         #expect(emergency.outcome == .treated(at: F.id("hp-a")))
         let old = try F.route(from: "cs-one", "maternity", emergency: true, status: receipt.status(on: CalendarDate("2026-04-15")!))
         #expect(old.outcome == .notCovered)
-        #expect(old.rule == "C5")
+        #expect(old.rule == .c5)
     }
 
     @Test("C6: a newborn of a covered household is routed like a beneficiary")
