@@ -21,7 +21,25 @@ struct Render: ParsableCommand {
 }
 
 extension DiagramFormat: ExpressibleByArgument {}
-extension DiagramLanguage: ExpressibleByArgument {}
+
+/// `--lang fr|ar|both`: French, Arabic, or French above Arabic.
+extension LabelLanguages: ExpressibleByArgument {
+    /// The words `--lang` takes, with the labels each gives.
+    static let argumentValues: [(word: String, languages: LabelLanguages)] = [("fr", .fr), ("ar", .ar), ("both", .both)]
+
+    public init?(argument: String) {
+        guard let match = Self.argumentValues.first(where: { $0.word == argument }) else { return nil }
+        self = match.languages
+    }
+
+    public var defaultValueDescription: String {
+        Self.argumentValues.first { $0.languages == self }?.word ?? languages.map(\.rawValue).joined(separator: "+")
+    }
+
+    public static var allValueStrings: [String] { argumentValues.map(\.word) }
+
+    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}
 
 /// `--format`, `-o` and `--lang`, shared by every `render` subcommand.
 struct RenderOutputOptions: ParsableArguments {
@@ -32,7 +50,7 @@ struct RenderOutputOptions: ParsableArguments {
     var output: String?
 
     @Option(name: .customLong("lang"), help: "Label language: fr, ar or both.")
-    var language: DiagramLanguage = .fr
+    var language: LabelLanguages = .fr
 
     func validate() throws {
         if format == nil, let output, DiagramFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {

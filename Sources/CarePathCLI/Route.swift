@@ -7,6 +7,18 @@ import Referral
 
 extension BeneficiaryClass: ExpressibleByArgument {}
 
+/// `--lang fr|ar`: the languages every facility name has (an English name is optional in network files).
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard Self.allValueStrings.contains(argument) else { return nil }
+        self.init(rawValue: argument)
+    }
+
+    public var defaultValueDescription: String { rawValue }
+
+    public static var allValueStrings: [String] { [Language.fr, .ar].map(\.rawValue) }
+}
+
 /// `carepath route`: the pathway of one patient through a network (P0-P5), with coverage (X1-X3) and
 /// card or receipt validity (C2, C5).
 struct RouteCommand: ParsableCommand {
@@ -63,17 +75,13 @@ struct RouteCommand: ParsableCommand {
     var on: String?
 
     @Option(help: "Language of facility names: fr or ar.")
-    var lang: RouteLanguage = .fr
+    var lang: Language = .fr
 
     @Flag(help: .hidden)
     var measureTable = false
 
     @OptionGroup var network: NetworkOptions
     @OptionGroup var output: OutputOptions
-
-    enum RouteLanguage: String, ExpressibleByArgument, CaseIterable {
-        case fr, ar
-    }
 
     func validate() throws {
         if measureTable { return }
@@ -128,10 +136,9 @@ struct RouteCommand: ParsableCommand {
         } catch {
             throw RulesSupport.failure(error.description)
         }
-        let language: Language = lang == .ar ? .ar : .fr
         switch output.format {
-        case .json: print(RouteOutput.json(pathway, loaded, language))
-        case .text: print(RouteOutput.text(pathway, loaded, language, service: definition, emergency: emergency, day: day), terminator: "")
+        case .json: print(RouteOutput.json(pathway, loaded, lang))
+        case .text: print(RouteOutput.text(pathway, loaded, lang, service: definition, emergency: emergency, day: day), terminator: "")
         }
     }
 }
@@ -162,27 +169,16 @@ enum RouteOutput {
         for (number, step) in pathway.steps.enumerated() {
             let facility = network[step.facility]
             let distance = step.action == .treatment ? "" : ", " + RulesSupport.kmText(step.distanceKm)
-            text += "  \(number + 1). \(action(step.action, language)): \(facility.name.text(in: language)) [\(facility.key)]"
+            text += "  \(number + 1). \(step.action.name.text(in: language)): \(facility.name.text(in: language)) [\(facility.key)]"
             text += " (\(facility.tier.name.text(in: language))\(distance)) (\(step.rule))\n"
         }
+        // The outcome line is English, as the reason is, whatever the language of the names.
+        let outcome = pathway.outcome.kind.name.text(in: .en)
         switch pathway.outcome {
-        case .treated(let at): text += "Outcome: treated at \(network[at].key) (\(pathway.rule ?? .p5))\n"
-        case .notCovered: text += "Outcome: not covered (\(pathway.rule?.rawValue ?? "?"))\n"
-        case .unavailable: text += "Outcome: unavailable\n"
+        case .treated(let at): text += "Outcome: \(outcome) at \(network[at].key) (\(pathway.rule ?? .p5))\n"
+        case .notCovered: text += "Outcome: \(outcome) (\(pathway.rule?.rawValue ?? "?"))\n"
+        case .unavailable: text += "Outcome: \(outcome)\n"
         }
         return text + "Reason: \(pathway.reason)\n"
-    }
-
-    static func action(_ action: PathwayStep.Action, _ language: Language) -> String {
-        switch (action, language) {
-        case (.firstContact, .ar): "الاتصال الأول"
-        case (.referral, .ar): "إحالة"
-        case (.emergency, .ar): "المستعجلات"
-        case (.treatment, .ar): "العلاج"
-        case (.firstContact, _): "premier contact"
-        case (.referral, _): "référence"
-        case (.emergency, _): "urgence"
-        case (.treatment, _): "prise en charge"
-        }
     }
 }

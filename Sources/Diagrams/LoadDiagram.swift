@@ -50,7 +50,7 @@ public enum LoadDiagram {
     }
 
     /// Builds the load diagram over `network`.
-    public static func graph(of load: LoadDiagramInput, in network: CareNetwork, language: DiagramLanguage = .fr) -> DiagramGraph {
+    public static func graph(of load: LoadDiagramInput, in network: CareNetwork, language: LabelLanguages = .fr) -> DiagramGraph {
         var title = language.lines(fr: "Charge du réseau", ar: "ضغط الشبكة")
         if let extra = load.title { title.append(extra) }
         var graph = DiagramStyle.base(name: "load", title: title, rankdir: "BT")

@@ -10,9 +10,9 @@ public struct NetworkDiagramOptions: Hashable, Sendable {
     /// Fold each province's health centres into one node with their count and population.
     public var collapseHealthCentres: Bool
     /// The language of the labels.
-    public var language: DiagramLanguage
+    public var language: LabelLanguages
 
-    public init(regions: [String] = [], provinces: [String] = [], collapseHealthCentres: Bool = false, language: DiagramLanguage = .fr) {
+    public init(regions: [String] = [], provinces: [String] = [], collapseHealthCentres: Bool = false, language: LabelLanguages = .fr) {
         self.regions = regions
         self.provinces = provinces
         self.collapseHealthCentres = collapseHealthCentres
@@ -180,7 +180,7 @@ public enum NetworkDiagram {
         }
     }
 
-    static func facilityNode(_ facility: Facility, language: DiagramLanguage) -> DiagramNode {
+    static func facilityNode(_ facility: Facility, language: LabelLanguages) -> DiagramNode {
         var attributes = DiagramStyle.attributes(for: facility.tier)
         attributes["label"] = .lines(language.lines(facility.name))
         attributes["tooltip"] = .text(facility.key)

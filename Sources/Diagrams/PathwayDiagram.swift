@@ -1,4 +1,5 @@
 import CareNetwork
+import Referral
 
 /// The minimal description of one patient's pathway that the pathway diagram draws. The router's
 /// `Pathway` (module Referral) maps onto it one step for one step.
@@ -20,15 +21,10 @@ public struct PathwayDiagramInput: Hashable, Sendable {
         }
     }
 
-    /// How the pathway ends.
-    public enum Outcome: String, Hashable, Sendable {
-        /// The last step's facility provides the care (P5).
-        case treated
-        /// The care is not covered (X1-X3, eligibility): `reason` says why.
-        case notCovered = "not-covered"
-        /// No facility the chain reaches provides the service: `reason` says why.
-        case unavailable
-    }
+    /// How the pathway ends: the last step's facility provides the care (P5), the care is not covered
+    /// (X1-X3, eligibility), or no facility the chain reaches provides the service; for the last two,
+    /// `reason` says why.
+    public typealias Outcome = Pathway.Outcome.Kind
 
     /// The steps, first contact first.
     public var steps: [PathwayDiagramInput.Step]
@@ -54,7 +50,7 @@ public struct PathwayDiagramInput: Hashable, Sendable {
 /// default chain faint, and a not-covered or unavailable outcome drawn as a note with its reason.
 public enum PathwayDiagram {
     /// Builds the diagram of `pathway` over `network`.
-    public static func graph(of pathway: PathwayDiagramInput, in network: CareNetwork, language: DiagramLanguage = .fr) -> DiagramGraph {
+    public static func graph(of pathway: PathwayDiagramInput, in network: CareNetwork, language: LabelLanguages = .fr) -> DiagramGraph {
         var title = language.lines(fr: "Parcours de soins RAMED", ar: "مسار العلاجات راميد")
         if let service = pathway.service { title.append(service) }
         var graph = DiagramStyle.base(name: "pathway", title: title, rankdir: "BT")
@@ -110,8 +106,7 @@ public enum PathwayDiagram {
         }
 
         if pathway.outcome != .treated {
-            let heading = pathway.outcome == .notCovered
-                ? language.lines(fr: "non couvert", ar: "غير مغطى") : language.lines(fr: "indisponible", ar: "غير متوفر")
+            let heading = language.lines(pathway.outcome.name)
             graph.nodes.append(DiagramNode(id: "outcome", attributes: [
                 "shape": "note", "color": "#c62828", "fontcolor": "#c62828", "fillcolor": "#ffebee",
                 "label": .lines(heading + (pathway.reason.map { [$0] } ?? [])),

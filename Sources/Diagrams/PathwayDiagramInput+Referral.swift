@@ -14,12 +14,7 @@ extension PathwayDiagramInput {
             }
             steps.append(Step(facility: step.facility, rule: step.rule, action: step.action.rawValue))
         }
-        let outcome: Outcome
-        switch pathway.outcome {
-        case .treated: outcome = .treated
-        case .notCovered: outcome = .notCovered
-        case .unavailable: outcome = .unavailable
-        }
+        let outcome = pathway.outcome.kind
         let centre = pathway.steps.first { $0.action == .firstContact }?.facility
         self.init(
             steps: steps, outcome: outcome, reason: outcome == .treated ? nil : pathway.reason, service: service,

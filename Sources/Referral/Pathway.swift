@@ -11,12 +11,34 @@ public struct Pathway: Hashable, Sendable {
         /// No facility on the chain provides the service.
         case unavailable
 
-        /// `treated`, `not-covered` or `unavailable`.
-        public var name: String {
+        /// Which of the three ends it is, without the treating facility.
+        public var kind: Kind {
             switch self {
-            case .treated: "treated"
-            case .notCovered: "not-covered"
-            case .unavailable: "unavailable"
+            case .treated: .treated
+            case .notCovered: .notCovered
+            case .unavailable: .unavailable
+            }
+        }
+
+        /// `treated`, `not-covered` or `unavailable`.
+        public var name: String { kind.rawValue }
+
+        /// How a pathway ends, without the treating facility: what JSON output and diagrams show.
+        public enum Kind: String, Hashable, Sendable, CaseIterable {
+            /// P5: a facility on the pathway provides the service.
+            case treated
+            /// The care is not covered.
+            case notCovered = "not-covered"
+            /// No facility on the chain provides the service.
+            case unavailable
+
+            /// The outcome in words, in French, Arabic and English (`carepath route` prints it).
+            public var name: LocalizedName {
+                switch self {
+                case .treated: LocalizedName(fr: "pris en charge", ar: "تم العلاج", en: "treated")
+                case .notCovered: LocalizedName(fr: "non couvert", ar: "غير مغطى", en: "not covered")
+                case .unavailable: LocalizedName(fr: "indisponible", ar: "غير متوفر", en: "unavailable")
+                }
             }
         }
     }

@@ -12,6 +12,16 @@ public struct PathwayStep: Hashable, Sendable {
         case emergency
         /// P5: the facility reached provides the service; the pathway ends.
         case treatment
+
+        /// What the step is called in French, Arabic and English (`carepath route` prints it).
+        public var name: LocalizedName {
+            switch self {
+            case .firstContact: LocalizedName(fr: "premier contact", ar: "الاتصال الأول", en: "first contact")
+            case .referral: LocalizedName(fr: "référence", ar: "إحالة", en: "referral")
+            case .emergency: LocalizedName(fr: "urgence", ar: "المستعجلات", en: "emergency")
+            case .treatment: LocalizedName(fr: "prise en charge", ar: "العلاج", en: "treatment")
+            }
+        }
     }
 
     /// Where.

@@ -1,25 +1,5 @@
 import CareNetwork
 
-/// The language(s) labels are written in: French, Arabic, or both (French above Arabic).
-public enum DiagramLanguage: String, CaseIterable, Sendable, Hashable {
-    case fr, ar, both
-
-    /// The label lines of a bilingual name.
-    public func lines(_ name: LocalizedName) -> [String] {
-        switch self {
-        case .fr: [name.fr]
-        case .ar: [name.ar]
-        case .both: name.fr == name.ar ? [name.fr] : [name.fr, name.ar]
-        }
-    }
-
-    /// The label lines of a text the diagrams write themselves (legend, outcome), in French and Arabic.
-    func lines(fr: String, ar: String) -> [String] { lines(LocalizedName(fr: fr, ar: ar)) }
-
-    /// One line: the name in French, Arabic, or `fr / ar`.
-    func line(_ name: LocalizedName) -> String { lines(name).joined(separator: " / ") }
-}
-
 /// The common look of every CarePath diagram.
 enum DiagramStyle {
     /// DejaVu Sans has Latin and Arabic glyphs (Debian `fonts-dejavu-core`).
