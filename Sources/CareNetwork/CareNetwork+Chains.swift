@@ -19,27 +19,4 @@ extension CareNetwork {
         }
         return current
     }
-
-    /// Checks the index invariants; run by tests and debug builds. Returns the violations found.
-    public func invariantViolations() -> [String] {
-        var problems: [String] = []
-        for (index, facility) in facilities.enumerated() {
-            if facility.id.index != index { problems.append("facility \(facility.key) has index \(facility.id.index) at \(index)") }
-            if facilityByKey[facility.key] != facility.id { problems.append("key index of \(facility.key) is wrong") }
-            if let next = nextLevel(from: facility.id) {
-                let target = self[next]
-                if target.tier.level != facility.tier.level + 1 {
-                    problems.append("\(facility.key) refers to \(target.key), not one level up")
-                }
-                if !target.isOnRAMEDPathway { problems.append("\(facility.key) refers off the RAMED pathway to \(target.key)") }
-            }
-        }
-        for (index, region) in regions.enumerated() where region.id.index != index {
-            problems.append("region \(region.key) has index \(region.id.index) at \(index)")
-        }
-        for (index, province) in provinces.enumerated() where province.id.index != index {
-            problems.append("province \(province.key) has index \(province.id.index) at \(index)")
-        }
-        return problems
-    }
 }

@@ -54,6 +54,7 @@ public struct CareNetwork: Sendable {
             guard facility.tier == .healthCentre, facility.isOnRAMEDPathway else { return nil }
             return CareNetwork.chain(from: facility, facilities: facilities, nextLevel: nextLevel)
         }
+        checkInvariants()
     }
 
     static func chain(from centre: Facility, facilities: [Facility], nextLevel: [Int32]) -> ReferralChain {

@@ -73,13 +73,21 @@ public struct RoutingTable: Sendable {
                 }
             }
         }
-        self.serviceCount = services
-        self.healthCentres = centres
-        self.slotByFacility = slots
+        self.init(serviceCount: services, healthCentres: centres, slotByFacility: slots, offsets: offsets,
+                  visits: visits, rules: rules, treatedAt: treated)
+    }
+
+    /// A table from its arrays as they are; debug builds check its invariants (``checkInvariants()``).
+    init(serviceCount: Int, healthCentres: [FacilityID], slotByFacility: [Int32], offsets: [Int32],
+         visits: [Int32], rules: [UInt8], treatedAt: [Int32]) {
+        self.serviceCount = serviceCount
+        self.healthCentres = healthCentres
+        self.slotByFacility = slotByFacility
         self.offsets = offsets
         self.visits = visits
         self.rules = rules
-        self.treatedAt = treated
+        self.treatedAt = treatedAt
+        checkInvariants()
     }
 
     /// The ``rules`` code of the rule of a step that arrives at a facility: 0 for P0, the chain level
@@ -120,20 +128,5 @@ public struct RoutingTable: Sendable {
     @inlinable
     public func visited(entry: Int) -> ArraySlice<Int32> {
         visits[Int(offsets[entry])..<Int(offsets[entry + 1])]
-    }
-
-    /// Checks the layout invariants; returns the violations found (run by tests).
-    public func invariantViolations() -> [String] {
-        var problems: [String] = []
-        if offsets.count != treatedAt.count + 1 { problems.append("offsets has \(offsets.count) elements for \(treatedAt.count) entries") }
-        if treatedAt.count != healthCentres.count * serviceCount * 2 { problems.append("entry count is not centres × services × 2") }
-        if rules.count != visits.count { problems.append("rules and visits differ in length") }
-        for entry in 0..<treatedAt.count where offsets[entry] > offsets[entry + 1] {
-            problems.append("offsets decrease at entry \(entry)")
-        }
-        for entry in 0..<treatedAt.count where treatedAt[entry] >= 0 {
-            if visited(entry: entry).last != treatedAt[entry] { problems.append("entry \(entry) is treated off its last visit") }
-        }
-        return problems
     }
 }

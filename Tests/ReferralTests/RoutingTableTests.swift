@@ -45,3 +45,40 @@ struct RoutingTableTests {
         #expect(Array(table.rules[Int(table.offsets[p4])..<Int(table.offsets[p4 + 1])]) == [1, 2, 3, 4])
     }
 }
+
+/// ``RoutingTable/invariantViolations()`` on tables built broken on purpose.
+@Suite("RoutingTable invariants")
+struct RoutingTableInvariantTests {
+    typealias F = ReferralFixtures
+
+    /// The fixture's table with its first visit's rule code made 7, which no rule has.
+    static func badRuleCode() -> RoutingTable {
+        let table = RoutingTable(router: F.router)
+        var rules = table.rules
+        rules[0] = 7
+        return RoutingTable(serviceCount: table.serviceCount, healthCentres: table.healthCentres, slotByFacility: table.slotByFacility,
+                            offsets: table.offsets, visits: table.visits, rules: rules, treatedAt: table.treatedAt)
+    }
+
+    @Test("rule codes decode to P0-P4 and back")
+    func ruleCodes() {
+        for rule in [RuleID.p0, .p1, .p2, .p3, .p4] { #expect(RoutingTable.rule(code: RoutingTable.ruleCode(rule)) == rule) }
+        #expect(RoutingTable.rule(code: 5) == nil)
+    }
+
+    #if DEBUG
+    @Test("a rule code that is no rule stops a debug build as the table is built")
+    func brokenStopsDebugBuild() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = RoutingTableInvariantTests.badRuleCode()
+        }
+        let stderr = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(stderr.contains("RoutingTable invariants broken: rule code 7 is not P0-P4"), "\(stderr)")
+    }
+    #else
+    @Test("a rule code that is no rule is reported (a release build does not check at construction)")
+    func brokenIsReported() {
+        #expect(Self.badRuleCode().invariantViolations() == ["rule code 7 is not P0-P4"])
+    }
+    #endif
+}
