@@ -7,6 +7,7 @@ public struct ServiceDemand: Hashable, Sendable {
     /// The service a patient referred upward under a referral rate needs at the next level.
     public var referredAs: ServiceID
 
+    /// The demand of one service: visits per person, emergency share, and the service it is referred as.
     public init(visitsPerPerson: Double, emergencyShare: Double, referredAs: ServiceID) {
         self.visitsPerPerson = visitsPerPerson
         self.emergencyShare = emergencyShare
@@ -23,6 +24,7 @@ public struct Demand: Hashable, Sendable {
     /// Per tier (indexed by `Tier.allCases` order): share of served patients referred one level up.
     public var referralRates: [Double]
 
+    /// Demand from its parts; `referralRates` has one rate per tier, in `Tier.allCases` order.
     public init(defaultEmergencyShare: Double, services: [ServiceDemand], referralRates: [Double]) {
         precondition(referralRates.count == Tier.allCases.count)
         self.defaultEmergencyShare = defaultEmergencyShare
@@ -31,7 +33,7 @@ public struct Demand: Hashable, Sendable {
     }
 
     /// No demand at all, for a catalogue of `serviceCount` services.
-    public static func none(serviceCount: Int) -> Demand {
+    static func none(serviceCount: Int) -> Demand {
         Demand(
             defaultEmergencyShare: 0,
             services: (0..<serviceCount).map { ServiceDemand(visitsPerPerson: 0, emergencyShare: 0, referredAs: ServiceID($0)) },

@@ -1,9 +1,13 @@
 /// A position in a source file: 1-based line and column (columns count Unicode scalars).
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The file's path, as it was given.
     public var file: String
+    /// 1-based line.
     public var line: Int
+    /// 1-based column, in Unicode scalars.
     public var column: Int
 
+    /// The position `line`:`column` in `file`.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
@@ -94,7 +98,7 @@ public struct NetworkLoadError: Error, Sendable, CustomStringConvertible {
     /// Every diagnostic of the load, errors and warnings, in display order.
     public let diagnostics: [Diagnostic]
 
-    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sortedForDisplay() }
+    init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sortedForDisplay() }
 
     public var description: String {
         let errors = diagnostics.filter { $0.severity == .error }

@@ -3,19 +3,19 @@ import Foundation
 
 /// Reads typed fields out of ``SourceValue`` mappings and records a diagnostic for every problem
 /// (unknown key, missing key, wrong type, invalid or out-of-range value) instead of stopping.
-public struct DocumentReader {
+package struct DocumentReader {
     /// Every problem found so far, in the order found.
-    public var diagnostics: [Diagnostic] = []
+    package var diagnostics: [Diagnostic] = []
 
-    public init() {}
+    package init() {}
 
     /// Records an error.
-    public mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
+    package mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
     }
 
     /// Records a warning.
-    public mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
+    package mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
     }
 
@@ -33,7 +33,7 @@ public struct DocumentReader {
 
     /// The entries of a mapping, checking each key against `allowed` (unknown keys are reported with a
     /// did-you-mean hint) and that every key of `required` is present. Nil when `value` is no mapping.
-    public mutating func mapping(
+    package mutating func mapping(
         _ value: SourceValue, what: String, allowed: [String], required: [String] = []
     ) -> Fields? {
         guard case .mapping(let entries) = value.kind else {
@@ -60,7 +60,7 @@ public struct DocumentReader {
     }
 
     /// The items of a list; nil (with a diagnostic) when `value` is not a list. A missing list is empty.
-    public mutating func list(_ value: SourceValue?, what: String) -> [SourceValue] {
+    package mutating func list(_ value: SourceValue?, what: String) -> [SourceValue] {
         guard let value else { return [] }
         switch value.kind {
         case .sequence(let items): return items
@@ -72,7 +72,7 @@ public struct DocumentReader {
     }
 
     /// A scalar as text (nil when absent; a diagnostic when not a scalar).
-    public mutating func string(_ value: SourceValue?, what: String) -> String? {
+    package mutating func string(_ value: SourceValue?, what: String) -> String? {
         guard let value else { return nil }
         guard case .scalar(let text, _) = value.kind else {
             error(.wrongType, "\(what) must be text, found \(value.kindName)", at: value.location)
@@ -82,7 +82,7 @@ public struct DocumentReader {
     }
 
     /// An id: lowercase kebab-case.
-    public mutating func id(_ value: SourceValue?, what: String) -> String? {
+    package mutating func id(_ value: SourceValue?, what: String) -> String? {
         guard let value, let text = string(value, what: what) else { return nil }
         if !DocumentReader.isKebabCase(text) {
             error(.invalidID, "\(what) '\(text)' is not a lowercase kebab-case id", at: value.location,
@@ -92,7 +92,7 @@ public struct DocumentReader {
     }
 
     /// A number, optionally within `range` (`rangeText` says it in words).
-    public mutating func double(_ value: SourceValue?, what: String, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
+    package mutating func double(_ value: SourceValue?, what: String, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
         guard let value else { return nil }
         guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
             error(.wrongType, "\(what) must be a number, found \(value.kindName)", at: value.location)
@@ -106,7 +106,7 @@ public struct DocumentReader {
     }
 
     /// A whole number of at least `minimum`.
-    public mutating func integer(_ value: SourceValue?, what: String, minimum: Int) -> Int? {
+    package mutating func integer(_ value: SourceValue?, what: String, minimum: Int) -> Int? {
         guard let value else { return nil }
         guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
             error(.wrongType, "\(what) must be a whole number, found \(value.kindName)", at: value.location)
@@ -124,7 +124,7 @@ public struct DocumentReader {
     }
 
     /// `true` or `false` only: YAML 1.1's `yes`/`no`/`on`/`off` are refused.
-    public mutating func bool(_ value: SourceValue?, what: String) -> Bool? {
+    package mutating func bool(_ value: SourceValue?, what: String) -> Bool? {
         guard let value else { return nil }
         if case .scalar(let text, false) = value.kind {
             if text == "true" { return true }
@@ -136,7 +136,7 @@ public struct DocumentReader {
     }
 
     /// One of a fixed set of words (tier, sector, distribution...), with a did-you-mean hint.
-    public mutating func choice<T>(_ value: SourceValue?, what: String, options: [(String, T)]) -> T? {
+    package mutating func choice<T>(_ value: SourceValue?, what: String, options: [(String, T)]) -> T? {
         guard let value, let text = string(value, what: what) else { return nil }
         if let match = options.first(where: { $0.0 == text }) { return match.1 }
         let names = options.map(\.0)
@@ -146,14 +146,14 @@ public struct DocumentReader {
     }
 
     /// A `{fr, ar}` name (`en` optional).
-    public mutating func name(_ value: SourceValue?, what: String) -> LocalizedName? {
+    package mutating func name(_ value: SourceValue?, what: String) -> LocalizedName? {
         guard let value, let fields = mapping(value, what: "\(what) name", allowed: ["fr", "ar", "en"], required: ["fr", "ar"]) else { return nil }
         guard let fr = string(fields["fr"], what: "French name"), let ar = string(fields["ar"], what: "Arabic name") else { return nil }
         return LocalizedName(fr: fr, ar: ar, en: string(fields["en"], what: "English name"))
     }
 
     /// A `{lat, lon}` location.
-    public mutating func point(_ value: SourceValue?, what: String) -> GeoPoint? {
+    package mutating func point(_ value: SourceValue?, what: String) -> GeoPoint? {
         guard let value, let fields = mapping(value, what: what, allowed: ["lat", "lon"], required: ["lat", "lon"]) else { return nil }
         let lat = double(fields["lat"], what: "latitude", range: -90...90, rangeText: "between -90 and 90")
         let lon = double(fields["lon"], what: "longitude", range: -180...180, rangeText: "between -180 and 180")
@@ -162,7 +162,7 @@ public struct DocumentReader {
     }
 
     /// A number as the formats read one: no `_`, infinity, NaN or hexadecimal.
-    public static func number(_ text: String) -> Double? {
+    package static func number(_ text: String) -> Double? {
         guard !text.isEmpty, !text.contains("_"), let value = Double(text), value.isFinite else { return nil }
         let lower = text.lowercased()
         if lower.contains("inf") || lower.contains("nan") || lower.hasPrefix("0x") { return nil }
@@ -170,13 +170,13 @@ public struct DocumentReader {
     }
 
     /// Whether `text` is a lowercase kebab-case id.
-    public static func isKebabCase(_ text: String) -> Bool {
+    package static func isKebabCase(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 128, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
         return text.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
     }
 
     /// `text` folded into a kebab-case id, for hints.
-    public static func kebabCased(_ text: String) -> String {
+    package static func kebabCased(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         let pieces = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
         return pieces.joined(separator: "-")
@@ -184,17 +184,17 @@ public struct DocumentReader {
 }
 
 /// The fields of one mapping, with the position of each key.
-public struct Fields {
-    public var location: SourceLocation
-    public var values: [String: SourceValue] = [:]
-    public var keyLocations: [String: SourceLocation] = [:]
+package struct Fields {
+    package var location: SourceLocation
+    package var values: [String: SourceValue] = [:]
+    package var keyLocations: [String: SourceLocation] = [:]
     /// Keys that an unknown key was taken to be a misspelling of.
-    public var misspelt: Set<String> = []
+    package var misspelt: Set<String> = []
 
-    public subscript(key: String) -> SourceValue? { values[key] }
+    package subscript(key: String) -> SourceValue? { values[key] }
 
     /// Marks: the mapping's own position and each value's position.
-    public var marks: SourceMarks {
+    package var marks: SourceMarks {
         SourceMarks(element: location, fields: values.mapValues(\.location))
     }
 }

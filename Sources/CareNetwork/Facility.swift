@@ -5,8 +5,11 @@ public struct Facility: Hashable, Sendable {
     public let id: FacilityID
     /// The kebab-case id from the network file.
     public let key: String
+    /// Its name in French and Arabic (and English, where the file gives one).
     public let name: LocalizedName
+    /// Its level in the referral chain.
     public let tier: Tier
+    /// Public or private; only a public facility is on a RAMED pathway (X3).
     public let sector: Sector
     /// ISO 3166 alpha-2 country code (`MA` for Morocco).
     public let country: String
@@ -14,6 +17,7 @@ public struct Facility: Hashable, Sendable {
     public let region: RegionID?
     /// The province; nil only for a facility abroad.
     public let province: ProvinceID?
+    /// Where it is.
     public let location: GeoPoint
     /// Population served (health centres); 0 for other tiers.
     public let catchment: Int

@@ -2,9 +2,12 @@ import Foundation
 
 /// A point on the Earth in decimal degrees (WGS 84).
 public struct GeoPoint: Hashable, Sendable, Codable {
+    /// Degrees north (negative: south).
     public var latitude: Double
+    /// Degrees east (negative: west).
     public var longitude: Double
 
+    /// The point at `latitude`, `longitude`.
     public init(latitude: Double, longitude: Double) {
         self.latitude = latitude
         self.longitude = longitude

@@ -12,6 +12,7 @@ public struct LocalizedName: Hashable, Sendable, Codable {
     /// The English name, where one is given.
     public var en: String?
 
+    /// A name in French and Arabic, with an optional English one.
     public init(fr: String, ar: String, en: String? = nil) {
         self.fr = fr
         self.ar = ar

@@ -1,17 +1,17 @@
 /// Decodes a parsed document into a ``NetworkDescription``, reporting every structural problem
 /// (unknown keys, types, ranges, values) with its position. Elements with an error are left out, so
 /// that the semantic checks after it still run on the rest.
-public struct NetworkDecoder {
+package struct NetworkDecoder {
     /// The diagnostics of everything decoded so far.
-    public var reader = DocumentReader()
+    package var reader = DocumentReader()
     let catalog: ServiceCatalog
 
-    public init(catalog: ServiceCatalog = .standard) { self.catalog = catalog }
+    package init(catalog: ServiceCatalog = .standard) { self.catalog = catalog }
 
     static let topKeys = ["schema", "name", "description", "regions", "provinces", "profiles", "facilities", "demand"]
     static let regionKeys = ["id", "name", "code", "population", "chu"]
     static let provinceKeys = ["id", "region", "name", "code", "population", "seat"]
-    public static let facilityKeys = [
+    package static let facilityKeys = [
         "id", "name", "tier", "sector", "country", "region", "province", "location", "catchment", "emergency",
         "profile", "services", "refers-to", "synthesised", "source",
     ]
@@ -41,7 +41,7 @@ public struct NetworkDecoder {
                     }
                     let services = offers(entry.value, what: "profile '\(entry.key)'")
                     description.profiles[entry.key] = ProfileDescription(
-                        id: entry.key, services: services, marks: SourceMarks(element: entry.keyLocation))
+                        id: entry.key, services: services).marked(SourceMarks(element: entry.keyLocation))
                 }
             } else if case .null = profiles.kind {
             } else {
@@ -61,7 +61,7 @@ public struct NetworkDecoder {
         let population = f["population"].flatMap { reader.integer($0, what: "region population", minimum: 1) }
         let chu = f["chu"].flatMap { reader.id($0, what: "region CHU") }
         guard let id, let name else { return nil }
-        return RegionDescription(id: id, name: name, code: code, population: population, chu: chu, marks: f.marks)
+        return RegionDescription(id: id, name: name, code: code, population: population, chu: chu).marked(f.marks)
     }
 
     private mutating func province(_ value: SourceValue) -> ProvinceDescription? {
@@ -73,11 +73,11 @@ public struct NetworkDecoder {
         let population = reader.integer(f["population"], what: "province population", minimum: 1)
         let seat = f["seat"].flatMap { reader.point($0, what: "seat") }
         guard let id, let region, let name, let population else { return nil }
-        return ProvinceDescription(id: id, region: region, name: name, code: code, population: population, seat: seat, marks: f.marks)
+        return ProvinceDescription(id: id, region: region, name: name, code: code, population: population, seat: seat).marked(f.marks)
     }
 
     /// Decodes one `facilities:` entry (also used for a scenario's `open:` entries), or nil after a diagnostic.
-    public mutating func facility(_ value: SourceValue) -> FacilityDescription? {
+    package mutating func facility(_ value: SourceValue) -> FacilityDescription? {
         guard let f = reader.mapping(value, what: "facility", allowed: NetworkDecoder.facilityKeys, required: ["id", "name", "tier", "location"]) else { return nil }
         let id = reader.id(f["id"], what: "facility id")
         let name = reader.name(f["name"], what: "facility")
@@ -113,7 +113,7 @@ public struct NetworkDecoder {
         return FacilityDescription(
             id: id, name: name, tier: tier, sector: sector, country: country, region: region, province: province,
             location: location, catchment: catchment, emergency: emergency, profile: profile, services: services,
-            refersTo: refersTo, synthesised: synthesised, source: source, marks: f.marks)
+            refersTo: refersTo, synthesised: synthesised, source: source).marked(f.marks)
     }
 
     /// A `services:` mapping: service id → capacity.
@@ -146,11 +146,11 @@ public struct NetworkDecoder {
         guard let servers, let time else { return nil }
         var marks = f.marks
         marks.fields["service"] = keyLocation
-        return ServiceOfferDescription(service: service, servers: servers, time: time, givenAsStay: isStay, covered: covered, marks: marks)
+        return ServiceOfferDescription(service: service, servers: servers, time: time, givenAsStay: isStay, covered: covered).marked(marks)
     }
 
     /// Decodes a `time:`/`stay:` distribution mapping, or nil after a diagnostic.
-    public mutating func distribution(_ value: SourceValue, what: String) -> ServiceTimeDistribution? {
+    package mutating func distribution(_ value: SourceValue, what: String) -> ServiceTimeDistribution? {
         guard let f = reader.mapping(value, what: what, allowed: ["distribution", "mean", "sd", "value", "min", "mode", "max"], required: ["distribution"]) else { return nil }
         let names = ["exponential", "lognormal", "fixed", "triangular"]
         guard let kind = reader.choice(f["distribution"], what: "distribution", options: names.map { ($0, $0) }) else { return nil }
@@ -196,7 +196,7 @@ public struct NetworkDecoder {
 
     private mutating func demand(_ value: SourceValue) -> DemandDescription? {
         guard let f = reader.mapping(value, what: "demand", allowed: NetworkDecoder.demandKeys) else { return nil }
-        var demand = DemandDescription(marks: f.marks)
+        var demand = DemandDescription().marked(f.marks)
         demand.emergencyShare = f["emergency-share"].flatMap { reader.double($0, what: "emergency-share", range: 0...1, rangeText: "between 0 and 1") } ?? 0
         if let services = f["services"] {
             if case .mapping(let entries) = services.kind {
@@ -207,7 +207,7 @@ public struct NetworkDecoder {
                     let referredAs = s["referred-as"].flatMap { reader.id($0, what: "referred-as") }
                     var marks = s.marks
                     marks.fields["service"] = entry.keyLocation
-                    demand.services.append(ServiceDemandDescription(service: entry.key, visitsPerPerson: visits, emergencyShare: share, referredAs: referredAs, marks: marks))
+                    demand.services.append(ServiceDemandDescription(service: entry.key, visitsPerPerson: visits, emergencyShare: share, referredAs: referredAs).marked(marks))
                 }
             } else {
                 reader.error(.wrongType, "demand services must be a mapping from service id to demand, found \(services.kindName)", at: services.location)

@@ -3,17 +3,24 @@
 /// ``CareNetwork``. Each element keeps the source position of its fields (`marks`), so a semantic
 /// problem found later still points at the file; elements built in code have no marks.
 public struct NetworkDescription: Sendable {
+    /// The file's `schema:` (``NetworkLoader/schemaVersion``).
     public var schema: String
+    /// The file's `name:`, where it has one.
     public var name: LocalizedName?
+    /// The `regions:` list.
     public var regions: [RegionDescription]
+    /// The `provinces:` list.
     public var provinces: [ProvinceDescription]
     /// Named service sets, by profile id.
     public var profiles: [String: ProfileDescription]
+    /// The `facilities:` list.
     public var facilities: [FacilityDescription]
+    /// The `demand:` section, where the file has one.
     public var demand: DemandDescription?
     /// Where the document starts (for network-wide diagnostics).
     public var origin: SourceLocation
 
+    /// A description from its parts; by default an empty network at `<memory>`.
     public init(
         schema: String = NetworkLoader.schemaVersion, name: LocalizedName? = nil, regions: [RegionDescription] = [],
         provinces: [ProvinceDescription] = [], profiles: [String: ProfileDescription] = [:],
@@ -33,116 +40,178 @@ public struct NetworkDescription: Sendable {
 
 /// Source positions of an element's fields, by key (`id`, `region`, `services.maternity`...), and of
 /// the element itself (``SourceMarks/element``).
-public struct SourceMarks: Sendable, Hashable {
-    public var element: SourceLocation?
-    public var fields: [String: SourceLocation]
+package struct SourceMarks: Sendable, Hashable {
+    package var element: SourceLocation?
+    package var fields: [String: SourceLocation]
 
-    public init(element: SourceLocation? = nil, fields: [String: SourceLocation] = [:]) {
+    package init(element: SourceLocation? = nil, fields: [String: SourceLocation] = [:]) {
         self.element = element
         self.fields = fields
     }
 
     /// The position of `field`, else of the element, else `fallback`.
-    public func location(of field: String, or fallback: SourceLocation) -> SourceLocation {
+    package func location(of field: String, or fallback: SourceLocation) -> SourceLocation {
         fields[field] ?? element ?? fallback
     }
 }
 
+/// A description element that keeps the source positions of its fields.
+package protocol SourceMarked {
+    var marks: SourceMarks { get set }
+}
+
+extension SourceMarked {
+    /// The element with `marks` as the source positions of its fields.
+    package func marked(_ marks: SourceMarks) -> Self {
+        var marked = self
+        marked.marks = marks
+        return marked
+    }
+}
+
+extension RegionDescription: SourceMarked {}
+extension ProvinceDescription: SourceMarked {}
+extension ServiceOfferDescription: SourceMarked {}
+extension ProfileDescription: SourceMarked {}
+extension FacilityDescription: SourceMarked {}
+extension ServiceDemandDescription: SourceMarked {}
+extension DemandDescription: SourceMarked {}
+
+/// One `regions:` entry as written (Docs/network-format.md, `regions`).
 public struct RegionDescription: Sendable, Hashable {
+    /// The region's id.
     public var id: String
+    /// Its `{fr, ar}` name.
     public var name: LocalizedName
+    /// Its official code.
     public var code: String?
+    /// Its legal population, where given.
     public var population: Int?
     /// The CHU (facility id) this region refers to under P4 when it has none.
     public var chu: String?
-    public var marks: SourceMarks
+    /// Where each field is in the source file (nothing for an element built in code).
+    package var marks = SourceMarks()
 
-    public init(id: String, name: LocalizedName, code: String? = nil, population: Int? = nil, chu: String? = nil, marks: SourceMarks = SourceMarks()) {
+    /// A region entry, as a file would give it.
+    public init(id: String, name: LocalizedName, code: String? = nil, population: Int? = nil, chu: String? = nil) {
         self.id = id
         self.name = name
         self.code = code
         self.population = population
         self.chu = chu
-        self.marks = marks
     }
 }
 
+/// One `provinces:` entry as written (Docs/network-format.md, `provinces`).
 public struct ProvinceDescription: Sendable, Hashable {
+    /// The province's id.
     public var id: String
+    /// The id of its region.
     public var region: String
+    /// Its `{fr, ar}` name.
     public var name: LocalizedName
+    /// Its official code.
     public var code: String?
+    /// Its population.
     public var population: Int
+    /// Its seat town's location.
     public var seat: GeoPoint?
-    public var marks: SourceMarks
+    /// Where each field is in the source file (nothing for an element built in code).
+    package var marks = SourceMarks()
 
-    public init(id: String, region: String, name: LocalizedName, code: String? = nil, population: Int, seat: GeoPoint? = nil, marks: SourceMarks = SourceMarks()) {
+    /// A province entry, as a file would give it.
+    public init(id: String, region: String, name: LocalizedName, code: String? = nil, population: Int, seat: GeoPoint? = nil) {
         self.id = id
         self.region = region
         self.name = name
         self.code = code
         self.population = population
         self.seat = seat
-        self.marks = marks
     }
 }
 
 /// One service offer as written: the service id and its capacity.
 public struct ServiceOfferDescription: Sendable, Hashable {
+    /// The service id.
     public var service: String
     /// `servers` for a visit, `beds` for a stay.
     public var servers: Int
+    /// Service time (minutes) for a visit, length of stay (days) for a stay.
     public var time: ServiceTimeDistribution
     /// Whether the file gave `beds`/`stay` (a stay) rather than `servers`/`time` (a visit).
     public var givenAsStay: Bool
+    /// Whether it is offered as covered (`covered:`, default true).
     public var covered: Bool
-    public var marks: SourceMarks
+    /// Where each field is in the source file (nothing for an element built in code).
+    package var marks = SourceMarks()
 
-    public init(service: String, servers: Int, time: ServiceTimeDistribution, givenAsStay: Bool, covered: Bool = true, marks: SourceMarks = SourceMarks()) {
+    /// An offer, as a file would give it.
+    public init(service: String, servers: Int, time: ServiceTimeDistribution, givenAsStay: Bool, covered: Bool = true) {
         self.service = service
         self.servers = servers
         self.time = time
         self.givenAsStay = givenAsStay
         self.covered = covered
-        self.marks = marks
     }
 }
 
+/// One `profiles:` entry: a named set of service offers.
 public struct ProfileDescription: Sendable, Hashable {
+    /// The profile's id.
     public var id: String
+    /// Its offers.
     public var services: [ServiceOfferDescription]
-    public var marks: SourceMarks
+    /// Where each field is in the source file (nothing for an element built in code).
+    package var marks = SourceMarks()
 
-    public init(id: String, services: [ServiceOfferDescription], marks: SourceMarks = SourceMarks()) {
+    /// A profile with its offers.
+    public init(id: String, services: [ServiceOfferDescription]) {
         self.id = id
         self.services = services
-        self.marks = marks
     }
 }
 
+/// One `facilities:` entry as written (Docs/network-format.md, `facilities`); a scenario's `open:` entries too.
 public struct FacilityDescription: Sendable, Hashable {
+    /// The facility's id.
     public var id: String
+    /// Its `{fr, ar}` name.
     public var name: LocalizedName
+    /// Its tier.
     public var tier: Tier
+    /// Public (the default) or private.
     public var sector: Sector
+    /// ISO 3166 alpha-2 code, `MA` by default.
     public var country: String
+    /// The id of its region (none abroad).
     public var region: String?
+    /// The id of its province (none abroad).
     public var province: String?
+    /// Where it is.
     public var location: GeoPoint
+    /// The population whose card names it (health centres).
     public var catchment: Int?
+    /// Whether it has an emergency service (P0).
     public var emergency: Bool
+    /// The id of the profile whose services it offers.
     public var profile: String?
+    /// Its own offers, added to or replacing the profile's.
     public var services: [ServiceOfferDescription]
+    /// Its explicit referral target (`refers-to:`).
     public var refersTo: String?
+    /// Whether it was generated rather than taken from a public list.
     public var synthesised: Bool
+    /// Where its facts come from.
     public var source: String?
-    public var marks: SourceMarks
+    /// Where each field is in the source file (nothing for an element built in code).
+    package var marks = SourceMarks()
 
+    /// A facility entry, as a file would give it.
     public init(
         id: String, name: LocalizedName, tier: Tier, sector: Sector = .public, country: String = "MA",
         region: String?, province: String?, location: GeoPoint, catchment: Int? = nil, emergency: Bool = false,
         profile: String? = nil, services: [ServiceOfferDescription] = [], refersTo: String? = nil,
-        synthesised: Bool = false, source: String? = nil, marks: SourceMarks = SourceMarks()
+        synthesised: Bool = false, source: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -159,36 +228,46 @@ public struct FacilityDescription: Sendable, Hashable {
         self.refersTo = refersTo
         self.synthesised = synthesised
         self.source = source
-        self.marks = marks
     }
 }
 
+/// One `demand.services` entry as written.
 public struct ServiceDemandDescription: Sendable, Hashable {
+    /// The service id.
     public var service: String
+    /// Annual visits per person of a catchment.
     public var visitsPerPerson: Double
+    /// Its own emergency share, overriding the default.
     public var emergencyShare: Double?
+    /// The service a patient referred upward needs at the next level.
     public var referredAs: String?
-    public var marks: SourceMarks
+    /// Where each field is in the source file (nothing for an element built in code).
+    package var marks = SourceMarks()
 
-    public init(service: String, visitsPerPerson: Double, emergencyShare: Double? = nil, referredAs: String? = nil, marks: SourceMarks = SourceMarks()) {
+    /// A service's demand, as a file would give it.
+    public init(service: String, visitsPerPerson: Double, emergencyShare: Double? = nil, referredAs: String? = nil) {
         self.service = service
         self.visitsPerPerson = visitsPerPerson
         self.emergencyShare = emergencyShare
         self.referredAs = referredAs
-        self.marks = marks
     }
 }
 
+/// The `demand:` section as written (Docs/network-format.md, `demand`).
 public struct DemandDescription: Sendable, Hashable {
+    /// The default emergency share.
     public var emergencyShare: Double
+    /// Per-service demand.
     public var services: [ServiceDemandDescription]
+    /// Per tier: the share of patients served there who are referred one level up.
     public var referralRates: [Tier: Double]
-    public var marks: SourceMarks
+    /// Where each field is in the source file (nothing for an element built in code).
+    package var marks = SourceMarks()
 
-    public init(emergencyShare: Double = 0, services: [ServiceDemandDescription] = [], referralRates: [Tier: Double] = [:], marks: SourceMarks = SourceMarks()) {
+    /// A demand section, as a file would give it.
+    public init(emergencyShare: Double = 0, services: [ServiceDemandDescription] = [], referralRates: [Tier: Double] = [:]) {
         self.emergencyShare = emergencyShare
         self.services = services
         self.referralRates = referralRates
-        self.marks = marks
     }
 }

@@ -7,8 +7,11 @@ public enum NetworkLoader {
 
     /// The outcome of checking one file: the network when it has no error, and every diagnostic.
     public struct Report: Sendable {
+        /// The file checked.
         public let path: String
+        /// The network, when the file has no error.
         public let network: CareNetwork?
+        /// Every diagnostic, errors and warnings, in display order.
         public let diagnostics: [Diagnostic]
         /// What the file holds, counted even when it has errors (from what could be decoded).
         public let summary: NetworkSummary

@@ -1,6 +1,8 @@
 /// What a network holds, as `carepath validate` prints it after the diagnostics.
 public struct NetworkSummary: Sendable, Hashable {
+    /// Regions.
     public var regions = 0
+    /// Provinces.
     public var provinces = 0
     /// Facility count per tier raw value (every tier present, zero where none).
     public var facilities: [String: Int] = Dictionary(uniqueKeysWithValues: Tier.allCases.map { ($0.rawValue, 0) })
@@ -9,8 +11,10 @@ public struct NetworkSummary: Sendable, Hashable {
     /// Total population (the provinces' populations).
     public var population = 0
 
-    public init() {}
+    /// Nothing counted yet (to ``add(_:)`` the counts of several files to).
+    package init() {}
 
+    /// What a loaded network holds.
     public init(_ network: CareNetwork) {
         regions = network.regions.count
         provinces = network.provinces.count
@@ -20,7 +24,7 @@ public struct NetworkSummary: Sendable, Hashable {
     }
 
     /// Counts what a description holds, for a file that did not validate.
-    public init(_ description: NetworkDescription, catalog: ServiceCatalog = .standard) {
+    init(_ description: NetworkDescription, catalog: ServiceCatalog = .standard) {
         regions = description.regions.count
         provinces = description.provinces.count
         for facility in description.facilities { facilities[facility.tier.rawValue, default: 0] += 1 }
@@ -33,7 +37,7 @@ public struct NetworkSummary: Sendable, Hashable {
     }
 
     /// Adds another network's counts (for a summary over several files).
-    public mutating func add(_ other: NetworkSummary) {
+    package mutating func add(_ other: NetworkSummary) {
         regions += other.regions
         provinces += other.provinces
         for (tier, count) in other.facilities { facilities[tier, default: 0] += count }

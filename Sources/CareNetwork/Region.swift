@@ -4,6 +4,7 @@ public struct Region: Hashable, Sendable {
     public let id: RegionID
     /// The kebab-case id from the network file.
     public let key: String
+    /// Its name in French and Arabic.
     public let name: LocalizedName
     /// Official code, where the file gives one.
     public let code: String?
@@ -15,10 +16,15 @@ public struct Region: Hashable, Sendable {
 
 /// A province or prefecture of a region.
 public struct Province: Hashable, Sendable {
+    /// Dense id in the network.
     public let id: ProvinceID
+    /// The kebab-case id from the network file.
     public let key: String
+    /// The region it belongs to.
     public let region: RegionID
+    /// Its name in French and Arabic.
     public let name: LocalizedName
+    /// Official code, where the file gives one.
     public let code: String?
     /// 2024 population.
     public let population: Int

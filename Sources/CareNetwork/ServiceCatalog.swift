@@ -8,7 +8,9 @@ public enum ServiceKind: String, Sendable, Hashable, Codable {
 
 /// A dense index of a service in a ``ServiceCatalog`` (0 ..< catalog.count).
 public struct ServiceID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The position in ``ServiceCatalog/services``.
     public let index: Int
+    /// The service at `index`.
     public init(_ index: Int) { self.index = index }
     public static func < (a: ServiceID, b: ServiceID) -> Bool { a.index < b.index }
     public var description: String { "service#\(index)" }

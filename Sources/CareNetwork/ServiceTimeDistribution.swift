@@ -70,6 +70,7 @@ public struct ServiceCapacity: Hashable, Sendable {
     /// False only for an excluded service listed as not covered (X1).
     public var covered: Bool
 
+    /// An offer of `service` with `servers` servers (or beds), each taking `time` in `unit`.
     public init(service: ServiceID, servers: Int, time: ServiceTimeDistribution, unit: TimeUnit, covered: Bool = true) {
         self.service = service
         self.servers = servers

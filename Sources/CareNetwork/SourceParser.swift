@@ -4,13 +4,13 @@ import Yams
 /// Turns file bytes into a ``SourceValue`` tree, refusing hostile input with a diagnostic instead of
 /// crashing, hanging or exhausting memory: files over ``maximumFileBytes``, non-UTF-8 bytes, nesting
 /// deeper than ``maximumDepth``, and alias expansion past ``maximumNodes``.
-public enum SourceParser {
-    public static let maximumFileBytes = 32 << 20
-    public static let maximumDepth = 64
-    public static let maximumNodes = 1_000_000
+package enum SourceParser {
+    package static let maximumFileBytes = 32 << 20
+    package static let maximumDepth = 64
+    package static let maximumNodes = 1_000_000
 
     /// Parses file bytes named `file` in diagnostics; the first syntax error stops it.
-    public static func parse(data: Data, file: String) -> Result<SourceValue, Diagnostic> {
+    package static func parse(data: Data, file: String) -> Result<SourceValue, Diagnostic> {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard data.count <= maximumFileBytes else {
             return .failure(Diagnostic(.error, .fileUnreadable,
@@ -27,7 +27,7 @@ public enum SourceParser {
     }
 
     /// Parses text named `file` in diagnostics; the first syntax error stops it.
-    public static func parse(text: String, file: String) -> Result<SourceValue, Diagnostic> {
+    package static func parse(text: String, file: String) -> Result<SourceValue, Diagnostic> {
         // libyaml recurses once per nesting level: refuse deep nesting before it sees the text.
         if let deep = flowNestingTooDeep(text, file: file) { return .failure(deep) }
         let root: Node?

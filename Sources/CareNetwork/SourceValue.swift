@@ -1,8 +1,8 @@
 /// A parsed YAML/JSON value with the position of every node: what the loader decodes from.
 /// Yams types never leave ``SourceParser``; this tree is `Sendable` and mapping entries keep their order.
-/// Public so that other file formats built on the network format's conventions (scenarios) parse the same way.
-public struct SourceValue: Sendable {
-    public enum Kind: Sendable {
+/// Package-wide so that other file formats built on the network format's conventions (scenarios) parse the same way.
+package struct SourceValue: Sendable {
+    package enum Kind: Sendable {
         /// A scalar, kept as written; `quoted` when it was in quotes (a quoted `"12"` is text).
         case scalar(String, quoted: Bool)
         case mapping([(key: String, keyLocation: SourceLocation, value: SourceValue)])
@@ -10,16 +10,16 @@ public struct SourceValue: Sendable {
         case null
     }
 
-    public var kind: Kind
-    public var location: SourceLocation
+    package var kind: Kind
+    package var location: SourceLocation
 
-    public init(kind: Kind, location: SourceLocation) {
+    package init(kind: Kind, location: SourceLocation) {
         self.kind = kind
         self.location = location
     }
 
     /// A short name of the kind, for "expected X, found Y" messages.
-    public var kindName: String {
+    package var kindName: String {
         switch kind {
         case .scalar(let text, let quoted): quoted ? "text" : (Double(text) != nil ? "a number" : "text '\(text.prefix(40))'")
         case .mapping: "a mapping"

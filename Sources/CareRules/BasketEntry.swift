@@ -22,7 +22,7 @@ public struct BasketEntry: Hashable, Sendable {
     public let services: [ServiceDefinition]
 
     /// An entry of `kind` for `rule`, with its names and the catalogue services under it.
-    public init(rule: RuleID, kind: Kind, name: LocalizedName, services: [ServiceDefinition]) {
+    init(rule: RuleID, kind: Kind, name: LocalizedName, services: [ServiceDefinition]) {
         self.rule = rule
         self.kind = kind
         self.name = name

@@ -22,7 +22,7 @@ public struct BeneficiaryStatus: Hashable, Sendable {
     public let validUntil: CalendarDate?
 
     /// A status of `entitlement` decided by `rule`, with the reason and the day it ends, if any.
-    public init(entitlement: Entitlement, rule: RuleID, reason: String, validUntil: CalendarDate? = nil) {
+    init(entitlement: Entitlement, rule: RuleID, reason: String, validUntil: CalendarDate? = nil) {
         self.entitlement = entitlement
         self.rule = rule
         self.reason = reason

@@ -3,6 +3,7 @@ import Foundation
 /// A day of the proleptic Gregorian calendar (year, month, day), free of time zones: the unit every
 /// validity rule (C2, C5, C6) counts in.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year (proleptic Gregorian).
     public let year: Int
     /// 1...12.
     public let month: Int

@@ -11,6 +11,7 @@ public struct Card: Hashable, Sendable {
     /// Ignored for a poor household.
     public var paidYears: Int
 
+    /// A card of `beneficiaryClass` issued on `issued`, with `paidYears` annual contributions paid (vulnerable).
     public init(beneficiaryClass: BeneficiaryClass, issued: CalendarDate, paidYears: Int = 1) {
         self.beneficiaryClass = beneficiaryClass
         self.issued = issued

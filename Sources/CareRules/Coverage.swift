@@ -13,7 +13,7 @@ public struct Coverage: Hashable, Sendable {
     public let reason: String
 
     /// The coverage of `service` under `rule`, with the reason.
-    public init(service: ServiceDefinition, covered: Bool, rule: RuleID, reason: String) {
+    init(service: ServiceDefinition, covered: Bool, rule: RuleID, reason: String) {
         self.service = service
         self.covered = covered
         self.rule = rule

@@ -6,6 +6,7 @@ public struct DepositReceipt: Hashable, Sendable {
     /// The day the file was filed.
     public var filed: CalendarDate
 
+    /// The receipt of a file filed on `filed`.
     public init(filed: CalendarDate) { self.filed = filed }
 
     /// C5: the first day the receipt no longer holds, 3 calendar months after filing.

@@ -16,7 +16,7 @@ public struct EligibilityDecision: Hashable, Sendable {
     public let reason: String
 
     /// A decision, with the rules applied in order and the reason.
-    public init(eligible: Bool, beneficiaryClass: BeneficiaryClass?, annualContribution: Int, cardValidityYears: Int, rules: [RuleID], reason: String) {
+    init(eligible: Bool, beneficiaryClass: BeneficiaryClass?, annualContribution: Int, cardValidityYears: Int, rules: [RuleID], reason: String) {
         self.eligible = eligible
         self.beneficiaryClass = beneficiaryClass
         self.annualContribution = annualContribution

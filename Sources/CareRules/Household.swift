@@ -35,6 +35,7 @@ public struct Household: Hashable, Sendable {
         Household(area: .rural, incomePerPerson: nil, patrimonyScore: patrimonyScore, conditionsScore: score, size: size, hasAMO: hasAMO)
     }
 
+    /// A household from every figure; ``urban(incomePerPerson:score:size:hasAMO:)`` and ``rural(patrimonyScore:score:size:hasAMO:)`` take only those of the area.
     public init(area: Area, incomePerPerson: Double?, patrimonyScore: Double?, conditionsScore: Double, size: Int, hasAMO: Bool) {
         self.area = area
         self.incomePerPerson = incomePerPerson

@@ -39,8 +39,11 @@ public struct DiagramGraph: Hashable, Sendable {
 
 /// One node: an id (never shown unless no label is given) and its attributes.
 public struct DiagramNode: Hashable, Sendable {
+    /// Its id (escaped like any other string; never shown unless no label is given).
     public var id: String
+    /// Its attributes (`label`, `shape`, ...).
     public var attributes: DiagramAttributes
+    /// A node with its attributes.
     public init(id: String, attributes: DiagramAttributes = [:]) {
         self.id = id
         self.attributes = attributes
@@ -49,9 +52,13 @@ public struct DiagramNode: Hashable, Sendable {
 
 /// One edge between two node ids.
 public struct DiagramEdge: Hashable, Sendable {
+    /// The id of the node it starts at.
     public var from: String
+    /// The id of the node it ends at.
     public var to: String
+    /// Its attributes (`label`, `color`, ...).
     public var attributes: DiagramAttributes
+    /// An edge between two node ids.
     public init(from: String, to: String, attributes: DiagramAttributes = [:]) {
         self.from = from
         self.to = to
@@ -62,11 +69,17 @@ public struct DiagramEdge: Hashable, Sendable {
 /// A subgraph. With `isCluster`, Graphviz draws a box around it (its id gets the `cluster_` prefix);
 /// without, it only groups nodes, for example to give them the same rank.
 public struct DiagramCluster: Hashable, Sendable {
+    /// Its id (`cluster_` is prefixed for a cluster).
     public var id: String
+    /// Whether Graphviz draws a box around it.
     public var isCluster: Bool
+    /// Its attributes (`label`, `rank`, ...).
     public var attributes: DiagramAttributes
+    /// Its nodes.
     public var nodes: [DiagramNode]
+    /// Its subgraphs, inside it.
     public var subgraphs: [DiagramCluster]
+    /// A subgraph with its attributes, nodes and subgraphs.
     public init(id: String, isCluster: Bool = true, attributes: DiagramAttributes = [:], nodes: [DiagramNode] = [], subgraphs: [DiagramCluster] = []) {
         self.id = id
         self.isCluster = isCluster
@@ -93,6 +106,7 @@ public enum DiagramValue: Hashable, Sendable, ExpressibleByStringLiteral {
 /// Attributes in the order they were set (so output is deterministic); setting a key again replaces
 /// its value in place.
 public struct DiagramAttributes: Hashable, Sendable, ExpressibleByDictionaryLiteral, Sequence {
+    /// The attributes, in the order they were first set.
     public private(set) var pairs: [(key: String, value: DiagramValue)]
 
     public init(dictionaryLiteral elements: (String, DiagramValue)...) {
@@ -112,6 +126,7 @@ public struct DiagramAttributes: Hashable, Sendable, ExpressibleByDictionaryLite
         }
     }
 
+    /// Whether no attribute is set.
     public var isEmpty: Bool { pairs.isEmpty }
 
     public func makeIterator() -> IndexingIterator<[(key: String, value: DiagramValue)]> { pairs.makeIterator() }

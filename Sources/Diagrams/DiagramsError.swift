@@ -44,7 +44,7 @@ public enum DiagramFormat: String, CaseIterable, Sendable, Hashable {
     case dot
 
     /// The Graphviz output format name: `png:cairo` rather than `png:gd`, which does not shape Arabic.
-    public var graphvizName: String {
+    var graphvizName: String {
         switch self {
         case .svg: "svg"
         case .png: "png:cairo"

@@ -6,10 +6,13 @@ import CareNetwork
 public struct LoadDiagramInput: Hashable, Sendable {
     /// A referral link and how many patients follow it.
     public struct Flow: Hashable, Sendable {
+        /// The facility the patients leave.
         public var from: FacilityID
+        /// The facility they are referred to.
         public var to: FacilityID
         /// Patients per unit of time (the unit is the caller's: per day, per year...).
         public var patients: Double
+        /// A flow of `patients` from one facility to another.
         public init(from: FacilityID, to: FacilityID, patients: Double) {
             self.from = from
             self.to = to
@@ -19,11 +22,14 @@ public struct LoadDiagramInput: Hashable, Sendable {
 
     /// Busy share of each facility (0 idle, 1 saturated, above 1 overloaded).
     public var utilisation: [FacilityID: Double]
+    /// The referral links drawn, with their flows.
     public var flows: [Flow]
     /// The unit of the flows, shown in the legend (`patients/day`).
     public var flowUnit: String
+    /// A line added to the title.
     public var title: String?
 
+    /// A load to draw: utilisation per facility and flows per link.
     public init(utilisation: [FacilityID: Double], flows: [Flow], flowUnit: String = "patients/day", title: String? = nil) {
         self.utilisation = utilisation
         self.flows = flows

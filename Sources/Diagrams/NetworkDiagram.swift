@@ -12,6 +12,7 @@ public struct NetworkDiagramOptions: Hashable, Sendable {
     /// The language of the labels.
     public var language: LabelLanguages
 
+    /// What to draw; by default the whole network, facility by facility, in French.
     public init(regions: [String] = [], provinces: [String] = [], collapseHealthCentres: Bool = false, language: LabelLanguages = .fr) {
         self.regions = regions
         self.provinces = provinces
@@ -190,7 +191,7 @@ public enum NetworkDiagram {
     static func collapsedID(_ province: Province) -> String { "hc:" + province.key }
 
     /// The most health centres a region's row holds before they are dealt into several rows.
-    public static let maxHealthCentresPerRow = 24
+    static let maxHealthCentresPerRow = 24
 
     /// The most health centres a diagram draws one by one in wrapped rows; a larger drawing keeps one
     /// row per region (use ``NetworkDiagramOptions/collapseHealthCentres`` for the national network).

@@ -28,6 +28,7 @@ public struct PathwayDiagramInput: Hashable, Sendable {
 
     /// The steps, first contact first.
     public var steps: [PathwayDiagramInput.Step]
+    /// How it ends.
     public var outcome: Outcome
     /// Why the pathway ends as it does (shown for `notCovered` and `unavailable`).
     public var reason: String?
@@ -36,6 +37,7 @@ public struct PathwayDiagramInput: Hashable, Sendable {
     /// The patient's default chain (its health centre's P1-P4 facilities); those not visited are drawn faint.
     public var defaultChain: [FacilityID]
 
+    /// A pathway to draw.
     public init(steps: [Step], outcome: Outcome, reason: String? = nil, service: String? = nil, defaultChain: [FacilityID] = []) {
         self.steps = steps
         self.outcome = outcome

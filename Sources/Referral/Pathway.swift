@@ -54,7 +54,7 @@ public struct Pathway: Hashable, Sendable {
     public let reason: String
 
     /// A pathway that ends with `outcome` under `rule`, its steps, and the reason.
-    public init(outcome: Outcome, rule: RuleID?, steps: [PathwayStep], reason: String) {
+    init(outcome: Outcome, rule: RuleID?, steps: [PathwayStep], reason: String) {
         self.outcome = outcome
         self.rule = rule
         self.steps = steps

@@ -35,7 +35,7 @@ public struct PathwayStep: Hashable, Sendable {
     public let distanceKm: Double
 
     /// A step to `facility` doing `action` because of `rule`, `distanceKm` from the previous step.
-    public init(facility: FacilityID, action: Action, rule: RuleID, distanceKm: Double) {
+    init(facility: FacilityID, action: Action, rule: RuleID, distanceKm: Double) {
         self.facility = facility
         self.action = action
         self.rule = rule

@@ -13,13 +13,16 @@ public struct ReferralRequest: Hashable, Sendable {
         case location(GeoPoint)
     }
 
+    /// Where the patient starts.
     public var entry: Entry
+    /// The service needed.
     public var service: ServiceID
     /// P0: an emergency bypasses the chain.
     public var emergency: Bool
     /// The patient's status on the day (C2, C5, C6); by default a cardholder with a valid card.
     public var status: BeneficiaryStatus
 
+    /// A patient entering at `entry` who needs `service`; by default not an emergency, holding a valid card.
     public init(entry: Entry, service: ServiceID, emergency: Bool = false, status: BeneficiaryStatus = .assumedCardholder) {
         self.entry = entry
         self.service = service

@@ -28,6 +28,8 @@ public struct ReferralRouter: Sendable {
     let levelTwoOffsets: [Int32]
     let levelTwoOrder: [Int32]
 
+    /// A router over `network`, checking coverage with `basket` (by default the basket over the network's catalogue);
+    /// precomputes each health centre's nearest emergency hospital and its region's level-2 hospitals by distance.
     public init(network: CareNetwork, basket: Basket? = nil) {
         self.network = network
         self.basket = basket ?? Basket(catalog: network.catalog)
