@@ -77,14 +77,10 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Language of facility names: fr or ar.")
     var lang: Language = .fr
 
-    @Flag(help: .hidden)
-    var measureTable = false
-
     @OptionGroup var network: NetworkOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if measureTable { return }
         guard (from == nil) != (at == nil) else { throw ValidationError("give exactly one of --from HC-ID or --at LAT,LON") }
         if let at, RouteCommand.point(at) == nil { throw ValidationError("--at takes LAT,LON in decimal degrees, for example --at 34.02,-6.83") }
         if card != nil, receipt != nil { throw ValidationError("give --card or --receipt, not both") }
@@ -106,10 +102,6 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try network.load(scenario: scenario).network
-        if measureTable {
-            print(RulesTiming.measure(loaded))
-            return
-        }
         let definition = try RulesSupport.service(service, in: loaded.catalog)
         let entry: ReferralRequest.Entry
         if let from {
