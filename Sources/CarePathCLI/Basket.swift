@@ -77,7 +77,7 @@ struct BasketCommand: ParsableCommand {
                     text += "         \(service.key.padding(toLength: 26, withPad: " ", startingAt: 0)) \(service.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(service.name.fr)\n"
                 }
             }
-            return text + "\n\(basket.catalog.count) services; rule ids from RULES.md."
+            return text + "\n\(basket.catalog.count) services; rule ids in Docs/rules-reference.md."
         }
     }
 }
