@@ -6,22 +6,22 @@ extension NetworkValidator {
     mutating func checkExplicitReferral(from source: Facility, to target: Facility, at location: SourceLocation) -> Bool {
         let rule = RuleID(arrivalAtLevel: min(4, source.tier.level + 1))!
         if target.sector == .private {
-            report(.error, .referralPrivate, "'\(source.key)' refers to private facility '\(target.key)': a private facility is never on a RAMED pathway", location, .x3)
+            error(.referralPrivate, "'\(source.key)' refers to private facility '\(target.key)': a private facility is never on a RAMED pathway", at: location, rule: .x3)
             return false
         }
         if !target.isInMorocco {
-            report(.error, .referralAbroad, "'\(source.key)' refers to '\(target.key)', a facility abroad (\(target.country)): care abroad is never covered", location, .x2)
+            error(.referralAbroad, "'\(source.key)' refers to '\(target.key)', a facility abroad (\(target.country)): care abroad is never covered", at: location, rule: .x2)
             return false
         }
         if target.tier.level != source.tier.level + 1 {
             let expected = Tier.tiers(atLevel: source.tier.level + 1).map(\.rawValue).joined(separator: " or ")
-            report(.error, .referralLevel,
-                   "'\(source.key)' (\(source.tier.rawValue), level \(source.tier.level)) refers to '\(target.key)' (\(target.tier.rawValue), level \(target.tier.level)); a referral goes exactly one level up",
-                   location, rule, hint: expected.isEmpty ? "a CHU refers nowhere: remove refers-to" : "refer to a \(expected)")
+            error(.referralLevel,
+                  "'\(source.key)' (\(source.tier.rawValue), level \(source.tier.level)) refers to '\(target.key)' (\(target.tier.rawValue), level \(target.tier.level)); a referral goes exactly one level up",
+                  at: location, rule: rule, hint: expected.isEmpty ? "a CHU refers nowhere: remove refers-to" : "refer to a \(expected)")
             return false
         }
         if source.tier.level <= 2, source.region != target.region {
-            report(.error, .referralRegion, "'\(source.key)' refers to '\(target.key)' in another region; \(rule) stays within the region", location, rule)
+            error(.referralRegion, "'\(source.key)' refers to '\(target.key)' in another region; \(rule) stays within the region", at: location, rule: rule)
             return false
         }
         return true
@@ -33,15 +33,15 @@ extension NetworkValidator {
             let members = facilities.filter { $0.region == region.id && $0.isOnRAMEDPathway }
             let location = regionItems[region.id.index].marks.location(of: "id", or: description.origin)
             if !members.contains(where: { $0.tier == .regionalHospital }) {
-                report(.error, .regionWithoutRegionalHospital,
-                       "region '\(region.key)' has no public regional hospital for its level-2 hospitals to refer to", location, .p3,
-                       hint: "add a facility with tier: regional-hospital in this region")
+                error(.regionWithoutRegionalHospital,
+                      "region '\(region.key)' has no public regional hospital for its level-2 hospitals to refer to", at: location, rule: .p3,
+                      hint: "add a facility with tier: regional-hospital in this region")
             }
             if !members.contains(where: { $0.tier == .universityHospital }), region.chuReferral == nil,
                regionItems[region.id.index].chu == nil {
-                report(.error, .regionWithoutCHU,
-                       "region '\(region.key)' has no public CHU and names none with chu:", location, .p4,
-                       hint: "add chu: <id of the CHU this region refers to>")
+                error(.regionWithoutCHU,
+                      "region '\(region.key)' has no public CHU and names none with chu:", at: location, rule: .p4,
+                      hint: "add chu: <id of the CHU this region refers to>")
             }
         }
     }
@@ -71,11 +71,11 @@ extension NetworkValidator {
             countByReason[reason, default: 0] += 1
             if countByReason[reason]! == 1 { firstByReason.append((reason, location)) }
             if countByReason[reason]! <= 10 {
-                report(.error, .brokenChain, "health centre '\(centre.key)' reaches no \(broken.missing): \(reason)", location, broken.rule)
+                error(.brokenChain, "health centre '\(centre.key)' reaches no \(broken.missing): \(reason)", at: location, rule: broken.rule)
             }
         }
         for (reason, location) in firstByReason where countByReason[reason]! > 10 {
-            report(.error, .brokenChain, "\(countByReason[reason]! - 10) more health centres are broken the same way: \(reason)", location, nil)
+            error(.brokenChain, "\(countByReason[reason]! - 10) more health centres are broken the same way: \(reason)", at: location)
         }
     }
 
@@ -83,9 +83,9 @@ extension NetworkValidator {
         var seen: [GeoPoint: String] = [:]
         for item in items {
             if let other = seen[item.location], other != item.id {
-                report(.warning, .sameLocation, "'\(item.id)' is at the same location as '\(other)'",
-                       item.marks.location(of: "location", or: description.origin), nil,
-                       hint: "two ids for one facility? if they are distinct, give each its own coordinates")
+                warning(.sameLocation, "'\(item.id)' is at the same location as '\(other)'",
+                        at: item.marks.location(of: "location", or: description.origin),
+                        hint: "two ids for one facility? if they are distinct, give each its own coordinates")
             } else {
                 seen[item.location] = item.id
             }
@@ -99,9 +99,9 @@ extension NetworkValidator {
             guard !members.isEmpty else { continue }
             let sum = members.reduce(0) { $0 + $1.population }
             if abs(Double(sum - population)) > 0.01 * Double(population) {
-                report(.warning, .populationMismatch,
-                       "region '\(item.id)' has population \(population) but its provinces add up to \(sum)",
-                       item.marks.location(of: "population", or: description.origin), nil)
+                warning(.populationMismatch,
+                        "region '\(item.id)' has population \(population) but its provinces add up to \(sum)",
+                        at: item.marks.location(of: "population", or: description.origin))
             }
         }
     }
@@ -113,15 +113,15 @@ extension NetworkValidator {
         var listed = Set<Int>()
         for entry in d.services {
             guard let service = catalog.id(forKey: entry.service) else {
-                report(.error, .unknownReference, "demand names unknown service '\(entry.service)'",
-                       entry.marks.location(of: "service", or: description.origin), nil, hint: Suggestion.hint(for: entry.service, in: catalog.keys))
+                error(.unknownReference, "demand names unknown service '\(entry.service)'",
+                      at: entry.marks.location(of: "service", or: description.origin), hint: Suggestion.hint(for: entry.service, in: catalog.keys))
                 continue
             }
             var referredAs = service
             if let key = entry.referredAs {
                 if let target = catalog.id(forKey: key) { referredAs = target } else {
-                    report(.error, .unknownReference, "referred-as names unknown service '\(key)'",
-                           entry.marks.location(of: "referred-as", or: description.origin), nil, hint: Suggestion.hint(for: key, in: catalog.keys))
+                    error(.unknownReference, "referred-as names unknown service '\(key)'",
+                          at: entry.marks.location(of: "referred-as", or: description.origin), hint: Suggestion.hint(for: key, in: catalog.keys))
                 }
             }
             if catalog[service].isExcluded, entry.visitsPerPerson > 0 {
@@ -140,9 +140,6 @@ extension NetworkValidator {
         return demand
     }
 
-    mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, _ location: SourceLocation, _ rule: RuleID?, hint: String? = nil) {
-        diagnostics.append(Diagnostic(severity, code, message, at: location, rule: rule, hint: hint))
-    }
 }
 
 extension Facility {

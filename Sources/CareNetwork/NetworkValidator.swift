@@ -13,11 +13,11 @@ struct NetworkValidator {
         self.catalog = catalog
     }
 
-    private mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
     }
 
-    private mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
         diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
     }
 
