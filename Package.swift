@@ -3,8 +3,8 @@ import PackageDescription
 
 // CarePath: Morocco's public health-facility network for RAMED patients.
 // Each target depends on exactly what it imports; arrows point from a target to those above it:
-//   CSystem           renameat2 (C), which Swift's Glibc module does not declare
-//   CarePathSupport   ← CSystem: one of each small helper (did-you-mean, atomic writes, numbers, hashes)
+//   CCarePathSystem   renameat2 (C), which Swift's Glibc module does not declare (Sources/CSystem)
+//   CarePathSupport   ← CCarePathSystem: one of each small helper (did-you-mean, atomic writes, numbers, hashes)
 //   CareNetwork       ← CarePathSupport, Yams
 //   CareRules         ← CareNetwork
 //   Referral          ← CareNetwork, CareRules
@@ -32,9 +32,10 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
-        // The one system call Swift's Glibc module does not declare (renameat2, for swapping a directory in).
-        .target(name: "CSystem"),
-        .target(name: "CarePathSupport", dependencies: ["CSystem"]),
+        // The one system call Swift's Glibc module does not declare (renameat2, for swapping a directory in);
+        // not named CSystem: swift-system, which the benchmarks depend on, has a target of that name.
+        .target(name: "CCarePathSystem", path: "Sources/CSystem"),
+        .target(name: "CarePathSupport", dependencies: ["CCarePathSystem"]),
         .target(
             name: "CareNetwork",
             dependencies: ["CarePathSupport", .product(name: "Yams", package: "Yams")]

@@ -3,7 +3,7 @@
 #elseif canImport(Darwin)
 @preconcurrency import Darwin
 #endif
-import CSystem
+import CCarePathSystem
 
 /// A directory of output files replaced as a set: after any failure or kill, it holds either the
 /// complete old files or the complete new ones, never a mix.
