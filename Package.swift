@@ -3,7 +3,7 @@ import PackageDescription
 
 // CarePath: Morocco's public health-facility network for RAMED patients.
 // Each target depends on exactly what it imports; arrows point from a target to those above it:
-//   CCarePathSystem   renameat2 (C), which Swift's Glibc module does not declare (Sources/CSystem)
+//   CCarePathSystem   renameat2 (C), which Swift's Glibc module does not declare
 //   CarePathSupport   ← CCarePathSystem: one of each small helper (did-you-mean, atomic writes, numbers, hashes)
 //   CareNetwork       ← CarePathSupport, Yams
 //   CareRules         ← CareNetwork
@@ -34,7 +34,7 @@ let package = Package(
     targets: [
         // The one system call Swift's Glibc module does not declare (renameat2, for swapping a directory in);
         // not named CSystem: swift-system, which the benchmarks depend on, has a target of that name.
-        .target(name: "CCarePathSystem", path: "Sources/CSystem"),
+        .target(name: "CCarePathSystem"),
         .target(name: "CarePathSupport", dependencies: ["CCarePathSystem"]),
         .target(
             name: "CareNetwork",
