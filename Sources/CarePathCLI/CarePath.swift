@@ -33,18 +33,21 @@ struct CarePath: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            status = exitCode(for: error).rawValue
-            let message = fullMessage(for: error)
-            if !message.isEmpty {
-                // Help and --version go to stdout (exit 0); errors to stderr.
-                if status == 0 { print(message) } else { StandardError.write((message + "\n")) }
+            if let failure = CommandFailure.from(error) {
+                StandardError.write(failure.text)
+                status = failure.status
+            } else {
+                status = exitCode(for: error).rawValue
+                let message = fullMessage(for: error)
+                // Help and --version go to stdout (exit 0); usage errors to stderr.
+                if !message.isEmpty { if status == 0 { print(message) } else { StandardError.write(message + "\n") } }
             }
         }
         switch StandardOutput.finish() {
         case .written: break
         case .readerGone: break
         case .failed(let reason):
-            StandardError.write("carepath: cannot write the output: \(reason)\n")
+            StandardError.write("error: cannot write the output: \(reason)\n")
             if status == 0 { status = 1 }
         }
         Foundation.exit(status)

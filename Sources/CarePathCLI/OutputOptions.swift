@@ -15,10 +15,13 @@ struct OutputOptions: ParsableArguments {
     var format: OutputFormat = .text
 }
 
-/// `--network FILE`, shared by every command that reads a network.
+/// `--network FILE` and `--scenario FILE`, shared by every command that reads a network.
 struct NetworkOptions: ParsableArguments {
     @Option(help: "Network file (YAML or JSON). Default: the bundled national network, Networks/morocco.yaml.")
     var network: String?
+
+    @Option(help: "A scenario file (Docs/scenarios.md) applied to the network first: the command sees the network as the scenario changes it.")
+    var scenario: String?
 }
 
 /// A network as a command loaded it: its file, the network, and the scenario applied to it if any.
@@ -26,26 +29,26 @@ struct LoadedNetwork {
     let path: String
     let network: CareNetwork
     let scenario: ScenarioApplication?
+    /// The scenario file applied, if any.
+    let scenarioPath: String?
 }
 
 extension NetworkOptions {
-    /// Loads --network (else `defaultPath`, else the bundled network), with `scenario` applied when one
-    /// is given. On problems prints the diagnostics as `carepath validate` does and exits 1; a
-    /// scenario's warnings are printed and the load goes on.
-    func load(defaultPath: String? = nil, scenario: String? = nil) throws -> LoadedNetwork {
+    /// Loads --network (else `defaultPath`, else the bundled network), with --scenario (else
+    /// `defaultScenario`) applied when there is one. Problems are thrown as a ``CommandFailure`` with
+    /// the diagnostics; a scenario's warnings are printed on stderr and the load goes on.
+    func load(defaultPath: String? = nil, defaultScenario: String? = nil) throws -> LoadedNetwork {
         let path = network ?? defaultPath ?? NetworkLoader.bundledNetworkPath
-        if let scenario {
+        if let scenario = scenario ?? defaultScenario {
             let report = ScenarioLoader.check(scenarioPath: scenario, networkPath: path)
-            DiagnosticPrinter.write(report.diagnostics, to: FileHandle.standardError)
-            guard let application = report.application else { throw ExitCode(1) }
-            return LoadedNetwork(path: path, network: application.network, scenario: application)
+            guard let application = report.application else { throw CommandFailure(nil, diagnostics: report.diagnostics) }
+            if !report.diagnostics.isEmpty { StandardError.write(DiagnosticPrinter.text(report.diagnostics)) }
+            return LoadedNetwork(path: path, network: application.network, scenario: application, scenarioPath: scenario)
         }
         do {
-            return LoadedNetwork(path: path, network: try NetworkLoader.load(path: path), scenario: nil)
+            return LoadedNetwork(path: path, network: try NetworkLoader.load(path: path), scenario: nil, scenarioPath: nil)
         } catch {
-            DiagnosticPrinter.write(error.diagnostics, to: FileHandle.standardError)
-            StandardError.write("carepath: '\(path)' is not a valid network (run carepath validate)\n")
-            throw ExitCode(1)
+            throw CommandFailure("'\(path)' is not a valid network (run carepath validate)", diagnostics: error.diagnostics)
         }
     }
 }

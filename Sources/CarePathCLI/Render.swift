@@ -66,38 +66,11 @@ struct RenderOutputOptions: ParsableArguments {
     /// Renders `graph` and writes it to -o (whole, via a temporary file in the same folder) or stdout.
     func write(_ graph: DiagramGraph) throws {
         let data: Data
-        do {
-            data = try GraphvizRenderer().render(graph, format: resolvedFormat)
-        } catch {
-            throw RenderFailure(message: error.description)
-        }
+        data = try GraphvizRenderer().render(graph, format: resolvedFormat)
         guard let output else {
             StandardOutput.write([UInt8](data))
             return
         }
-        do {
-            try AtomicFile.write([UInt8](data), to: output)
-        } catch {
-            throw RenderFailure(message: "\(error)")
-        }
-    }
-}
-
-/// A render command's failure: printed on stderr, exit 1.
-struct RenderFailure: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
-}
-
-/// Runs a render body, turning diagram errors into a message on stderr and exit status 1.
-func runReportingFailures(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as DiagramsError {
-        StandardError.write("carepath: \(error.description)\n")
-        throw ExitCode(1)
-    } catch let failure as RenderFailure {
-        StandardError.write("carepath: \(failure.message)\n")
-        throw ExitCode(1)
+        try AtomicFile.write([UInt8](data), to: output)
     }
 }

@@ -18,7 +18,8 @@ struct RenderLoad: ParsableCommand {
                "unit": "patients/day"}
 
             With --result, the network and scenario the result was simulated with (recorded in
-            result.json) are used unless --network or --scenario say otherwise, so a scenario's opened
+            result.json) are used unless --network or --scenario say otherwise (a --network drops
+            the recorded scenario too), so a scenario's opened
             and closed facilities are drawn as they were simulated.
 
             Example:
@@ -36,9 +37,6 @@ struct RenderLoad: ParsableCommand {
     @Option(help: "A load file (JSON): utilisation per facility id, flows between facility ids.")
     var input: String?
 
-    @Option(help: "The scenario to apply to the network (Docs/scenarios.md). Default with --result: the one the result records.")
-    var scenario: String?
-
     func validate() throws {
         if (result == nil) == (input == nil) {
             throw ValidationError("give either --result DIR/result.json (from carepath simulate --out DIR) or --input LOAD.json")
@@ -47,33 +45,19 @@ struct RenderLoad: ParsableCommand {
 
     func run() throws {
         // A result names the network and scenario it was simulated with: draw on the same.
-        let load: LoadSummary, recorded: ResultDocument?
-        do {
-            if let result {
-                recorded = try ResultDocument.read(path: result)
-                load = recorded!.load
-            } else {
-                recorded = nil
-                load = try LoadSummary.read(path: input!)
-            }
-        } catch {
-            StandardError.write("carepath: \(error)\n")
-            throw ExitCode(1)
-        }
-        let recordedNetwork = recorded?.network.path, recordedScenario = recorded?.scenario?.path
+        let recorded = try result.map(ResultDocument.read)
+        let load = try recorded?.load ?? LoadSummary.read(path: input!)
+        let recordedNetwork = recorded?.network.path
         if networkOptions.network == nil, let recordedNetwork, !FileManager.default.fileExists(atPath: recordedNetwork) {
-            StandardError.write("carepath: the result was simulated on '\(recordedNetwork)', which is not here: pass --network FILE\n")
-            throw ExitCode(1)
+            throw CommandFailure("the result was simulated on '\(recordedNetwork)', which is not here: pass --network FILE")
         }
-        let scenarioPath = scenario ?? (networkOptions.network == nil ? recordedScenario : nil)
-        if let scenarioPath, !FileManager.default.fileExists(atPath: scenarioPath) {
-            StandardError.write("carepath: cannot read scenario '\(scenarioPath)'\(scenario == nil ? " (recorded in the result): pass --scenario FILE" : "")\n")
-            throw ExitCode(1)
+        // The recorded scenario goes with the recorded network only.
+        let recordedScenario = networkOptions.network == nil ? recorded?.scenario?.path : nil
+        if networkOptions.scenario == nil, let recordedScenario, !FileManager.default.fileExists(atPath: recordedScenario) {
+            throw CommandFailure("cannot read scenario '\(recordedScenario)' (recorded in the result): pass --scenario FILE")
         }
-        let network = try networkOptions.load(defaultPath: recordedNetwork, scenario: scenarioPath).network
-        try runReportingFailures {
-            try output.write(LoadDiagram.graph(of: try Self.diagramInput(load, in: network), in: network, language: output.language))
-        }
+        let network = try networkOptions.load(defaultPath: recordedNetwork, defaultScenario: recordedScenario).network
+        try output.write(LoadDiagram.graph(of: try Self.diagramInput(load, in: network), in: network, language: output.language))
     }
 
     /// The load with its facility keys resolved in `network`; an unknown key is an error with a did-you-mean hint.

@@ -1,3 +1,4 @@
+import CarePathSupport
 import ArgumentParser
 import Diagrams
 import Foundation
@@ -21,8 +22,6 @@ struct RenderNetwork: ParsableCommand {
     @OptionGroup var networkOptions: NetworkOptions
     @OptionGroup var output: RenderOutputOptions
 
-    @Option(help: "A scenario to apply to the network first (Docs/scenarios.md): draw the network as the scenario changes it.")
-    var scenario: String?
 
     @Option(name: .customLong("region"), help: "Only this region (file id); repeat for several.")
     var regions: [String] = []
@@ -34,15 +33,13 @@ struct RenderNetwork: ParsableCommand {
     var collapse = false
 
     func run() throws {
-        let network = try networkOptions.load(scenario: scenario).network
-        try runReportingFailures {
-            let options = NetworkDiagramOptions(regions: regions, provinces: provinces, collapseHealthCentres: collapse, language: output.language)
-            let centres = try NetworkDiagram.healthCentres(of: network, options: options)
-            if !collapse, centres > NetworkDiagram.maxWrappedHealthCentres {
-                FileHandle.standardError.write(Data(("note: \(centres) health centres drawn one by one, one row per region: a very wide drawing. "
-                    + "--collapse folds them by province; --region or --province draws fewer.\n").utf8))
-            }
-            try output.write(try NetworkDiagram.graph(of: network, options: options))
+        let network = try networkOptions.load().network
+        let options = NetworkDiagramOptions(regions: regions, provinces: provinces, collapseHealthCentres: collapse, language: output.language)
+        let centres = try NetworkDiagram.healthCentres(of: network, options: options)
+        if !collapse, centres > NetworkDiagram.maxWrappedHealthCentres {
+            StandardError.write("note: \(centres) health centres drawn one by one, one row per region: a very wide drawing. "
+                + "--collapse folds them by province; --region or --province draws fewer.\n")
         }
+        try output.write(try NetworkDiagram.graph(of: network, options: options))
     }
 }

@@ -24,8 +24,6 @@ struct RenderPathway: ParsableCommand {
     @OptionGroup var networkOptions: NetworkOptions
     @OptionGroup var output: RenderOutputOptions
 
-    @Option(help: "A scenario to apply to the network first (Docs/scenarios.md): draw the network as the scenario changes it.")
-    var scenario: String?
 
     @Option(help: "The patient's health centre (facility id), the one on the card (P1).")
     var from: String
@@ -37,11 +35,9 @@ struct RenderPathway: ParsableCommand {
     var emergency = false
 
     func run() throws {
-        let network = try networkOptions.load(scenario: scenario).network
-        try runReportingFailures {
-            let pathway = try routedPathway(network: network, from: from, serviceKey: service, emergency: emergency)
-            try output.write(PathwayDiagram.graph(of: pathway, in: network, language: output.language))
-        }
+        let network = try networkOptions.load().network
+        let pathway = try routedPathway(network: network, from: from, serviceKey: service, emergency: emergency)
+        try output.write(PathwayDiagram.graph(of: pathway, in: network, language: output.language))
     }
 }
 
@@ -55,10 +51,5 @@ func routedPathway(network: CareNetwork, from key: String, serviceKey: String, e
         throw DiagramsError.unknownReference(kind: "service", key: serviceKey, hint: Suggestion.nearest(to: serviceKey, in: network.catalog.services.map(\.key)))
     }
     let request = ReferralRequest(entry: .healthCentre(start), service: service.id, emergency: emergency)
-    do {
-        let pathway = try ReferralRouter(network: network).route(request)
-        return PathwayDiagramInput(pathway: pathway, in: network, service: service.key)
-    } catch {
-        throw RenderFailure(message: error.description)
-    }
+    return PathwayDiagramInput(pathway: try ReferralRouter(network: network).route(request), in: network, service: service.key)
 }

@@ -41,8 +41,6 @@ struct RouteCommand: ParsableCommand {
             """.helpParagraphs
     )
 
-    @Option(help: "A scenario to apply to the network first (Docs/scenarios.md): the pathway as the scenario changes it.")
-    var scenario: String?
 
     @Option(help: "The health centre on the card (facility id), P1.")
     var from: String?
@@ -101,7 +99,7 @@ struct RouteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try network.load(scenario: scenario).network
+        let loaded = try network.load().network
         let definition = try RulesSupport.service(service, in: loaded.catalog)
         let entry: ReferralRequest.Entry
         if let from {
@@ -122,12 +120,7 @@ struct RouteCommand: ParsableCommand {
             status = .assumedCardholder
         }
         let request = ReferralRequest(entry: entry, service: definition.id, emergency: emergency, status: status)
-        let pathway: Pathway
-        do {
-            pathway = try ReferralRouter(network: loaded).route(request)
-        } catch {
-            throw RulesSupport.failure(error.description)
-        }
+        let pathway = try ReferralRouter(network: loaded).route(request)
         switch output.format {
         case .json: print(RouteOutput.json(pathway, loaded, lang))
         case .text: print(RouteOutput.text(pathway, loaded, lang, service: definition, emergency: emergency, day: day), terminator: "")

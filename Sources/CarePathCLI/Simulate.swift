@@ -35,7 +35,6 @@ struct Simulate: ParsableCommand {
     @Option(parsing: .unconditional, help: "Independent replications (run in parallel on every core).") var replications: Int = 4
     @Option(parsing: .unconditional, help: "Seed of the random streams (xoshiro256** per health centre and replication).") var seed: UInt64 = 1
     @Option(help: "Write result.json, stations.csv, facilities.csv, links.csv, pathways.csv and daily.csv to this directory.") var out: String?
-    @Option(help: "A scenario file applied to the network before simulating (Docs/scenarios.md).") var scenario: String?
     @OptionGroup var output: OutputOptions
 
     /// The warm-up in days: as given, else 14 days or a quarter of the horizon, whichever is less.
@@ -48,7 +47,7 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try networkOptions.load(scenario: scenario)
+        let loaded = try networkOptions.load()
         // Before simulating (and after the inputs are known good, so that a bad scenario leaves no
         // directory behind): a run that cannot write its results should not first take minutes.
         let destination: ResultFiles.Destination?
@@ -74,7 +73,7 @@ struct Simulate: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         let run = ResultDocument.Run(
             version: CarePathVersion.string, network: .init(path: path, digest: Self.digest(ofFile: path)),
-            scenario: scenario.flatMap { scenario in
+            scenario: loaded.scenarioPath.flatMap { scenario in
                 application.map { .init(path: scenario, digest: Self.digest(ofFile: scenario), name: $0.scenario.name?.text, changes: $0.changes) }
             })
         let document = ResultDocument(network: network, model: model, result: result, run: run)

@@ -25,19 +25,22 @@ struct Validate: ParsableCommand {
     @Argument(help: "Network files (YAML or JSON). Default: the bundled national network.")
     var files: [String] = []
 
-    @Option(help: "A scenario file to check against the network (one network only).")
-    var scenario: String?
+    @OptionGroup var networkOptions: NetworkOptions
+
+    /// The network files: the arguments, and --network.
+    var paths: [String] { files + (networkOptions.network.map { [$0] } ?? []) }
+    var scenario: String? { networkOptions.scenario }
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if scenario != nil, files.count > 1 {
+        if scenario != nil, paths.count > 1 {
             throw ValidationError("--scenario checks a scenario against one network: give at most one network file")
         }
     }
 
     func run() throws {
-        let paths = files.isEmpty ? [NetworkLoader.bundledNetworkPath] : files
+        let paths = self.paths.isEmpty ? [NetworkLoader.bundledNetworkPath] : self.paths
         let reports = paths.map { NetworkLoader.check(path: $0) }
         var summary = NetworkSummary()
         for report in reports { summary.add(report.summary) }
@@ -64,15 +67,19 @@ struct Validate: ParsableCommand {
     }
 }
 
-/// Prints diagnostics as `carepath validate` does, then the count of errors and warnings.
+/// Diagnostics as `carepath validate` prints them, then the count of errors and warnings.
 enum DiagnosticPrinter {
-    static func write(_ diagnostics: [Diagnostic], to handle: FileHandle) {
-        guard !diagnostics.isEmpty else { return }
+    static func text(_ diagnostics: [Diagnostic]) -> String {
+        guard !diagnostics.isEmpty else { return "" }
         var text = ""
         for diagnostic in diagnostics { text += diagnostic.description + "\n" }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        text += "\(errors) error\(errors == 1 ? "" : "s"), \(diagnostics.count - errors) warning\(diagnostics.count - errors == 1 ? "" : "s")\n"
-        handle.write(Data(text.utf8))
+        return text + count(diagnostics) + "\n"
+    }
+
+    /// `1 error, 2 warnings`.
+    static func count(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count, warnings = diagnostics.count - errors
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 }
 

@@ -35,7 +35,7 @@ struct OutputFailureTests {
     func full(_ command: String) throws {
         let result = try Self.shell("\"$CAREPATH\" \(command) >/dev/full")
         #expect(result.status == 1)
-        #expect(result.stderr.hasSuffix("carepath: cannot write the output: No space left on device\n"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("error: cannot write the output: No space left on device\n"), "\(result.stderr)")
         #expect(!result.stderr.contains("Fatal error"))
     }
 
@@ -43,7 +43,7 @@ struct OutputFailureTests {
     func closed(_ command: String) throws {
         let result = try Self.shell("\"$CAREPATH\" \(command) >&-")
         #expect(result.status == 1)
-        #expect(result.stderr.hasSuffix("carepath: cannot write the output: standard output is closed\n"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("error: cannot write the output: standard output is closed\n"), "\(result.stderr)")
     }
 
     @Test("stderr on /dev/full: the command still ends with its own status, without a crash")
