@@ -25,33 +25,47 @@ package indirect enum JSONValue: Sendable {
     package func write(into out: inout String, indent: Int) {
         switch self {
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
-            let pad = JSONValue.pad(indent + 1)
-            for (position, key) in members.keys.sorted().enumerated() {
-                out += pad
-                JSONValue.quote(key, into: &out)
-                out += ": "
-                members[key]!.write(into: &out, indent: indent + 1)
-                out += position == members.count - 1 ? "\n" : ",\n"
+            JSONValue.writeObject(members.keys.sorted().map { ($0, members[$0]!) }, into: &out, indent: indent) { value, out, depth in
+                value.write(into: &out, indent: depth)
             }
-            out += JSONValue.pad(indent) + "}"
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
-            let pad = JSONValue.pad(indent + 1)
-            for (position, item) in items.enumerated() {
-                out += pad
-                item.write(into: &out, indent: indent + 1)
-                out += position == items.count - 1 ? "\n" : ",\n"
-            }
-            out += JSONValue.pad(indent) + "]"
+            JSONValue.writeArray(items, into: &out, indent: indent) { item, out, depth in item.write(into: &out, indent: depth) }
         case .string(let text): JSONValue.quote(text, into: &out)
         case .int(let value): out += String(value)
         case .double(let value): out += value.isFinite ? NumberFormat.significant(value) : "null"
         case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
         }
+    }
+
+    /// Writes `{ "key": value, ... }` with one member a line, in the order given, each value by `write`
+    /// at the next depth: the layout of every object CarePath writes.
+    package static func writeObject<Value>(_ members: [(String, Value)], into out: inout String, indent: Int,
+                                           write: (Value, inout String, Int) -> Void) {
+        if members.isEmpty { out += "{}"; return }
+        out += "{\n"
+        let pad = JSONValue.pad(indent + 1)
+        for (position, member) in members.enumerated() {
+            out += pad
+            JSONValue.quote(member.0, into: &out)
+            out += ": "
+            write(member.1, &out, indent + 1)
+            out += position == members.count - 1 ? "\n" : ",\n"
+        }
+        out += JSONValue.pad(indent) + "}"
+    }
+
+    /// Writes `[ item, ... ]` with one item a line, each by `write` at the next depth.
+    package static func writeArray<Item>(_ items: [Item], into out: inout String, indent: Int, write: (Item, inout String, Int) -> Void) {
+        if items.isEmpty { out += "[]"; return }
+        out += "[\n"
+        let pad = JSONValue.pad(indent + 1)
+        for (position, item) in items.enumerated() {
+            out += pad
+            write(item, &out, indent + 1)
+            out += position == items.count - 1 ? "\n" : ",\n"
+        }
+        out += JSONValue.pad(indent) + "]"
     }
 
     package static func quoted(_ text: String) -> String {

@@ -57,28 +57,11 @@ private final class Slot {
         case .empty: out += "{}"
         case .value(let value): value.write(into: &out, indent: indent)
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
-            let pad = JSONValue.pad(indent + 1)
-            let sorted = Self.sorted(members)
-            for (position, member) in sorted.enumerated() {
-                out += pad
-                JSONValue.quote(member.key, into: &out)
-                out += ": "
-                member.slot.write(into: &out, indent: indent + 1)
-                out += position == sorted.count - 1 ? "\n" : ",\n"
+            JSONValue.writeObject(Self.sorted(members).map { ($0.key, $0.slot) }, into: &out, indent: indent) { slot, out, depth in
+                slot.write(into: &out, indent: depth)
             }
-            out += JSONValue.pad(indent) + "}"
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
-            let pad = JSONValue.pad(indent + 1)
-            for (position, item) in items.enumerated() {
-                out += pad
-                item.write(into: &out, indent: indent + 1)
-                out += position == items.count - 1 ? "\n" : ",\n"
-            }
-            out += JSONValue.pad(indent) + "]"
+            JSONValue.writeArray(items, into: &out, indent: indent) { slot, out, depth in slot.write(into: &out, indent: depth) }
         }
     }
 
