@@ -101,7 +101,7 @@ struct SimulationReport {
         let rejected = rejections()
         if rejected.isEmpty { text += "  none\n" }
         for entry in rejected {
-            text += "  \(entry.service): \(fmt(entry.count, 0)) \(entry.outcome == 1 ? "not covered (X1-X3)" : "unavailable (no facility on the chain provides it)")\n"
+            text += "  \(entry.service): \(fmt(entry.count, 0)) \(entry.outcome == .notCovered ? "not covered (X1-X3)" : "unavailable (no facility on the chain provides it)")\n"
         }
         return text
     }
@@ -141,13 +141,13 @@ struct SimulationReport {
         return flows.keys.sorted().map { ((flows[$0]!.0, flows[$0]!.1), flows[$0]!.2) }
     }
 
-    /// Refused patients per service and outcome (1 not covered, 2 unavailable), mean per replication.
-    func rejections() -> [(service: String, outcome: UInt8, count: Double)] {
-        var counts: [String: (UInt8, Double)] = [:]
+    /// Refused patients per service and outcome (not covered, unavailable), mean per replication.
+    func rejections() -> [(service: String, outcome: RouteOutcome, count: Double)] {
+        var counts: [String: (RouteOutcome, Double)] = [:]
         let replications = Double(result.replications.count)
         for replication in result.replications {
             for (route, count) in replication.routeRejected.enumerated() where count > 0 {
-                let key = network.catalog[ServiceID(Int(model.routeService[route]))].key + "#" + String(model.routeOutcome[route])
+                let key = network.catalog[ServiceID(Int(model.routeService[route]))].key + "#" + String(model.routeOutcome[route].rawValue)
                 counts[key, default: (model.routeOutcome[route], 0)].1 += Double(count) / replications
             }
         }
@@ -196,7 +196,7 @@ struct SimulationReport {
             "links": .array(model.links.indices.map { l in
                 .object(["from": .string(network.facilities[Int(model.links[l].from)].key), "to": .string(network.facilities[Int(model.links[l].to)].key), "flow": estimate(result.linkFlow[l])])
             }),
-            "rejected": .array(rejections().map { .object(["service": .string($0.service), "outcome": .string($0.outcome == 1 ? "not-covered" : "unavailable"), "patients": .double($0.count)]) }),
+            "rejected": .array(rejections().map { .object(["service": .string($0.service), "outcome": .string($0.outcome.name), "patients": .double($0.count)]) }),
             // The load as `carepath render load --result` draws it.
             "load": .object([
                 "unit": .string("patients/day"),
@@ -259,9 +259,9 @@ struct SimulationReport {
             let centre = load.origin >= 0 ? network.facilities[load.origin] : nil
             let region = centre?.region.map { network.regions[$0.index].key } ?? ""
             let service = load.service >= 0 ? network.catalog[ServiceID(load.service)].key : ""
-            let outcome = load.outcome == 0 ? "treated" : load.outcome == 1 ? "not-covered" : "unavailable"
+            let outcome = load.outcome.name
             // Refused patients present at their health centre and go no further.
-            let steps = load.outcome == 0 ? load.facilities : (load.origin >= 0 ? [load.origin] : [])
+            let steps = load.outcome == .treated ? load.facilities : (load.origin >= 0 ? [load.origin] : [])
             let pathway = steps.map { network.facilities[$0].key }.joined(separator: " > ")
             let treating = load.treatingFacility.map { network.facilities[$0].key } ?? ""
             csv += [centre?.key ?? "", region, service, load.emergency ? "true" : "false", outcome, pathway, treating, num(load.patients)].joined(separator: ",") + "\n"

@@ -17,7 +17,7 @@ final class EventLoopPlan: @unchecked Sendable {
     let entries: UnsafeMutablePointer<AliasEntry>
     let routeCount: Int
     let routeOffsets: UnsafeMutablePointer<Int32>
-    let routeOutcome: UnsafeMutablePointer<UInt8>
+    let routeOutcome: UnsafeMutablePointer<RouteOutcome>
     let steps: UnsafeMutablePointer<RouteStep>
     let stepCount: Int
     let linkCount: Int

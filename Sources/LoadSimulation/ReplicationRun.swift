@@ -204,13 +204,12 @@ struct ReplicationRun: ~Copyable {
             let route = Int(arrival.route), now = arrival.time
             if now >= warmup { flows.routeArrivals[route] += 1 }
             let outcome = plan.routeOutcome[route]
-            if outcome != 0 {
+            if outcome != .treated {
                 flows.routeRejected[route] += 1
-                if outcome == 1 { tally.notCovered += 1 } else { tally.unavailable += 1 }
+                if outcome == .notCovered { tally.notCovered += 1 } else { tally.unavailable += 1 }
                 continue
             }
             let start = plan.routeOffsets[route], end = plan.routeOffsets[route + 1]
-            if start == end { tally.completed += 1; continue }
             pending.append(PendingArrival(time: now, seed: arrival.seed, firstStep: start, routeEnd: end, emergency: arrival.emergency))
         }
         // The first station of each route (past facilities without one).

@@ -104,8 +104,8 @@ extension SimulationModel {
                         visits = [first]
                     }
                     var stations: [Int] = [], links: [Int] = [], facilities: [Int] = []
-                    var outcome: UInt8 = treated == RoutingTable.notCovered ? 1 : treated == RoutingTable.unavailable ? 2 : 0
-                    if outcome == 0 {
+                    var outcome: RouteOutcome = treated == RoutingTable.notCovered ? .notCovered : treated == RoutingTable.unavailable ? .unavailable : .treated
+                    if outcome == .treated {
                         var previous = -1
                         for (position, facility) in visits.enumerated() {
                             let isLast = position == visits.count - 1
@@ -125,10 +125,11 @@ extension SimulationModel {
                             facilities.append(Int(facility))
                             previous = Int(facility)
                         }
-                        if stations.last.map({ $0 < 0 }) ?? true || Int32(visits.last ?? -1) != treated { outcome = 2 }
+                        if stations.last.map({ $0 < 0 }) ?? true || Int32(visits.last ?? -1) != treated { outcome = .unavailable }
                     }
-                    let route = addRoute(outcome == 0 ? stations : [], links: outcome == 0 ? links : [], outcome: outcome,
-                                         facilities: outcome == 0 ? facilities : [], origin: centre.index, service: service, emergency: emergency)
+                    let treats = outcome == .treated
+                    let route = addRoute(treats ? stations : [], links: treats ? links : [], outcome: outcome,
+                                         facilities: treats ? facilities : [], origin: centre.index, service: service, emergency: emergency)
                     entries.append((route, emergency, weight))
                     total += weight
                 }

@@ -13,8 +13,8 @@
 ///   keyed by `sourceStreamKey[i]`.
 /// - A **route** is the stations an entry's patient is served at, in order:
 ///   `routeStations[routeOffsets[r] ..< routeOffsets[r + 1]]` (-1 for a facility passed through
-///   without a station; the last step always has one); `routeOutcome[r]` is 0 (served along the
-///   route), 1 (not covered) or 2 (unavailable). `routeLinks` gives, per route step after the first,
+///   without a station; the last step always has one); `routeOutcome[r]` says whether its patients
+///   are treated along it or refused (not covered, unavailable), and a treated route has a step. `routeLinks` gives, per route step after the first,
 ///   the referral link the patient crossed (-1 when it stayed in one facility).
 public struct SimulationModel: Sendable {
     // Stations.
@@ -45,7 +45,7 @@ public struct SimulationModel: Sendable {
     public var routeOffsets: [Int32]
     public var routeStations: [Int32]
     public var routeLinks: [Int32]
-    public var routeOutcome: [UInt8]
+    public var routeOutcome: [RouteOutcome]
     /// Per route step (parallel to `routeStations`): the facility index of the step (-1 without a network).
     public var routeFacilities: [Int32]
     /// Per route, for reporting: the health centre it starts from, its service and whether it is an
@@ -93,8 +93,9 @@ public struct SimulationModel: Sendable {
     /// Adds a route through `stations` (in order) and returns its id. `facilities` names each step's
     /// facility; `origin`, `service` and `emergency` say what the route is for (all for reporting).
     @discardableResult
-    public mutating func addRoute(_ stations: [Int], links: [Int]? = nil, outcome: UInt8 = 0,
+    public mutating func addRoute(_ stations: [Int], links: [Int]? = nil, outcome: RouteOutcome = .treated,
                                   facilities: [Int]? = nil, origin: Int = -1, service: Int = -1, emergency: Bool = false) -> Int {
+        precondition(outcome != .treated || !stations.isEmpty, "a treated route has at least one step")
         routeStations.append(contentsOf: stations.map(Int32.init))
         routeLinks.append(contentsOf: (links ?? Array(repeating: -1, count: stations.count)).map(Int32.init))
         routeFacilities.append(contentsOf: (facilities ?? Array(repeating: -1, count: stations.count)).map(Int32.init))
@@ -141,6 +142,9 @@ public struct SimulationModel: Sendable {
         if routeStations.contains(where: { Int($0) >= n }) { problems.append("a route names a missing station") }
         for route in 0..<routeOutcome.count where routeOffsets[route + 1] > routeOffsets[route] {
             if routeStations[Int(routeOffsets[route + 1]) - 1] < 0 { problems.append("route \(route) does not end at a station") }
+        }
+        for route in 0..<routeOutcome.count where routeOutcome[route] == .treated && routeOffsets[route + 1] == routeOffsets[route] {
+            problems.append("treated route \(route) has no step")
         }
         for s in 0..<n where escalationRoute[s] >= 0 {
             let route = Int(escalationRoute[s])

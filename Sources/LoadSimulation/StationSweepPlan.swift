@@ -40,7 +40,7 @@ final class StationSweepPlan: @unchecked Sendable {
                 previous = station
             }
         }
-        for r in 0..<base.routeCount where base.routeOutcome[r] == 0 {
+        for r in 0..<base.routeCount where base.routeOutcome[r] == .treated {
             chain(-1, steps: Int(base.routeOffsets[r])..<Int(base.routeOffsets[r + 1]))
         }
         for s in 0..<n where base.stations[s].parameters.referralRate > 0 && base.stations[s].parameters.escalationStart >= 0 {
@@ -77,9 +77,7 @@ final class StationSweepPlan: @unchecked Sendable {
         for r in 0..<base.routeCount {
             let start = Int(base.routeOffsets[r]), end = Int(base.routeOffsets[r + 1])
             var head = RouteHead(firstStep: Int32(start), end: Int32(end), station: -1, outcome: base.routeOutcome[r], passes: false)
-            if head.outcome == 0, start == end {
-                head.outcome = RouteHead.empty
-            } else if head.outcome == 0 {
+            if head.outcome == .treated {
                 var first = start
                 while steps[first].station < 0 { first += 1 }
                 head.station = steps[first].station
@@ -99,19 +97,16 @@ final class StationSweepPlan: @unchecked Sendable {
     deinit { steps.deallocate(); stations.deinitialize(count: stationCount); stations.deallocate(); heads.deallocate() }
 }
 
-/// A route's start, for arrivals: its outcome (0 served along the route, 1 not covered, 2
-/// unavailable, ``empty`` nothing to do), its first step and one past its last, and the sweep position
-/// of its first station. When `passes`, the route starts with facilities passed through and
-/// `firstStep` is the route's first step (their links are counted on the way); else it is the step of
-/// `station`. 16 bytes.
+/// A route's start, for arrivals: its outcome, its first step and one past its last, and the sweep
+/// position of its first station (a treated route has at least one step). When `passes`, the route
+/// starts with facilities passed through and `firstStep` is the route's first step (their links are
+/// counted on the way); else it is the step of `station`. 16 bytes.
 struct RouteHead {
     var firstStep: Int32
     var end: Int32
     var station: Int32
-    var outcome: UInt8
+    var outcome: RouteOutcome
     var passes: Bool
-    /// The outcome of a served route without steps: the patient is done at once.
-    static let empty: UInt8 = 3
 }
 
 /// A patient between two events of the station sweep, 24 bytes: all the state a patient has, carried

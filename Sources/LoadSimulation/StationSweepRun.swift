@@ -124,12 +124,9 @@ struct StationSweepRun: ~Copyable {
                 let route = Int(arrival.route), now = arrival.time
                 if now >= warmup { flows.routeArrivals[route] &+= 1 }
                 let head = plan.heads[route]
-                if head.outcome != 0 {
-                    switch head.outcome {
-                    case 1: tally.notCovered += 1; flows.routeRejected[route] &+= 1
-                    case 2: tally.unavailable += 1; flows.routeRejected[route] &+= 1
-                    default: tally.completed += 1
-                    }
+                if head.outcome != .treated {
+                    if head.outcome == .notCovered { tally.notCovered += 1 } else { tally.unavailable += 1 }
+                    flows.routeRejected[route] &+= 1
                     continue
                 }
                 guard live < 2 &* patientLimit else {

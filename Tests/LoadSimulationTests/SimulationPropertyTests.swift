@@ -43,6 +43,12 @@ struct SimulationPropertyTests {
         #expect(Simulation.run(model, configuration: other).arrived != a.arrived)
     }
 
+    @Test("route outcomes: the names result.json and pathways.csv use, one byte each in the model's arrays")
+    func routeOutcomes() {
+        #expect(RouteOutcome.allCases.map(\.name) == ["treated", "not-covered", "unavailable"])
+        #expect(MemoryLayout<RouteOutcome>.size == 1 && MemoryLayout<RouteOutcome>.stride == 1)
+    }
+
     @Test("zero demand gives zero load")
     func zeroDemand() throws {
         var (_, model) = try Self.model("Networks/training-small.yaml")
@@ -67,7 +73,7 @@ struct SimulationPropertyTests {
         // Emergency entries start at a hospital (P0), never at a health centre.
         for entry in model.entryRoute.indices where model.entryEmergency[entry] {
             let route = Int(model.entryRoute[entry])
-            guard model.routeOutcome[route] == 0 else { continue }
+            guard model.routeOutcome[route] == .treated else { continue }
             let first = Int(model.routeStations[Int(model.routeOffsets[route])])
             #expect(network.facilities[Int(model.stationFacility[first])].tier.isHospital)
         }

@@ -160,7 +160,7 @@ struct StationSweepTests {
             }
             return true
         }
-        for r in 0..<base.routeCount where base.routeOutcome[r] == 0 {
+        for r in 0..<base.routeCount where base.routeOutcome[r] == .treated {
             #expect(ascending(Int(base.routeOffsets[r])..<Int(base.routeOffsets[r + 1])), "route \(r)")
         }
         var escalating = 0
@@ -170,7 +170,7 @@ struct StationSweepTests {
         }
         #expect(escalating > 0)
         // Route heads name each route's first station.
-        for r in 0..<base.routeCount where plan.heads[r].outcome == 0 {
+        for r in 0..<base.routeCount where plan.heads[r].outcome == .treated {
             let head = plan.heads[r]
             #expect(head.passes || plan.steps[Int(head.firstStep)].station == head.station)
         }
