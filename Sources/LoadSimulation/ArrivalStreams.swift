@@ -5,7 +5,7 @@
 /// An arrival costs, from its source's stream, a standard exponential (ziggurat) divided by the
 /// source's rate for the time since the previous one, then one 64-bit number for its mark (a cell of
 /// the source's alias table and the choice between the cell and its alias), then one for the seed of
-/// the patient's own stream (``PatientStream``). Both engines draw their arrivals here, so they see the
+/// the patient's own stream (SplitMix64, see ``RandomStream``). Both engines draw their arrivals here, so they see the
 /// same patients; and since every health centre has its own stream, a scenario that changes one
 /// centre's demand (or closes it) leaves every other centre's patients as they were: the runs being
 /// compared share their random numbers (common random numbers) wherever the scenario does not reach.

@@ -1,3 +1,4 @@
+import CarePathSupport
 import CareNetwork
 import Foundation
 
@@ -11,15 +12,8 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
 
     /// A generator for replication `replication` of a run seeded with `seed`.
     public init(seed: UInt64, replication: Int = 0) {
-        var mixer = seed ^ (UInt64(truncatingIfNeeded: replication) &* 0x9E37_79B9_7F4A_7C15)
-        func splitMix() -> UInt64 {
-            mixer &+= 0x9E37_79B9_7F4A_7C15
-            var z = mixer
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitMix(); s1 = splitMix(); s2 = splitMix(); s3 = splitMix()
+        var mixer = SplitMix64(state: seed ^ (UInt64(truncatingIfNeeded: replication) &* 0x9E37_79B9_7F4A_7C15))
+        s0 = mixer.next(); s1 = mixer.next(); s2 = mixer.next(); s3 = mixer.next()
     }
 
     /// The generator of stream `stream` (a health centre's arrivals) in replication `replication` of a
@@ -39,25 +33,17 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
         s3 = (s3 << 45) | (s3 >> 19)
         return result
     }
-
-    /// A uniform double in (0, 1): never 0, so logarithms are finite.
-    @inline(__always)
-    public mutating func uniform() -> Double {
-        (Double(next() >> 11) + 0.5) * 0x1.0p-53
-    }
-
-    /// An exponential variate with this mean.
-    @inline(__always)
-    public mutating func exponential(mean: Double) -> Double { -mean * Foundation.log(uniform()) }
-
-    /// A standard normal variate (Box-Muller, one of the pair).
-    @inline(__always)
-    public mutating func standardNormal() -> Double {
-        (-2 * Foundation.log(uniform())).squareRoot() * Foundation.cos(2 * Double.pi * uniform())
-    }
 }
 
-/// A stream of 64-bit random numbers, for the samplers (``Ziggurat``) to draw from.
+/// A stream of 64-bit random numbers, for the samplers (``Ziggurat``) to draw from: a health centre's
+/// arrival stream (``RandomSource``), or a patient's own (CarePathSupport's `SplitMix64`).
+///
+/// A patient's stream is SplitMix64 (Steele, Lea and Flood, 2014), 8 bytes of state carried with the
+/// patient and seeded from its health centre's stream when it arrives. Every draw about a patient
+/// (its service times, whether it is referred up) comes from its own stream, so two runs with the
+/// same seed that differ only downstream of the arrivals (a hospital closed, servers added, a CHU
+/// reassigned) give each patient the same draws: the runs use **common random numbers**, and
+/// `carepath compare` sees the scenario's effect rather than different luck.
 protocol RandomStream {
     mutating func next() -> UInt64
 }
@@ -70,25 +56,7 @@ extension RandomStream {
 
 extension RandomSource: RandomStream {}
 
-/// One patient's own random stream: SplitMix64 (Steele, Lea and Flood, 2014), 8 bytes of state kept in
-/// the patient's record and seeded from the arrival stream when the patient arrives.
-///
-/// Every draw about a patient (its service times, whether it is referred up) comes from its own
-/// stream, so two runs with the same seed that differ only downstream of the arrivals (a hospital
-/// closed, servers added, a CHU reassigned) give each patient the same draws: the runs use **common
-/// random numbers**, and `carepath compare` sees the scenario's effect rather than different luck.
-struct PatientStream: RandomStream {
-    var state: UInt64
-
-    @inline(__always)
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+extension SplitMix64: RandomStream {}
 
 /// A service-time distribution in minutes, flattened for the hot loop: a kind and three parameters,
 /// with the lognormal's parameters of the logarithm precomputed.
@@ -96,11 +64,8 @@ public struct SamplingDistribution: Sendable, Hashable {
     public enum Kind: UInt8, Sendable { case exponential, lognormal, fixed, triangular }
     public let kind: Kind
     public let a: Double, b: Double, c: Double
-    /// The mean, in minutes.
-    public let mean: Double
 
     public init(_ distribution: ServiceTimeDistribution) {
-        mean = distribution.mean
         switch distribution {
         case .exponential(let mean):
             kind = .exponential; a = mean; b = 0; c = 0
@@ -112,17 +77,6 @@ public struct SamplingDistribution: Sendable, Hashable {
             kind = .fixed; a = value; b = 0; c = 0
         case .triangular(let low, let mode, let high):
             kind = .triangular; a = low; b = mode; c = high
-        }
-    }
-
-    @inline(__always)
-    func sample(_ random: inout RandomSource) -> Double {
-        switch kind {
-        case .exponential: return random.exponential(mean: a)
-        case .lognormal: return Foundation.exp(a + b * random.standardNormal())
-        case .fixed: return a
-        case .triangular:
-            return SamplingDistribution.triangular(low: a, mode: b, high: c, u: random.uniform())
         }
     }
 

@@ -1,3 +1,4 @@
+import CarePathSupport
 import Foundation
 
 /// One replication's raw counts: per station, per link and per route, plus the patient accounting.
@@ -66,7 +67,7 @@ struct PatientRecord {
     /// When it joined the queue (minutes).
     var queuedAt: Double
     /// The patient's own random stream: its service times and referral draws.
-    var stream: PatientStream
+    var stream: SplitMix64
     var emergency: Bool
 }
 
@@ -149,7 +150,7 @@ struct ReplicationRun: ~Copyable {
         patients.deallocate()
         patients = grown
         for p in (patientCapacity..<capacity).reversed() {
-            (patients + p).initialize(to: PatientRecord(station: -1, cursor: 0, routeEnd: 0, next: freeHead, queuedAt: 0, stream: PatientStream(state: 0), emergency: false))
+            (patients + p).initialize(to: PatientRecord(station: -1, cursor: 0, routeEnd: 0, next: freeHead, queuedAt: 0, stream: SplitMix64(state: 0), emergency: false))
             freeHead = Int32(p)
         }
         patientCapacity = capacity
@@ -235,7 +236,7 @@ struct ReplicationRun: ~Copyable {
         census.entered(at: arrival.time)
         patients[p].routeEnd = arrival.routeEnd
         patients[p].emergency = arrival.emergency
-        patients[p].stream = PatientStream(state: arrival.seed)
+        patients[p].stream = SplitMix64(state: arrival.seed)
         arrive(p, at: Int(arrival.firstStep), now: arrival.time)
     }
 

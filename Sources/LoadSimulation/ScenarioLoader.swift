@@ -67,10 +67,11 @@ public enum ScenarioLoader {
         return Report(application: application, diagnostics: diagnostics)
     }
 
-    /// Reads and applies a scenario, or throws ``ScenarioError`` with every diagnostic.
-    public static func load(scenarioPath: String, networkPath: String, catalog: ServiceCatalog = .standard) throws(ScenarioError) -> ScenarioApplication {
+    /// Reads and applies a scenario, or throws CareNetwork's `NetworkLoadError` with every diagnostic
+    /// (the scenario's, and the network's when the network file itself is invalid).
+    public static func load(scenarioPath: String, networkPath: String, catalog: ServiceCatalog = .standard) throws(NetworkLoadError) -> ScenarioApplication {
         let report = check(scenarioPath: scenarioPath, networkPath: networkPath, catalog: catalog)
-        guard let application = report.application else { throw ScenarioError(diagnostics: report.diagnostics) }
+        guard let application = report.application else { throw NetworkLoadError(diagnostics: report.diagnostics) }
         return application
     }
 
@@ -84,18 +85,5 @@ public enum ScenarioLoader {
         moved.location = cause?.location ?? SourceLocation(file: scenario.path, line: 1, column: 1)
         moved.message = "with this scenario, \(diagnostic.message) (network \(diagnostic.location))"
         return moved
-    }
-}
-
-/// A scenario could not be applied: the diagnostics say why (at least one is an error).
-public struct ScenarioError: Error, Sendable, CustomStringConvertible {
-    /// Every diagnostic, errors and warnings, in display order.
-    public let diagnostics: [Diagnostic]
-
-    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sortedForDisplay() }
-
-    public var description: String {
-        let errors = diagnostics.filter { $0.severity == .error }
-        return (["invalid scenario (\(errors.count) error\(errors.count == 1 ? "" : "s")):"] + errors.map(\.description)).joined(separator: "\n")
     }
 }

@@ -146,16 +146,15 @@ public enum Simulation {
     public static func run(_ model: SimulationModel, configuration: SimulationConfiguration,
                            progress: (@Sendable (_ replication: Int, _ fraction: Double) -> Void)? = nil) -> SimulationResult {
         let count = max(1, configuration.replications)
-        let slots = Slots(count: count)
+        let slots = ReplicationSlots(count: count)
         let threads = max(1, min(configuration.threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
-        let next = Counter()
         let plan = EventLoopPlan(model)
         // The station sweep needs pathways that never return to a station (see StationSweepPlan).
         let sweep = configuration.engine == .eventList ? nil : StationSweepPlan(plan)
         precondition(configuration.engine != .stationSweep || sweep != nil, "the station sweep cannot run a model whose routes revisit a station")
         let horizon = configuration.days * 1440, warmup = configuration.warmupDays * 1440
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            while let r = next.take(below: count) {
+            while let r = slots.take() {
                 let report: ((Double) -> Void)? = progress.map { progress in { progress(r, $0) } }
                 if let sweep {
                     var run = StationSweepRun(plan: sweep, horizonMinutes: horizon, warmupMinutes: warmup, seed: configuration.seed, replication: r)
@@ -207,24 +206,21 @@ public enum Simulation {
     }
 }
 
-/// Replication results by index, written from several threads (each slot once).
-private final class Slots: @unchecked Sendable {
+/// The replications of a run, shared by the worker threads: hands out their indices in turn and
+/// keeps each one's result in its own slot, so the result does not depend on the threads.
+private final class ReplicationSlots: @unchecked Sendable {
     private var storage: [ReplicationResult?]
+    private var next = 0
     private let lock = NSLock()
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func store(_ result: ReplicationResult, at index: Int) { lock.withLock { storage[index] = result } }
-    func results() -> [ReplicationResult] { lock.withLock { storage.map { $0! } } }
-}
-
-/// Hands out replication indices to worker threads.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take(below limit: Int) -> Int? {
+    /// The next replication to run, or nil when every one has been handed out.
+    func take() -> Int? {
         lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
+            guard next < storage.count else { return nil }
+            defer { next += 1 }
+            return next
         }
     }
+    func store(_ result: ReplicationResult, at index: Int) { lock.withLock { storage[index] = result } }
+    func results() -> [ReplicationResult] { lock.withLock { storage.map { $0! } } }
 }

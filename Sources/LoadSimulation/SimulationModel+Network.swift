@@ -1,3 +1,4 @@
+import CarePathSupport
 import CareNetwork
 import Referral
 
@@ -143,7 +144,9 @@ extension SimulationModel {
 
     /// The key of a health centre's arrival stream: FNV-1a (64-bit) of its id.
     static func streamKey(_ id: String) -> UInt64 {
-        id.utf8.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+        var hash = FNV1a64()
+        hash.combine(id.utf8)
+        return hash.value
     }
 
     /// Minutes in a (365-day) year: annual rates become per-minute rates.

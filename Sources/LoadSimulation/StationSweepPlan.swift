@@ -1,3 +1,4 @@
+import CarePathSupport
 import HeapModule
 
 /// An ``EventLoopPlan`` laid out for the station sweep (``StationSweepRun``): the stations renumbered
@@ -115,7 +116,7 @@ struct RouteHead {
 struct Traveller: Comparable {
     var time: Double
     /// The patient's own random stream (its service times and referral draws).
-    var stream: PatientStream
+    var stream: SplitMix64
     /// The index in the plan's steps of its current step.
     var cursor: Int32
     /// One past its route's last step; negative (`~end`) for an emergency, in a heap of patients in

@@ -1,3 +1,4 @@
+import CarePathSupport
 import Foundation
 import HeapModule
 
@@ -139,7 +140,7 @@ struct StationSweepRun: ~Copyable {
                 census.entered(at: now)
                 tally.events += 1
                 let first = head.passes ? passThrough(from: Int(head.firstStep), now: now) : Int(head.firstStep)
-                append(Traveller(time: now, stream: PatientStream(state: arrival.seed), cursor: Int32(first), routeEnd: head.end),
+                append(Traveller(time: now, stream: SplitMix64(state: arrival.seed), cursor: Int32(first), routeEnd: head.end),
                        to: Int(head.station), emergency: arrival.emergency)
             } while arrivals.nextTime(i) < bound
         }
