@@ -44,14 +44,14 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
 /// same seed that differ only downstream of the arrivals (a hospital closed, servers added, a CHU
 /// reassigned) give each patient the same draws: the runs use **common random numbers**, and
 /// `carepath compare` sees the scenario's effect rather than different luck.
-protocol RandomStream {
+package protocol RandomStream {
     mutating func next() -> UInt64
 }
 
 extension RandomStream {
     /// A uniform double in (0, 1): never 0, so logarithms are finite.
     @inline(__always)
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1.0p-53 }
+    package mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1.0p-53 }
 }
 
 extension RandomSource: RandomStream {}

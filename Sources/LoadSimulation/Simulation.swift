@@ -16,16 +16,12 @@ public struct SimulationConfiguration: Sendable, Hashable {
     public var threads: Int?
     /// The most patients a replication may hold at once (waiting or in service) before it stops:
     /// a guard against demand so far beyond capacity that the queues would exhaust memory. The
-    /// station sweep checks it at the end of each window (a week), and stops sooner if a window's
-    /// arrivals would take the system past twice the limit; the event list at each arrival. The
-    /// national network holds about 70,000.
+    /// engine checks it at the end of each window (a week), and stops sooner if a window's arrivals
+    /// would take the system past twice the limit. The national network holds about 70,000.
     public var patientLimit: Int = SimulationConfiguration.defaultPatientLimit
     /// 2^25 (33,554,432) patients: 0.8 GB of 24-byte travellers in the sweep's lanes, up to twice that
-    /// within a window (1.3 GB of 40-byte patient records in the event list), per replication.
+    /// within a window, per replication.
     public static let defaultPatientLimit = 1 << 25
-    /// The engine; ``SimulationEngine/automatic`` unless a test or a benchmark asks for one. Both
-    /// give the same results.
-    public var engine: SimulationEngine = .automatic
 
     public init(days: Double = 90, warmupDays: Double = 14, replications: Int = 4, seed: UInt64 = 1, threads: Int? = nil) {
         self.days = days
@@ -34,21 +30,6 @@ public struct SimulationConfiguration: Sendable, Hashable {
         self.seed = seed
         self.threads = threads
     }
-}
-
-/// How a replication is simulated. Both engines follow the same sample path: same arrivals, same
-/// draws for each patient, same order of events at each station, hence the same results.
-public enum SimulationEngine: String, Sendable, Hashable {
-    /// The station sweep when the model's pathways never lead back to a station they left (every
-    /// model built from a network: RAMED pathways only climb), else the event list.
-    case automatic
-    /// Time windows of a week, stations swept in referral order, each working through its own events
-    /// (``StationSweepRun``): the fast engine. Asking for it on a model whose routes revisit a station
-    /// is a programming error (a precondition fails); ``automatic`` chooses for you.
-    case stationSweep = "station-sweep"
-    /// One event list for the whole network, a swift-collections `Heap` (``ReplicationRun``): runs any
-    /// model, including one whose routes revisit a station.
-    case eventList = "event-list"
 }
 
 /// A mean over replications with its 95% confidence interval (Student's t).
@@ -99,8 +80,6 @@ public struct StationStatistics: Sendable {
 /// The result of a simulation: per-station and per-link statistics and the patient accounting.
 public struct SimulationResult: Sendable {
     public var configuration: SimulationConfiguration
-    /// The engine that ran (never ``SimulationEngine/automatic``).
-    public var engine: SimulationEngine
     public var replications: [ReplicationResult]
     public var stations: [StationStatistics]
     /// Per link (``SimulationModel/links``): patients who crossed it after warm-up, over replications.
@@ -137,10 +116,10 @@ public struct SimulationResult: Sendable {
 
 /// Runs replications of a ``SimulationModel`` in parallel and gathers their statistics.
 public enum Simulation {
-    /// Simulates `model` on the engine the configuration asks for (``SimulationEngine``). `progress`,
-    /// if given, hears from each replication with the share of its horizon simulated (after each
-    /// simulated week on the sweep, about every 65,536 events on the event list), and once with 1
-    /// when it ends. Replication `r` draws each source's arrivals from ``RandomSource`` seeded with
+    /// Simulates `model` on the station sweep (``StationSweepRun``): time windows of a week, the
+    /// stations swept in referral order, each working through its own events. `progress`, if given,
+    /// hears from each replication with the share of its horizon simulated (after each simulated
+    /// week), and once with 1 when it ends. Replication `r` draws each source's arrivals from ``RandomSource`` seeded with
     /// `(seed, r, source key)` and its result lands in slot `r`, so the result is the same whatever
     /// the number of threads.
     public static func run(_ model: SimulationModel, configuration: SimulationConfiguration,
@@ -148,34 +127,27 @@ public enum Simulation {
         let count = max(1, configuration.replications)
         let slots = ReplicationSlots(count: count)
         let threads = max(1, min(configuration.threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
-        let plan = EventLoopPlan(model)
-        // The station sweep needs pathways that never return to a station (see StationSweepPlan).
-        let sweep = configuration.engine == .eventList ? nil : StationSweepPlan(plan)
-        precondition(configuration.engine != .stationSweep || sweep != nil, "the station sweep cannot run a model whose routes revisit a station")
+        // The station sweep needs pathways that never return to a station: every model built from a
+        // network (RAMED pathways only climb), and every model the builder accepts.
+        guard let sweep = StationSweepPlan(model) else { preconditionFailure("a model whose routes revisit a station cannot be simulated") }
         let horizon = configuration.days * 1440, warmup = configuration.warmupDays * 1440
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while let r = slots.take() {
                 let report: ((Double) -> Void)? = progress.map { progress in { progress(r, $0) } }
-                if let sweep {
-                    var run = StationSweepRun(plan: sweep, horizonMinutes: horizon, warmupMinutes: warmup, seed: configuration.seed, replication: r)
-                    run.progress = report
-                    run.patientLimit = max(configuration.patientLimit, 1)
-                    slots.store(run.run(), at: r)
-                } else {
-                    var run = ReplicationRun(plan: plan, horizonMinutes: horizon, warmupMinutes: warmup, seed: configuration.seed, replication: r)
-                    run.progress = report
-                    run.patientLimit = max(configuration.patientLimit, 1)
-                    slots.store(run.run(), at: r)
-                }
+                var run = StationSweepRun(plan: sweep, horizonMinutes: horizon, warmupMinutes: warmup, seed: configuration.seed, replication: r)
+                run.progress = report
+                run.patientLimit = max(configuration.patientLimit, 1)
+                slots.store(run.run(), at: r)
                 progress?(r, 1)
             }
         }
-        return aggregate(model: model, configuration: configuration, engine: sweep != nil ? .stationSweep : .eventList,
-                         replications: slots.results())
+        return aggregate(model: model, configuration: configuration, replications: slots.results())
     }
 
-    static func aggregate(model: SimulationModel, configuration: SimulationConfiguration, engine: SimulationEngine,
-                          replications: [ReplicationResult]) -> SimulationResult {
+    /// The statistics of a run's replications (`replications[r]`: replication `r`), whichever engine
+    /// ran them (the test-support reference engine gathers its own through here).
+    package static func aggregate(model: SimulationModel, configuration: SimulationConfiguration,
+                                  replications: [ReplicationResult]) -> SimulationResult {
         var stations: [StationStatistics] = []
         stations.reserveCapacity(model.stationCount)
         let waitRecords = replications.map(\.waits)
@@ -197,7 +169,7 @@ public enum Simulation {
         let days = replications.map(\.inSystemAtEndOfDay.count).min() ?? 0
         let census = (0..<days).map { d in Estimate(replications.map { Double($0.inSystemAtEndOfDay[d]) }) }
         return SimulationResult(
-            configuration: configuration, engine: engine, replications: replications, stations: stations, linkFlow: links, routeArrivals: routes,
+            configuration: configuration, replications: replications, stations: stations, linkFlow: links, routeArrivals: routes,
             inSystemAtEndOfDay: census,
             warmUpCheck: WarmUpCheck(census: replications.map { $0.inSystemAtEndOfDay.map(Double.init) }, warmupDays: configuration.warmupDays),
             arrived: sum(\.arrived), completed: sum(\.completed), inSystem: sum(\.inSystem),

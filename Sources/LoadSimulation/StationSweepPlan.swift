@@ -1,8 +1,9 @@
 import CarePathSupport
 import HeapModule
 
-/// An ``EventLoopPlan`` laid out for the station sweep (``StationSweepRun``): the stations renumbered
-/// in referral order, so that every patient moves from a station to a later one.
+/// A ``SimulationModel`` laid out for the station sweep (``StationSweepRun``): the stations renumbered
+/// in referral order (``SimulationModel/referralOrder()``), so that every patient moves from a station
+/// to a later one.
 ///
 /// RAMED pathways only climb (P1-P5: health centre, then a hospital of level 2, its regional hospital,
 /// its CHU; P0 enters at a hospital and climbs from there) and the referral rates send patients one
@@ -10,10 +11,10 @@ import HeapModule
 /// on the stations before it in a topological order, and a replication can be simulated a time window
 /// at a time, station after station in that order: each station works through its own events of the
 /// window in time order, and hands the patients it releases to later stations' lanes before those are
-/// swept. A ``SimulationModel`` built by hand may revisit a station; its plan is nil and the event-list
-/// engine (``ReplicationRun``) runs it.
+/// swept.
 final class StationSweepPlan: @unchecked Sendable {
-    let base: EventLoopPlan
+    /// The model's layout, by station id.
+    let base: SimulationPlan
     let stationCount: Int
     /// Sweep position → station id, and station id → sweep position.
     let order: [Int32]
@@ -25,43 +26,12 @@ final class StationSweepPlan: @unchecked Sendable {
     /// Per route, what an arrival needs to join its first station: one table read.
     let heads: UnsafeMutablePointer<RouteHead>
 
-    /// The sweep plan of `base`, or nil when its station graph has a cycle (a route that revisits a
-    /// station, or a referral back down).
-    init?(_ base: EventLoopPlan) {
+    /// The sweep plan of `model`, or nil when its station graph has a cycle (a route that revisits a
+    /// station, or a referral back down), which no model of a network has and the builder rejects.
+    init?(_ model: SimulationModel) {
+        guard let order = model.referralOrder() else { return nil }
+        let base = SimulationPlan(model)
         let n = base.stationCount
-        // Station-to-station moves: consecutive stations of every served route, and from each station
-        // that refers patients up to the stations of its escalation route.
-        var successors = [[Int32]](repeating: [], count: n)
-        func chain(_ from: Int32, steps range: Range<Int>) {
-            var previous = from
-            for k in range {
-                let station = base.steps[k].station
-                guard station >= 0 else { continue }
-                if previous >= 0 { successors[Int(previous)].append(station) }
-                previous = station
-            }
-        }
-        for r in 0..<base.routeCount where base.routeOutcome[r] == .treated {
-            chain(-1, steps: Int(base.routeOffsets[r])..<Int(base.routeOffsets[r + 1]))
-        }
-        for s in 0..<n where base.stations[s].parameters.referralRate > 0 && base.stations[s].parameters.escalationStart >= 0 {
-            chain(Int32(s), steps: Int(base.stations[s].parameters.escalationStart)..<Int(base.stations[s].parameters.escalationEnd))
-        }
-        // Kahn's algorithm: a station comes after every station that sends it patients.
-        var incoming = [Int](repeating: 0, count: n)
-        for list in successors { for t in list { incoming[Int(t)] += 1 } }
-        var order: [Int32] = []
-        order.reserveCapacity(n)
-        for s in 0..<n where incoming[s] == 0 { order.append(Int32(s)) }
-        var next = 0
-        while next < order.count {
-            for t in successors[Int(order[next])] {
-                incoming[Int(t)] -= 1
-                if incoming[Int(t)] == 0 { order.append(t) }
-            }
-            next += 1
-        }
-        guard order.count == n else { return nil }
         var position = [Int32](repeating: 0, count: n)
         for (p, s) in order.enumerated() { position[Int(s)] = Int32(p) }
 
@@ -91,7 +61,7 @@ final class StationSweepPlan: @unchecked Sendable {
         stations = .allocate(capacity: max(n, 1))
         for p in 0..<n {
             let s = Int(order[p])
-            (stations + p).initialize(to: SweepStation(id: Int32(s), parameters: base.stations[s].parameters))
+            (stations + p).initialize(to: SweepStation(id: Int32(s), parameters: base.parameters[s]))
         }
     }
 

@@ -15,17 +15,18 @@ import HeapModule
 /// on arrives at a later station, before the window ends, so that station's arrivals of the window
 /// are all in its lanes when its turn comes.
 ///
-/// The sample path is the event-list engine's (``ReplicationRun``): the same arrival stream, each
-/// patient's draws from its own stream in the same order, each station's events in the same time
-/// order, so the same counts, bit for bit (ties in time aside, which continuous distributions do not
-/// produce). What changes is the memory traffic: a station's state, lanes and heap are touched in
-/// one burst per window instead of once per event in a global order, patients travel as 24-byte
-/// values through the lanes instead of living in a pool of records, and the only event list is each
-/// station's small heap. Nothing is allocated per event: lanes and heaps grow by doubling to the run's
-/// peak and are reused.
+/// The sample path is that of a global event list (the test-support reference engine, `EventListRun`
+/// in Tests/SimulationReference, which the differential tests run beside it): the same arrival
+/// stream, each patient's draws from its own stream in the same order, each station's events in the
+/// same time order, so the same counts, bit for bit (ties in time aside, which continuous
+/// distributions do not produce). What changes is the memory traffic: a station's state, lanes and
+/// heap are touched in one burst per window instead of once per event in a global order, patients
+/// travel as 24-byte values through the lanes instead of living in a pool of records, and the only
+/// event list is each station's small heap. Nothing is allocated per event: lanes and heaps grow by
+/// doubling to the run's peak and are reused.
 struct StationSweepRun: ~Copyable {
     let plan: StationSweepPlan
-    let base: EventLoopPlan
+    let base: SimulationPlan
     let horizon: Double
     let warmup: Double
     var measuredWindow: MeasuredWindow { MeasuredWindow(warmup: warmup, horizon: horizon) }
@@ -146,10 +147,10 @@ struct StationSweepRun: ~Copyable {
         }
     }
 
-    /// The first route step from `step` that has a station (see ``firstStation(of:from:now:warmup:linkFlow:)``).
+    /// The first route step from `step` that has a station (see ``RouteStep/firstStation(of:from:now:warmup:linkFlow:)``).
     @inline(__always)
     func passThrough(from step: Int, now: Double) -> Int {
-        firstStation(of: steps, from: step, now: now, warmup: warmup, linkFlow: flows.linkFlow)
+        RouteStep.firstStation(of: steps, from: step, now: now, warmup: warmup, linkFlow: flows.linkFlow)
     }
 
     /// Puts a patient in a lane of station `p` (by sweep position).

@@ -33,14 +33,14 @@ enum WaitBuckets {
 /// A wait is first appended to a small log (its counter's index) and the log is added to the counters
 /// 4,096 at a time: the counters are spread over megabytes, and adding them in a batch lets the
 /// processor overlap the cache misses that one increment per event would each wait for.
-final class WaitCounter {
+package final class WaitCounter {
     let stationCount: Int
     let counts: UnsafeMutablePointer<UInt32>
     static let logCapacity = 4096
     let log: UnsafeMutablePointer<Int>
     var logged = 0
 
-    init(stationCount: Int) {
+    package init(stationCount: Int) {
         self.stationCount = stationCount
         let bytes = max(stationCount, 1) * WaitBuckets.perStation
         counts = calloc(bytes, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: bytes)

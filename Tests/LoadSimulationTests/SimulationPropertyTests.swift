@@ -1,6 +1,7 @@
 import CareNetwork
 import Foundation
 import Referral
+import SimulationReference
 import Testing
 @testable import LoadSimulation
 
@@ -126,12 +127,10 @@ struct SimulationPropertyTests {
         // first one-week window (10,080 minutes), with a little over 10,000 patients in the system.
         #expect((stopped?.minutes ?? 0) > 5_000 && (stopped?.minutes ?? .infinity) < 15_000, "\(String(describing: stopped))")
         #expect(result.replications.allSatisfy { $0.stoppedAt != nil && $0.inSystem > 9_000 && $0.inSystem <= 20_000 })
-        // The event list stops at the arrival that finds 10,000 in the system.
-        configuration.engine = .eventList
-        let eventList = Simulation.run(model, configuration: configuration)
+        // The reference engine stops at the arrival that finds 10,000 in the system.
+        let eventList = ReferenceSimulation.run(model, configuration: configuration)
         #expect(eventList.replications.allSatisfy { $0.stoppedAt != nil && $0.inSystem <= 10_000 })
         #expect((eventList.stoppedEarly?.minutes ?? 0) > 5_000 && (eventList.stoppedEarly?.minutes ?? .infinity) < 15_000)
-        configuration.engine = .automatic
         // Within the limit the same model runs to the end.
         configuration.days = 2
         #expect(Simulation.run(model, configuration: configuration).stoppedEarly == nil)
