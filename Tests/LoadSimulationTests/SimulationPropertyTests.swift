@@ -52,8 +52,11 @@ struct SimulationPropertyTests {
 
     @Test("zero demand gives zero load")
     func zeroDemand() throws {
-        var (_, model) = try Self.model("Networks/training-small.yaml")
-        for source in 0..<model.sourceCount { model.sourceRate[source] = 0 }
+        let network = try NetworkLoader.load(path: Self.root.appendingPathComponent("Networks/training-small.yaml").path)
+        var none = DemandScale(network: network)
+        none.multiply(region: nil, service: nil, by: 0)
+        let model = SimulationModel(network: network, table: RoutingTable(router: ReferralRouter(network: network)), demandScale: none)
+        #expect(model.sourceCount > 0 && (0..<model.sourceCount).allSatisfy { model.sourceRate[$0] == 0 })
         let result = Simulation.run(model, configuration: SimulationConfiguration(days: 5, warmupDays: 0, replications: 2, seed: 1))
         #expect(result.arrived == 0 && result.stationVisits == 0)
         #expect(result.stations.allSatisfy { $0.utilisation.mean == 0 && $0.arrivals.mean == 0 })
@@ -115,9 +118,10 @@ struct SimulationPropertyTests {
     @Test("demand twice the capacity: the run stops at the patient limit instead of exhausting memory, and says when")
     func patientLimit() {
         // λ = 2, μ = 1: the queue grows by about one patient a minute.
-        var model = SimulationModel()
-        model.addStation(servers: 1, serviceTime: .exponential(mean: 1))
-        model.addSource(ratePerMinute: 2, entries: [(model.addRoute([0]), false, 1)])
+        var builder = SimulationModel.Builder()
+        builder.addStation(servers: 1, serviceTime: .exponential(mean: 1))
+        builder.addSource(ratePerMinute: 2, entries: [(builder.addRoute([0]), false, 1)])
+        let model = builder.build()
         var configuration = SimulationConfiguration(days: 30, warmupDays: 0, replications: 2, seed: 5)
         configuration.patientLimit = 10_000
         let result = Simulation.run(model, configuration: configuration)
