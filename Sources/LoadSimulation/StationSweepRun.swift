@@ -53,9 +53,6 @@ struct StationSweepRun: ~Copyable {
     var stoppedAt: Double?
     /// Told the share of the horizon simulated after each window.
     var progress: ((Double) -> Void)?
-    /// Tests: check ``invariantViolations()`` after every window and gather what it finds here.
-    var checksInvariants = false
-    var invariantProblems: [String] = []
     var tally = PatientTally()
 
     /// The length of a window: a week. Each window visits every station with something to do, and a
@@ -104,7 +101,7 @@ struct StationSweepRun: ~Copyable {
             admitArrivals(before: bound)
             if stoppedAt != nil { break }
             for p in 0..<plan.stationCount where nextEvent[p] < bound { sweep(p, until: bound) }
-            if checksInvariants { invariantProblems += invariantViolations().map { "day \(windowEnd / 1440): \($0)" } }
+            _checkInvariants(atEndOfWindow: windowEnd)
             // More patients in the system than the limit at the window's end: demand far beyond
             // capacity, and the queues would grow until memory runs out.
             if live > patientLimit { stoppedAt = windowEnd; break }

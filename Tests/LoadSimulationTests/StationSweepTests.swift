@@ -91,15 +91,16 @@ struct StationSweepTests {
         #expect(result.stations[2].served.mean > 0 && result.isBalanced)
     }
 
+    /// Debug builds assert the sweep's invariants after every window: 97-minute windows check them
+    /// about 45 times here, through lanes that grow, compact and are fed by two stations.
     @Test("after every window, each station's lanes and heap agree with its record (overloaded, bounded, many servers)",
           arguments: [Int32.max, 400])
     func invariants(queueLimit: Int32) throws {
         let model = Self.stressModel(queueLimit: queueLimit)
         let plan = try #require(StationSweepPlan(model))
         var run = StationSweepRun(plan: plan, horizonMinutes: 3 * 1440, warmupMinutes: 0, seed: 12, replication: 0, windowMinutes: 97)
-        run.checksInvariants = true
         let result = run.run()
-        #expect(run.invariantProblems.isEmpty, "\(run.invariantProblems.prefix(5))")
+        #expect(run.invariantViolations().isEmpty)
         #expect(result.maxQueue[0] > 100 && result.inSystem > 0)
     }
 

@@ -74,12 +74,14 @@ struct EventList {
         bucketed -= ring[slot].count - kept
         ring[slot].removeLast(ring[slot].count - kept)
         boundarySlot = current + 1
+        _checkInvariants()
     }
 
     /// Pending events, in the heap and in the ring.
     var count: Int { heap.count + bucketed }
 
-    /// Checks the two levels' invariant; returns the violations found (run by tests).
+    /// Checks the two levels' invariant; returns the violations found. Debug builds check it each time
+    /// a slot moves into the heap (``_checkInvariants()``); tests call it.
     func invariantViolations() -> [String] {
         var problems: [String] = []
         if let late = heap.unordered.first(where: { EventList.slot($0.time) >= boundarySlot }) {
@@ -94,5 +96,14 @@ struct EventList {
         }
         if inRing != bucketed { problems.append("the ring holds \(inRing) events, counted \(bucketed)") }
         return problems
+    }
+
+    /// Asserts ``invariantViolations()`` is empty, in debug builds only (nothing in release).
+    @inline(__always)
+    func _checkInvariants() {
+        #if DEBUG
+        let problems = invariantViolations()
+        assert(problems.isEmpty, "event list: " + problems.prefix(5).joined(separator: "; "))
+        #endif
     }
 }
