@@ -17,11 +17,15 @@ public struct ReplicationResult: Sendable {
     /// Events processed: arrivals admitted to a station and service completions (patients refused at
     /// arrival, not covered or unavailable, never become events).
     public var events = 0
-    /// Per station, over the measured period (after warm-up).
+    /// Per station, over the measured period (after warm-up): patients who arrived.
     public var arrivals: [Int]
+    /// Per station: patients whose service ended.
     public var served: [Int]
+    /// Per station: busy server-time over servers × measured time.
     public var utilisation: [Double]
+    /// Per station: the mean wait before service, in minutes.
     public var meanWait: [Double]
+    /// Per station: the longest queue.
     public var maxQueue: [Int]
     /// Patients turned away because the queue was full.
     public var turnedAwayAt: [Int]

@@ -18,7 +18,9 @@ public enum ScenarioLoader {
     /// The outcome of checking a scenario against a network: the application when there is no
     /// error, and every diagnostic (the scenario's, and those new to the network because of it).
     public struct Report: Sendable {
+        /// The scenario applied to the network; nil when there is an error.
         public let application: ScenarioApplication?
+        /// Every diagnostic, in display order.
         public let diagnostics: [Diagnostic]
     }
 

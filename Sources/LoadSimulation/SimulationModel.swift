@@ -60,7 +60,9 @@ public struct SimulationModel: Sendable {
     /// Per route, for reporting: the health centre it starts from (a facility index), its service and
     /// whether it is an emergency (-1 and false in a model without a network).
     public let routeOrigin: [Int32]
+    /// Per route: its service's index in the catalogue (-1 in a model without a network).
     public let routeService: [Int32]
+    /// Per route: whether it is an emergency's (P0).
     public let routeEmergency: [Bool]
     /// Referral links between facilities: (from, to) facility indices. ``SimulationResult/linkFlow`` counts
     /// the patients who crossed each.

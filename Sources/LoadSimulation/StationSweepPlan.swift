@@ -1,6 +1,3 @@
-import CarePathSupport
-import HeapModule
-
 /// A ``SimulationModel`` laid out for the station sweep (``StationSweepRun``): the stations renumbered
 /// in referral order (``SimulationModel/referralOrder()``), so that every patient moves from a station
 /// to a later one.
@@ -66,66 +63,4 @@ final class StationSweepPlan: @unchecked Sendable {
     }
 
     deinit { steps.deallocate(); stations.deinitialize(count: stationCount); stations.deallocate(); heads.deallocate() }
-}
-
-/// A route's start, for arrivals: its outcome, its first step and one past its last, and the sweep
-/// position of its first station (a treated route has at least one step). When `passes`, the route
-/// starts with facilities passed through and `firstStep` is the route's first step (their links are
-/// counted on the way); else it is the step of `station`. 16 bytes.
-struct RouteHead {
-    var firstStep: Int32
-    var end: Int32
-    var station: Int32
-    var outcome: RouteOutcome
-    var passes: Bool
-}
-
-/// A patient between two events of the station sweep, 24 bytes: all the state a patient has, carried
-/// along instead of kept in a record of its own. In a lane, `time` is when it arrived at the station;
-/// in a station's heap of patients in service, when its service ends.
-struct Traveller: Comparable {
-    var time: Double
-    /// The patient's own random stream (its service times and referral draws).
-    var stream: SplitMix64
-    /// The index in the plan's steps of its current step.
-    var cursor: Int32
-    /// One past its route's last step; negative (`~end`) for an emergency, in a heap of patients in
-    /// service (in a lane, the lane says it).
-    var routeEnd: Int32
-
-    /// Travellers are ordered by time alone: the key of a station's heap of patients in service.
-    static func < (a: Traveller, b: Traveller) -> Bool { a.time < b.time }
-    static func == (a: Traveller, b: Traveller) -> Bool { a.time == b.time }
-}
-
-/// A station's arrivals of one kind (emergencies, or the others), in arrival order:
-/// `entries[start..<admitted]` wait for a server (first in, first served), `entries[scan..<count]` have
-/// not been reached by the sweep yet; the slots between `admitted` and `scan` are free (patients
-/// served at once or turned away).
-struct Lane {
-    var entries: UnsafeMutablePointer<Traveller>?
-    var capacity: Int32 = 0
-    var start: Int32 = 0
-    var admitted: Int32 = 0
-    var scan: Int32 = 0
-    var count: Int32 = 0
-    /// Whether `entries[scan..<count]` is in time order (patients from several upstream stations
-    /// arrive in one sorted run per station).
-    var sorted = true
-
-    var waiting: Int32 { admitted - start }
-}
-
-/// One station's parameters and running state in the sweep.
-struct SweepStation {
-    var parameters: StationParameters
-    /// The station's id in the model (stations are kept by sweep position).
-    var id: Int32
-    var queueLength: Int32 = 0
-    var counters = StationCounters()
-    /// The patients in service (its busy servers), earliest end first: the station's own event list
-    /// (at most `servers`).
-    var inService = Heap<Traveller>()
-
-    init(id: Int32, parameters: StationParameters) { self.id = id; self.parameters = parameters }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import LoadSimulation
+@testable import LoadSimulation
 @testable import SimulationReference
 import Testing
 
