@@ -3,13 +3,17 @@ import Foundation
 
 /// A service-time distribution in minutes, flattened for the hot loop: a kind and three parameters,
 /// with the lognormal's parameters of the logarithm precomputed.
-struct SamplingDistribution: Sendable, Hashable {
-    enum Kind: UInt8, Sendable { case exponential, lognormal, fixed, triangular }
-    let kind: Kind
-    let a: Double, b: Double, c: Double
+package struct SamplingDistribution: Sendable, Hashable {
+    /// How `a`, `b` and `c` are read.
+    package enum Kind: UInt8, Sendable { case exponential, lognormal, fixed, triangular }
+    package let kind: Kind
+    package let a: Double, b: Double, c: Double
+    /// The mean, in minutes.
+    package let mean: Double
 
     /// The flattened form of a network's distribution (in minutes).
     init(_ distribution: ServiceTimeDistribution) {
+        mean = distribution.mean
         switch distribution {
         case .exponential(let mean):
             kind = .exponential; a = mean; b = 0; c = 0

@@ -21,42 +21,43 @@
 ///
 /// What a report needs to read its results is public: each station's facility, service, servers and
 /// queue capacity, the referral links, and each route's origin, service, emergency flag and outcome.
-/// Debug builds check ``invariantViolations()`` when a model is built.
+/// The engine's arrays are readable within the package (the network generator's capacity check walks
+/// the routes with them). Debug builds check ``invariantViolations()`` when a model is built.
 public struct SimulationModel: Sendable {
     // Stations.
     /// Per station: its parallel servers (beds for a stay).
     public let servers: [Int32]
-    let serviceTime: [SamplingDistribution]
-    let referralRate: [Double]
-    let escalation: [Int32]
+    package let serviceTime: [SamplingDistribution]
+    package let referralRate: [Double]
+    package let escalation: [Int32]
     /// Per station: the most patients that may wait (not counting those in service); `Int32.max` when unbounded.
     public let queueCapacity: [Int32]
     /// Per station: the link crossed when escalating (-1: none).
-    let escalationLink: [Int32]
+    package let escalationLink: [Int32]
     /// Per station: the route an escalated patient follows (-1: straight to `escalation`, crossing
     /// `escalationLink`). From a network, the route climbs one level at a time (P5: no level skipped):
     /// the referring consultation of each level in between, then the station at `escalation`.
-    let escalationRoute: [Int32]
+    package let escalationRoute: [Int32]
     /// Per station: its facility's index in the network (-1 in a model without a network).
     public let stationFacility: [Int32]
     /// Per station: its service's index in the catalogue (-1 in a model without a network).
     public let stationService: [Int32]
     // Sources.
-    let sourceRate: [Double]
+    package let sourceRate: [Double]
     /// Per source: where its entries start in `entryRoute`/`entryCumulative`/`entryEmergency`; one extra element.
-    let sourceEntryOffsets: [Int32]
-    let entryRoute: [Int32]
-    let entryEmergency: [Bool]
+    package let sourceEntryOffsets: [Int32]
+    package let entryRoute: [Int32]
+    package let entryEmergency: [Bool]
     /// Per source, the cumulative probability of its entries (the last is 1).
-    let entryCumulative: [Double]
+    package let entryCumulative: [Double]
     // Routes.
-    let routeOffsets: [Int32]
-    let routeStations: [Int32]
-    let routeLinks: [Int32]
+    package let routeOffsets: [Int32]
+    package let routeStations: [Int32]
+    package let routeLinks: [Int32]
     /// Per route: whether its patients are treated along it, or refused where they present.
     public let routeOutcome: [RouteOutcome]
     /// Per route step (parallel to `routeStations`): the facility index of the step (-1 without a network).
-    let routeFacilities: [Int32]
+    package let routeFacilities: [Int32]
     /// Per route, for reporting: the health centre it starts from (a facility index), its service and
     /// whether it is an emergency (-1 and false in a model without a network).
     public let routeOrigin: [Int32]
@@ -68,11 +69,11 @@ public struct SimulationModel: Sendable {
     /// the patients who crossed each.
     public let links: [(from: Int32, to: Int32)]
     /// Per source: the facility index of its health centre (-1 without a network).
-    let sourceFacility: [Int32]
+    package let sourceFacility: [Int32]
     /// Per source: the key of its own random stream of arrivals (``RandomSource/init(seed:replication:stream:)``).
     /// From a network, a hash of the health centre's id, so that a source keeps its arrivals when a
     /// scenario adds or removes others; in a model built by hand, the source's index unless given.
-    let sourceStreamKey: [UInt64]
+    package let sourceStreamKey: [UInt64]
 
     /// The number of stations (``StationStatistics/station`` indexes them).
     public var stationCount: Int { servers.count }
