@@ -75,11 +75,18 @@ let package = Package(
         .executableTarget(name: "GenerateNetwork", dependencies: ["NetworkGenerator"]),
         // What several test targets share: the `# expect:` lines of the example files.
         .target(name: "CarePathTestSupport", path: "Tests/Support"),
+        // The event-list engine, the reference the station sweep is checked against bit for bit; it
+        // reads LoadSimulation's package-level engine parts (layout, arrival streams, samplers, counters).
+        .target(
+            name: "SimulationReference",
+            dependencies: ["CarePathSupport", "LoadSimulation", .product(name: "HeapModule", package: "swift-collections")],
+            path: "Tests/SimulationReference"
+        ),
         .testTarget(name: "CarePathSupportTests", dependencies: ["CarePathSupport"]),
         .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CarePathSupport", "CarePathTestSupport"]),
         .testTarget(name: "CareRulesTests", dependencies: ["CareRules", "CareNetwork"]),
         .testTarget(name: "ReferralTests", dependencies: ["Referral", "CareRules", "CareNetwork"]),
-        .testTarget(name: "LoadSimulationTests", dependencies: ["LoadSimulation", "Referral", "CareNetwork", "CarePathTestSupport"]),
+        .testTarget(name: "LoadSimulationTests", dependencies: ["LoadSimulation", "SimulationReference", "Referral", "CareNetwork", "CarePathTestSupport"]),
         // The golden DOT files are read through #filePath, not bundled.
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "LoadSimulation", "Referral", "CareNetwork"], exclude: ["Golden/training-network.dot", "Golden/training-pathway.dot", "Golden/training-load.dot"]),
         .testTarget(name: "SimulationResultsTests", dependencies: ["SimulationResults", "LoadSimulation", "Referral", "CareNetwork"]),

@@ -10,8 +10,9 @@ import Referral
 //   4 regional hospitals, one CHU; cache-resident): the engine's own speed, one simulated year;
 // - the bundled national network (2,224 health centres, about 15,000 stations: memory-bound), one
 //   simulated year;
-// - the teaching network, one simulated year;
-// - the synthetic and national years again on the event-list engine (the same sample path), for the ratio.
+// - the teaching network, one simulated year.
+// (The event-list engine they were once compared with is a test-support target now, Tests/SimulationReference,
+// out of reach of this package: the tests check it against the sweep, bit for bit.)
 // Custom metrics report each run's station visits (service starts) and its station visits and events
 // per second of wall time, in thousands (package-benchmark metrics are integers).
 let benchmarks: @Sendable () -> Void = {
@@ -28,11 +29,10 @@ let benchmarks: @Sendable () -> Void = {
         return SimulationModel(network: network, table: RoutingTable(router: ReferralRouter(network: network)))
     }
 
-    func year(_ name: String, engine: SimulationEngine = .automatic, _ build: @escaping @Sendable () -> SimulationModel) {
+    func year(_ name: String, _ build: @escaping @Sendable () -> SimulationModel) {
         Benchmark(name) { benchmark in
             let simulated = build()
-            var configuration = SimulationConfiguration(days: 365, warmupDays: 0, replications: 1, seed: 1, threads: 1)
-            configuration.engine = engine
+            let configuration = SimulationConfiguration(days: 365, warmupDays: 0, replications: 1, seed: 1, threads: 1)
             for _ in benchmark.scaledIterations {
                 let started = ContinuousClock.now
                 benchmark.startMeasurement()
@@ -51,11 +51,7 @@ let benchmarks: @Sendable () -> Void = {
         let training = try! String(contentsOf: root.appendingPathComponent("Networks/training-small.yaml"), encoding: .utf8)
         return model(yaml: SyntheticNetwork.yaml(training: training), file: "synthetic.yaml")
     }
-    // The default engine (the station sweep), then the event list on the same models: same results,
-    // so the ratio of their times is the sweep's gain.
     year("synthetic tiered network: one simulated year", synthetic)
     year("morocco: one simulated year") { model(file: "Networks/morocco.yaml") }
     year("training-small: one simulated year") { model(file: "Networks/training-small.yaml") }
-    year("synthetic tiered network: one simulated year (event list)", engine: .eventList, synthetic)
-    year("morocco: one simulated year (event list)", engine: .eventList) { model(file: "Networks/morocco.yaml") }
 }

@@ -58,22 +58,6 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// A diagnostic with its code and rule given as text, for the scenario loader (module
-    /// LoadSimulation) until it cites ``DiagnosticCode`` and ``RuleID`` values. A code or rule id that
-    /// does not exist is a programming error and stops the program.
-    @available(*, deprecated, message: "use DiagnosticCode")
-    package init(
-        _ severity: Severity, _ code: String, _ message: String, at location: SourceLocation,
-        rule: String? = nil, hint: String? = nil
-    ) {
-        guard let typedCode = DiagnosticCode(rawValue: code) else { preconditionFailure("no diagnostic code '\(code)'") }
-        let typedRule = rule.map { id in
-            guard let typed = RuleID(rawValue: id) else { preconditionFailure("no rule '\(id)'") }
-            return typed
-        }
-        self.init(severity, typedCode, message, at: location, rule: typedRule, hint: hint)
-    }
-
     /// `path:line:column: severity: message [code]` and, where there is one, an indented hint line.
     public var description: String {
         var text = "\(location): \(severity.rawValue): \(message) [\(code)]"
@@ -98,11 +82,29 @@ public struct NetworkLoadError: Error, Sendable, CustomStringConvertible {
     /// Every diagnostic of the load, errors and warnings, in display order.
     public let diagnostics: [Diagnostic]
 
-    init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sortedForDisplay() }
+    package init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sortedForDisplay() }
 
     public var description: String {
         let errors = diagnostics.filter { $0.severity == .error }
         return (["invalid network (\(errors.count) error\(errors.count == 1 ? "" : "s")):"] + errors.map(\.description))
             .joined(separator: "\n")
+    }
+}
+
+/// What collects diagnostics as it reads or checks a file: the parser's reader, the validator, the
+/// scenario loader. Each records errors and warnings the same way.
+package protocol DiagnosticRecorder {
+    var diagnostics: [Diagnostic] { get set }
+}
+
+extension DiagnosticRecorder {
+    /// Records an error.
+    package mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
+    }
+
+    /// Records a warning.
+    package mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
     }
 }

@@ -3,33 +3,11 @@ import Foundation
 
 /// Reads typed fields out of ``SourceValue`` mappings and records a diagnostic for every problem
 /// (unknown key, missing key, wrong type, invalid or out-of-range value) instead of stopping.
-package struct DocumentReader {
+package struct DocumentReader: DiagnosticRecorder {
     /// Every problem found so far, in the order found.
     package var diagnostics: [Diagnostic] = []
 
     package init() {}
-
-    /// Records an error.
-    package mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
-    }
-
-    /// Records a warning.
-    package mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
-    }
-
-    /// Records an error whose code and rule are text (the scenario decoder, until it is migrated).
-    @available(*, deprecated, message: "use DiagnosticCode")
-    package mutating func error(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
-    }
-
-    /// Records a warning whose code and rule are text (the scenario decoder, until it is migrated).
-    @available(*, deprecated, message: "use DiagnosticCode")
-    package mutating func warning(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
-    }
 
     /// The entries of a mapping, checking each key against `allowed` (unknown keys are reported with a
     /// did-you-mean hint) and that every key of `required` is present. Nil when `value` is no mapping.

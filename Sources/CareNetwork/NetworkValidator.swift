@@ -3,7 +3,7 @@ import CarePathSupport
 /// Resolves a ``NetworkDescription``'s string ids into dense ids and checks the network's meaning:
 /// duplicate ids, missing references, the referral rules P2-P4 and the exclusions X1-X3, every health
 /// centre's chain, and the warnings a maintainer wants (locations, populations).
-struct NetworkValidator {
+struct NetworkValidator: DiagnosticRecorder {
     let description: NetworkDescription
     let catalog: ServiceCatalog
     var diagnostics: [Diagnostic] = []
@@ -11,14 +11,6 @@ struct NetworkValidator {
     init(description: NetworkDescription, catalog: ServiceCatalog) {
         self.description = description
         self.catalog = catalog
-    }
-
-    mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
-    }
-
-    mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, rule: RuleID? = nil, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
     }
 
     private func at(_ marks: SourceMarks, _ field: String) -> SourceLocation { marks.location(of: field, or: description.origin) }

@@ -5,12 +5,13 @@
 /// An arrival costs, from its source's stream, a standard exponential (ziggurat) divided by the
 /// source's rate for the time since the previous one, then one 64-bit number for its mark (a cell of
 /// the source's alias table and the choice between the cell and its alias), then one for the seed of
-/// the patient's own stream (``PatientStream``). Both engines draw their arrivals here, so they see the
-/// same patients; and since every health centre has its own stream, a scenario that changes one
-/// centre's demand (or closes it) leaves every other centre's patients as they were: the runs being
-/// compared share their random numbers (common random numbers) wherever the scenario does not reach.
-struct ArrivalStreams: ~Copyable {
-    let plan: EventLoopPlan
+/// the patient's own stream (SplitMix64, see ``RandomStream``). The sweep and the reference engine
+/// (Tests/SimulationReference) draw their arrivals here, so they see the same patients; and since
+/// every health centre has its own stream, a scenario that changes one centre's demand (or closes it)
+/// leaves every other centre's patients as they were: the runs being compared share their random
+/// numbers (common random numbers) wherever the scenario does not reach.
+package struct ArrivalStreams: ~Copyable {
+    let plan: SimulationPlan
     let ziggurat = Ziggurat.shared
     /// Per source: its generator and its next arrival.
     let states: UnsafeMutablePointer<SourceState>
@@ -25,14 +26,14 @@ struct ArrivalStreams: ~Copyable {
     }
 
     /// One arrival: when, on which route, whether an emergency, and its patient's seed.
-    struct Arrival {
-        var time: Double
-        var route: Int32
-        var emergency: Bool
-        var seed: UInt64
+    package struct Arrival {
+        package var time: Double
+        package var route: Int32
+        package var emergency: Bool
+        package var seed: UInt64
     }
 
-    init(plan: EventLoopPlan, seed: UInt64, replication: Int) {
+    package init(plan: SimulationPlan, seed: UInt64, replication: Int) {
         self.plan = plan
         states = .allocate(capacity: max(plan.sourceCount, 1))
         for i in 0..<plan.sourceCount {
@@ -46,11 +47,11 @@ struct ArrivalStreams: ~Copyable {
 
     /// The time of source `i`'s next arrival.
     @inline(__always)
-    func nextTime(_ i: Int) -> Double { states[i].time }
+    package func nextTime(_ i: Int) -> Double { states[i].time }
 
     /// Source `i`'s next arrival, resolved through its alias table; draws the one after.
     @inline(__always)
-    mutating func take(_ i: Int) -> Arrival {
+    package mutating func take(_ i: Int) -> Arrival {
         let state = states[i], source = plan.sources[i]
         let cell = plan.entries[Int(source.cellStart) &+ Int(((state.bits >> 32) &* UInt64(source.cellCount)) >> 32)]
         let keep = UInt32(truncatingIfNeeded: state.bits) < cell.threshold

@@ -9,8 +9,8 @@ public struct RouteLoad: Sendable, Hashable {
     public var service: Int
     /// Whether the route is an emergency's (P0).
     public var emergency: Bool
-    /// 0 treated along the route, 1 not covered (X1-X3), 2 unavailable (no facility on the chain provides it).
-    public var outcome: UInt8
+    /// Treated along the route, not covered (X1-X3), or unavailable (no facility on the chain provides it).
+    public var outcome: RouteOutcome
     /// The facilities of the pathway, in order (the treating facility last); empty for a route that is
     /// not covered or unavailable (those patients are refused where they present).
     public var facilities: [Int]
@@ -18,21 +18,5 @@ public struct RouteLoad: Sendable, Hashable {
     public var patients: Double
 
     /// The facility that treats the patients, or nil when they are refused.
-    public var treatingFacility: Int? { outcome == 0 ? facilities.last : nil }
-}
-
-extension SimulationResult {
-    /// The routes that had patients after the warm-up, in route order (by health centre, then
-    /// service, then emergency flag, as the model built them).
-    public func routeLoads(model: SimulationModel) -> [RouteLoad] {
-        var loads: [RouteLoad] = []
-        for route in 0..<min(routeArrivals.count, model.routeOutcome.count) where routeArrivals[route] > 0 {
-            let steps = Int(model.routeOffsets[route])..<Int(model.routeOffsets[route + 1])
-            loads.append(RouteLoad(
-                route: route, origin: Int(model.routeOrigin[route]), service: Int(model.routeService[route]),
-                emergency: model.routeEmergency[route], outcome: model.routeOutcome[route],
-                facilities: steps.map { Int(model.routeFacilities[$0]) }, patients: routeArrivals[route]))
-        }
-        return loads
-    }
+    public var treatingFacility: Int? { outcome == .treated ? facilities.last : nil }
 }

@@ -39,13 +39,13 @@ public struct ScenarioApplication: Sendable {
     /// queue limits: each `queue-limit:` entry, in file order, sets the capacity of every station it
     /// selects (a later entry overrides an earlier one for the stations both select).
     public func model(table: RoutingTable) -> SimulationModel {
-        var model = SimulationModel(network: network, table: table, demandScale: demandScale.isIdentity ? nil : demandScale)
+        var model = SimulationModel.Builder(network: network, table: table, demandScale: demandScale.isIdentity ? nil : demandScale)
         applyQueueLimits(to: &model)
-        return model
+        return model.build()
     }
 
-    /// Sets `queueCapacity` of the stations each `queue-limit:` entry selects.
-    public func applyQueueLimits(to model: inout SimulationModel) {
+    /// Sets the queue capacity of the stations each `queue-limit:` entry selects.
+    func applyQueueLimits(to model: inout SimulationModel.Builder) {
         for operation in scenario.operations {
             guard case .queueLimit(let limit) = operation.change else { continue }
             let facility = limit.facility.flatMap { network.facilityID(key: $0)?.index }
@@ -56,7 +56,7 @@ public struct ScenarioApplication: Sendable {
                 if let facility, f != facility { continue }
                 if let tier = limit.tier, network.facilities[f].tier != tier { continue }
                 if let service, Int(model.stationService[station]) != service { continue }
-                model.queueCapacity[station] = Int32(limit.limit)
+                model.setQueueCapacity(Int32(limit.limit), station: station)
             }
         }
     }

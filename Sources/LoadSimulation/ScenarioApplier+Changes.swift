@@ -11,7 +11,7 @@ extension ScenarioApplier {
         guard let index, let service else { return }
         let isStay = service.kind == .stay
         if let given = change.givenAsStay, given != isStay {
-            error("service-kind", isStay ? "'\(change.service)' is a stay: give beds and stay (days), not servers and time"
+            error(.serviceKind, isStay ? "'\(change.service)' is a stay: give beds and stay (days), not servers and time"
                                          : "'\(change.service)' is a visit: give servers and time (minutes), not beds and stay",
                   at: operation.location(of: "service"))
             return
@@ -28,7 +28,7 @@ extension ScenarioApplier {
             before = nil
         } else {
             let offered = offeredServices(at: index)
-            error("service-not-offered", "'\(change.facility)' does not offer '\(change.service)'", at: operation.location(of: "service"),
+            error(.serviceNotOffered, "'\(change.facility)' does not offer '\(change.service)'", at: operation.location(of: "service"),
                   hint: Suggestion.hint(for: change.service, in: offered)
                     ?? "to add it, give both \(unit.beds) and \(unit.time); it offers \(offered.isEmpty ? "nothing" : offered.joined(separator: ", "))")
             return
@@ -37,7 +37,7 @@ extension ScenarioApplier {
         case .set(let n): offer.servers = n
         case .add(let n):
             guard offer.servers + n >= 1 else {
-                error("out-of-range", "add: \(n) would leave \(offer.servers + n) \(unit.beds) for '\(change.service)' at '\(change.facility)'; at least 1 must remain",
+                error(.outOfRange, "add: \(n) would leave \(offer.servers + n) \(unit.beds) for '\(change.service)' at '\(change.facility)'; at least 1 must remain",
                       at: operation.location(of: "add"), hint: "to remove the facility, close it")
                 return
             }
@@ -73,7 +73,7 @@ extension ScenarioApplier {
             guard checkService(service, for: operation) != nil else { return }
             let visits = description.demand?.services.first { $0.service == service }?.visitsPerPerson ?? 0
             if visits == 0 {
-                warning("no-demand", "the network has no demand for '\(service)': scaling it changes nothing", at: operation.location(of: "service"),
+                warning(.noDemand, "the network has no demand for '\(service)': scaling it changes nothing", at: operation.location(of: "service"),
                         hint: "the network's demand: section lists the services patients ask for")
             }
         }
@@ -91,7 +91,7 @@ extension ScenarioApplier {
             guard checkService(key, for: operation) != nil else { return }
             if let index, self.offer(at: index, service: key) == nil {
                 let offered = offeredServices(at: index)
-                error("service-not-offered", "'\(limit.facility!)' does not offer '\(key)': there is no queue to bound", at: operation.location(of: "service"),
+                error(.serviceNotOffered, "'\(limit.facility!)' does not offer '\(key)': there is no queue to bound", at: operation.location(of: "service"),
                       hint: Suggestion.hint(for: key, in: offered) ?? "it offers \(offered.isEmpty ? "nothing" : offered.joined(separator: ", "))")
                 return
             }

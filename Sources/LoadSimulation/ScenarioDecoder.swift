@@ -29,7 +29,7 @@ struct ScenarioDecoder {
             let hint = schema == NetworkLoader.schemaVersion
                 ? "this is a network file; a scenario starts with 'schema: \(Scenario.schemaVersion)' (pass the network with --network)"
                 : "this version of CarePath reads 'schema: \(Scenario.schemaVersion)'"
-            decoder.reader.error("schema", "unsupported scenario schema '\(schema)'", at: value.location, hint: hint)
+            decoder.reader.error(.schema, "unsupported scenario schema '\(schema)'", at: value.location, hint: hint)
             return nil
         }
         guard let top = decoder.reader.mapping(root, what: "the scenario file", allowed: Self.topKeys, required: ["schema"]) else { return nil }
@@ -68,7 +68,7 @@ struct ScenarioDecoder {
             if let operation = queueLimit(item) { scenario.operations.append(operation) }
         }
         if scenario.operations.isEmpty, !diagnostics.hasErrors {
-            decoder.reader.warning("no-operations", "the scenario changes nothing", at: root.location,
+            decoder.reader.warning(.noOperations, "the scenario changes nothing", at: root.location,
                                    hint: "add close:, open:, chu:, servers:, demand: or queue-limit:")
         }
         return scenario
@@ -89,18 +89,18 @@ struct ScenarioDecoder {
         let timeKeys = ["time", "stay", "time-scale"].filter { f[$0] != nil }
         var valid = true
         for keys in [countKeys, timeKeys] where keys.count > 1 {
-            decoder.reader.error("conflict", "a servers entry takes one of \(keys.joined(separator: ", ")), not several",
+            decoder.reader.error(.conflict, "a servers entry takes one of \(keys.joined(separator: ", ")), not several",
                                  at: f.keyLocations[keys[1]] ?? f.location, hint: "split it into two entries, or keep one")
             valid = false
         }
         let stayKeys = ["beds", "stay"].filter { f[$0] != nil }, visitKeys = ["servers", "time"].filter { f[$0] != nil }
         if !stayKeys.isEmpty, !visitKeys.isEmpty {
-            decoder.reader.error("service-kind", "a servers entry mixes \(visitKeys.joined(separator: "/")) (a visit) with \(stayKeys.joined(separator: "/")) (a stay)",
+            decoder.reader.error(.serviceKind, "a servers entry mixes \(visitKeys.joined(separator: "/")) (a visit) with \(stayKeys.joined(separator: "/")) (a stay)",
                                  at: f.location, hint: "a visit has servers and time (minutes); a stay has beds and stay (days)")
             valid = false
         }
         if countKeys.isEmpty, timeKeys.isEmpty, !f.misspelt.contains(where: { Self.capacityKeys.contains($0) }) {
-            decoder.reader.error("missing-key", "a servers entry changes nothing: give servers (or beds), add, time (or stay) or time-scale",
+            decoder.reader.error(.missingKey, "a servers entry changes nothing: give servers (or beds), add, time (or stay) or time-scale",
                                  at: f.location)
             valid = false
         }
@@ -139,13 +139,13 @@ struct ScenarioDecoder {
         let service = f["service"].flatMap { decoder.reader.id($0, what: "service") }
         let limit = decoder.reader.integer(f["limit"], what: "limit", minimum: 0)
         if f["facility"] != nil, f["tier"] != nil {
-            decoder.reader.error("conflict", "a queue-limit entry selects a facility or a tier, not both", at: f.keyLocations["tier"] ?? f.location,
+            decoder.reader.error(.conflict, "a queue-limit entry selects a facility or a tier, not both", at: f.keyLocations["tier"] ?? f.location,
                                  hint: "a facility has one tier: keep facility, or make two entries")
             return nil
         }
         if f["facility"] == nil, f["tier"] == nil, f["service"] == nil {
             if !f.misspelt.contains(where: { ["facility", "tier", "service"].contains($0) }) {
-                decoder.reader.error("missing-key", "a queue-limit entry needs facility, tier or service (the stations it bounds)", at: f.location)
+                decoder.reader.error(.missingKey, "a queue-limit entry needs facility, tier or service (the stations it bounds)", at: f.location)
             }
             return nil
         }

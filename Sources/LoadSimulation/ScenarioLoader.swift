@@ -18,7 +18,9 @@ public enum ScenarioLoader {
     /// The outcome of checking a scenario against a network: the application when there is no
     /// error, and every diagnostic (the scenario's, and those new to the network because of it).
     public struct Report: Sendable {
+        /// The scenario applied to the network; nil when there is an error.
         public let application: ScenarioApplication?
+        /// Every diagnostic, in display order.
         public let diagnostics: [Diagnostic]
     }
 
@@ -26,7 +28,7 @@ public enum ScenarioLoader {
     /// never throws. When the network itself has errors, the report holds those.
     public static func check(scenarioPath: String, networkPath: String, catalog: ServiceCatalog = .standard) -> Report {
         guard let data = FileManager.default.contents(atPath: scenarioPath) else {
-            return Report(application: nil, diagnostics: [Diagnostic(.error, "file-unreadable", "cannot read scenario '\(scenarioPath)'",
+            return Report(application: nil, diagnostics: [Diagnostic(.error, .fileUnreadable, "cannot read scenario '\(scenarioPath)'",
                                                                      at: SourceLocation(file: scenarioPath, line: 1, column: 1))])
         }
         let base = NetworkLoader.check(path: networkPath, catalog: catalog)
@@ -67,10 +69,11 @@ public enum ScenarioLoader {
         return Report(application: application, diagnostics: diagnostics)
     }
 
-    /// Reads and applies a scenario, or throws ``ScenarioError`` with every diagnostic.
-    public static func load(scenarioPath: String, networkPath: String, catalog: ServiceCatalog = .standard) throws(ScenarioError) -> ScenarioApplication {
+    /// Reads and applies a scenario, or throws CareNetwork's `NetworkLoadError` with every diagnostic
+    /// (the scenario's, and the network's when the network file itself is invalid).
+    public static func load(scenarioPath: String, networkPath: String, catalog: ServiceCatalog = .standard) throws(NetworkLoadError) -> ScenarioApplication {
         let report = check(scenarioPath: scenarioPath, networkPath: networkPath, catalog: catalog)
-        guard let application = report.application else { throw ScenarioError(diagnostics: report.diagnostics) }
+        guard let application = report.application else { throw NetworkLoadError(diagnostics: report.diagnostics) }
         return application
     }
 
@@ -84,18 +87,5 @@ public enum ScenarioLoader {
         moved.location = cause?.location ?? SourceLocation(file: scenario.path, line: 1, column: 1)
         moved.message = "with this scenario, \(diagnostic.message) (network \(diagnostic.location))"
         return moved
-    }
-}
-
-/// A scenario could not be applied: the diagnostics say why (at least one is an error).
-public struct ScenarioError: Error, Sendable, CustomStringConvertible {
-    /// Every diagnostic, errors and warnings, in display order.
-    public let diagnostics: [Diagnostic]
-
-    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sortedForDisplay() }
-
-    public var description: String {
-        let errors = diagnostics.filter { $0.severity == .error }
-        return (["invalid scenario (\(errors.count) error\(errors.count == 1 ? "" : "s")):"] + errors.map(\.description)).joined(separator: "\n")
     }
 }

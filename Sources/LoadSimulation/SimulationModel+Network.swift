@@ -1,8 +1,9 @@
+import CarePathSupport
 import CareNetwork
 import Referral
 
 extension SimulationModel {
-    /// Builds the model of a network: one station per (facility, service) offered and covered; one
+    /// The model of a network: one station per (facility, service) offered and covered; one
     /// source per public health centre, its rate the catchment times the demand's annual visits per
     /// person (over 525,600 minutes a year), split into emergencies (P0) by the emergency share; one
     /// route per (health centre, service, emergency), from the router's precomputed ``RoutingTable``.
@@ -19,6 +20,17 @@ extension SimulationModel {
     /// `demandScale` (a scenario's `demand:` changes) multiplies each health centre's annual visits
     /// for a service by the factor of its region and that service; nil leaves the demand as it is.
     public init(network: CareNetwork, table: RoutingTable, demandScale: DemandScale? = nil) {
+        self = Builder(network: network, table: table, demandScale: demandScale).build()
+    }
+
+    /// Minutes in a (365-day) year: annual rates become per-minute rates.
+    public static let minutesPerYear = 525_600.0
+}
+
+extension SimulationModel.Builder {
+    /// The arrays of a network's model (``SimulationModel/init(network:table:demandScale:)``), for a
+    /// scenario to bound queues in before it is built.
+    init(network: CareNetwork, table: RoutingTable, demandScale: DemandScale?) {
         self.init()
         let catalog = network.catalog
         let generalConsultation = catalog.id(forKey: "general-consultation")
@@ -29,7 +41,7 @@ extension SimulationModel {
         var stationOf = [Int32](repeating: -1, count: network.facilities.count * catalog.count)
         for facility in network.facilities where facility.isOnRAMEDPathway {
             for capacity in facility.services where capacity.covered {
-                let id = addStation(servers: capacity.servers, serviceTime: .distribution(capacity.timeInMinutes),
+                let id = addStation(servers: capacity.servers, serviceTime: capacity.timeInMinutes,
                                     facility: facility.id.index, service: capacity.service.index)
                 stationOf[facility.id.index * catalog.count + capacity.service.index] = Int32(id)
             }
@@ -43,9 +55,9 @@ extension SimulationModel {
             if from == to { return -1 }
             let key = from * network.facilities.count + to
             if let existing = linkIndex[key] { return existing }
-            links.append((Int32(from), Int32(to)))
-            linkIndex[key] = Int32(links.count - 1)
-            return Int32(links.count - 1)
+            let added = Int32(addLink(from: from, to: to))
+            linkIndex[key] = added
+            return added
         }
 
         // Referral rates: after treatment, up the chain to the first facility offering `referred-as`,
@@ -71,10 +83,8 @@ extension SimulationModel {
                         facilities.append(level.index)
                         previous = level.index
                     }
-                    referralRate[s] = rate
-                    escalation[s] = target
-                    escalationLink[s] = Int32(links[0])
-                    escalationRoute[s] = Int32(addRoute(stations, links: links, facilities: facilities, service: Int(stationService[s])))
+                    let route = addRoute(stations, links: links, facilities: facilities, service: Int(stationService[s]))
+                    refer(s, rate: rate, to: Int(target), link: links[0], route: route)
                     break
                 }
                 next = network.nextLevel(from: candidate)
@@ -104,8 +114,8 @@ extension SimulationModel {
                         visits = [first]
                     }
                     var stations: [Int] = [], links: [Int] = [], facilities: [Int] = []
-                    var outcome: UInt8 = treated == RoutingTable.notCovered ? 1 : treated == RoutingTable.unavailable ? 2 : 0
-                    if outcome == 0 {
+                    var outcome: RouteOutcome = treated == RoutingTable.notCovered ? .notCovered : treated == RoutingTable.unavailable ? .unavailable : .treated
+                    if outcome == .treated {
                         var previous = -1
                         for (position, facility) in visits.enumerated() {
                             let isLast = position == visits.count - 1
@@ -125,10 +135,11 @@ extension SimulationModel {
                             facilities.append(Int(facility))
                             previous = Int(facility)
                         }
-                        if stations.last.map({ $0 < 0 }) ?? true || Int32(visits.last ?? -1) != treated { outcome = 2 }
+                        if stations.last.map({ $0 < 0 }) ?? true || Int32(visits.last ?? -1) != treated { outcome = .unavailable }
                     }
-                    let route = addRoute(outcome == 0 ? stations : [], links: outcome == 0 ? links : [], outcome: outcome,
-                                         facilities: outcome == 0 ? facilities : [], origin: centre.index, service: service, emergency: emergency)
+                    let treats = outcome == .treated
+                    let route = addRoute(treats ? stations : [], links: treats ? links : [], outcome: outcome,
+                                         facilities: treats ? facilities : [], origin: centre.index, service: service, emergency: emergency)
                     entries.append((route, emergency, weight))
                     total += weight
                 }
@@ -136,15 +147,14 @@ extension SimulationModel {
             // The health centre's own arrival stream is keyed by its id, not its position: a scenario that
             // adds or removes facilities leaves every other centre's arrivals as they were.
             addSource(ratePerMinute: total / SimulationModel.minutesPerYear, entries: entries, facility: centre.index,
-                      streamKey: SimulationModel.streamKey(network[centre].key))
+                      streamKey: Self.streamKey(network[centre].key))
         }
     }
 
     /// The key of a health centre's arrival stream: FNV-1a (64-bit) of its id.
     static func streamKey(_ id: String) -> UInt64 {
-        id.utf8.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+        var hash = FNV1a64()
+        hash.combine(id.utf8)
+        return hash.value
     }
-
-    /// Minutes in a (365-day) year: annual rates become per-minute rates.
-    public static let minutesPerYear = 525_600.0
 }

@@ -1,6 +1,7 @@
-/// Everything the event loop needs, as flat arrays indexed by dense ids: stations, arrival sources
-/// and precomputed routes. Build it from a network (``init(network:)``) or directly, for a queueing
-/// model with no network (the M/M/c tests).
+/// A network's stations, arrival sources and precomputed routes, as flat arrays indexed by dense ids:
+/// what the engine simulates. Build it from a network (``init(network:table:demandScale:)``), or from
+/// a scenario applied to one (``ScenarioApplication/model(table:)``); within the package, by hand with
+/// a ``Builder`` (queueing models without a network, for the tests). It cannot be changed once built.
 ///
 /// - A **station** is one service at one facility: `servers[s]` parallel servers, service times from
 ///   `serviceTime[s]` (minutes), a referral rate `referralRate[s]` sending that share of the patients it
@@ -8,168 +9,95 @@
 ///   patients waiting (`Int32.max`: unbounded, the default; a scenario may bound it). A patient who
 ///   finds the queue full is turned away and leaves the system.
 /// - A **source** is a health centre: a Poisson stream of rate `sourceRate[i]` per minute, superposed
-///   over its (service, emergency) entries; entry `k` of `sourceEntries[i]` is picked with probability
-///   `entryWeight[k]`, cumulated in `entryCumulative`. Each source draws from its own random stream,
-///   keyed by `sourceStreamKey[i]`.
+///   over its (service, emergency) entries `sourceEntryOffsets[i] ..< sourceEntryOffsets[i + 1]`, entry
+///   `k` leading to route `entryRoute[k]` with the probability it adds to `entryCumulative`. Each source
+///   draws from its own random stream, keyed by `sourceStreamKey[i]`.
 /// - A **route** is the stations an entry's patient is served at, in order:
 ///   `routeStations[routeOffsets[r] ..< routeOffsets[r + 1]]` (-1 for a facility passed through
-///   without a station; the last step always has one); `routeOutcome[r]` is 0 (served along the
-///   route), 1 (not covered) or 2 (unavailable). `routeLinks` gives, per route step after the first,
-///   the referral link the patient crossed (-1 when it stayed in one facility).
+///   without a station; the last step always has one); ``routeOutcome`` says whether its patients are
+///   treated along it or refused (not covered, unavailable), and a treated route has a step.
+///   `routeLinks` gives, per route step after the first, the referral link the patient crossed (-1 when
+///   it stayed in one facility).
+///
+/// What a report needs to read its results is public: each station's facility, service, servers and
+/// queue capacity, the referral links, and each route's origin, service, emergency flag and outcome.
+/// The engine's arrays are readable within the package (the network generator's capacity check walks
+/// the routes with them). Debug builds check ``invariantViolations()`` when a model is built.
 public struct SimulationModel: Sendable {
     // Stations.
-    public var servers: [Int32]
-    public var serviceTime: [SamplingDistribution]
-    public var referralRate: [Double]
-    public var escalation: [Int32]
+    /// Per station: its parallel servers (beds for a stay).
+    public let servers: [Int32]
+    package let serviceTime: [SamplingDistribution]
+    package let referralRate: [Double]
+    package let escalation: [Int32]
     /// Per station: the most patients that may wait (not counting those in service); `Int32.max` when unbounded.
-    public var queueCapacity: [Int32]
+    public let queueCapacity: [Int32]
     /// Per station: the link crossed when escalating (-1: none).
-    public var escalationLink: [Int32]
+    package let escalationLink: [Int32]
     /// Per station: the route an escalated patient follows (-1: straight to `escalation`, crossing
     /// `escalationLink`). From a network, the route climbs one level at a time (P5: no level skipped):
     /// the referring consultation of each level in between, then the station at `escalation`.
-    public var escalationRoute: [Int32]
-    /// Per station: its facility and service, for reporting (-1 in a model without a network).
-    public var stationFacility: [Int32]
-    public var stationService: [Int32]
+    package let escalationRoute: [Int32]
+    /// Per station: its facility's index in the network (-1 in a model without a network).
+    public let stationFacility: [Int32]
+    /// Per station: its service's index in the catalogue (-1 in a model without a network).
+    public let stationService: [Int32]
     // Sources.
-    public var sourceRate: [Double]
+    package let sourceRate: [Double]
     /// Per source: where its entries start in `entryRoute`/`entryCumulative`/`entryEmergency`; one extra element.
-    public var sourceEntryOffsets: [Int32]
-    public var entryRoute: [Int32]
-    public var entryEmergency: [Bool]
+    package let sourceEntryOffsets: [Int32]
+    package let entryRoute: [Int32]
+    package let entryEmergency: [Bool]
     /// Per source, the cumulative probability of its entries (the last is 1).
-    public var entryCumulative: [Double]
+    package let entryCumulative: [Double]
     // Routes.
-    public var routeOffsets: [Int32]
-    public var routeStations: [Int32]
-    public var routeLinks: [Int32]
-    public var routeOutcome: [UInt8]
+    package let routeOffsets: [Int32]
+    package let routeStations: [Int32]
+    package let routeLinks: [Int32]
+    /// Per route: whether its patients are treated along it, or refused where they present.
+    public let routeOutcome: [RouteOutcome]
     /// Per route step (parallel to `routeStations`): the facility index of the step (-1 without a network).
-    public var routeFacilities: [Int32]
-    /// Per route, for reporting: the health centre it starts from, its service and whether it is an
-    /// emergency (-1 and false in a model without a network).
-    public var routeOrigin: [Int32]
-    public var routeService: [Int32]
-    public var routeEmergency: [Bool]
-    /// Referral links between facilities: (from, to) facility indices.
-    public var links: [(from: Int32, to: Int32)]
+    package let routeFacilities: [Int32]
+    /// Per route, for reporting: the health centre it starts from (a facility index), its service and
+    /// whether it is an emergency (-1 and false in a model without a network).
+    public let routeOrigin: [Int32]
+    /// Per route: its service's index in the catalogue (-1 in a model without a network).
+    public let routeService: [Int32]
+    /// Per route: whether it is an emergency's (P0).
+    public let routeEmergency: [Bool]
+    /// Referral links between facilities: (from, to) facility indices. ``SimulationResult/linkFlow`` counts
+    /// the patients who crossed each.
+    public let links: [(from: Int32, to: Int32)]
     /// Per source: the facility index of its health centre (-1 without a network).
-    public var sourceFacility: [Int32]
+    package let sourceFacility: [Int32]
     /// Per source: the key of its own random stream of arrivals (``RandomSource/init(seed:replication:stream:)``).
     /// From a network, a hash of the health centre's id, so that a source keeps its arrivals when a
     /// scenario adds or removes others; in a model built by hand, the source's index unless given.
-    public var sourceStreamKey: [UInt64]
+    package let sourceStreamKey: [UInt64]
 
+    /// The number of stations (``StationStatistics/station`` indexes them).
     public var stationCount: Int { servers.count }
+    /// The number of arrival sources (health centres).
     public var sourceCount: Int { sourceRate.count }
+    /// The number of routes, escalation routes included (``SimulationResult/routeArrivals`` indexes them).
+    public var routeCount: Int { routeOutcome.count }
 
-    /// An empty model, to be filled by ``addStation(servers:serviceTime:)`` and friends.
-    public init() {
-        servers = []; serviceTime = []; referralRate = []; escalation = []; queueCapacity = []; escalationLink = []; escalationRoute = []
-        stationFacility = []; stationService = []
-        sourceRate = []; sourceEntryOffsets = [0]; entryRoute = []; entryEmergency = []; entryCumulative = []
-        routeOffsets = [0]; routeStations = []; routeLinks = []; routeOutcome = []
-        routeFacilities = []; routeOrigin = []; routeService = []; routeEmergency = []
-        links = []; sourceFacility = []; sourceStreamKey = []
+    /// The model of a builder's arrays, checked in debug builds.
+    init(_ builder: Builder) {
+        self.init(unchecked: builder)
+        _checkInvariants()
     }
 
-    /// Adds a station and returns its id.
-    @discardableResult
-    public mutating func addStation(servers count: Int, serviceTime time: ServiceTimeSampling, referralRate rate: Double = 0, escalation target: Int = -1, facility: Int = -1, service: Int = -1) -> Int {
-        servers.append(Int32(count))
-        serviceTime.append(time.distribution)
-        referralRate.append(rate)
-        escalation.append(Int32(target))
-        queueCapacity.append(Int32.max)
-        escalationLink.append(-1)
-        escalationRoute.append(-1)
-        stationFacility.append(Int32(facility))
-        stationService.append(Int32(service))
-        return servers.count - 1
-    }
-
-    /// Adds a route through `stations` (in order) and returns its id. `facilities` names each step's
-    /// facility; `origin`, `service` and `emergency` say what the route is for (all for reporting).
-    @discardableResult
-    public mutating func addRoute(_ stations: [Int], links: [Int]? = nil, outcome: UInt8 = 0,
-                                  facilities: [Int]? = nil, origin: Int = -1, service: Int = -1, emergency: Bool = false) -> Int {
-        routeStations.append(contentsOf: stations.map(Int32.init))
-        routeLinks.append(contentsOf: (links ?? Array(repeating: -1, count: stations.count)).map(Int32.init))
-        routeFacilities.append(contentsOf: (facilities ?? Array(repeating: -1, count: stations.count)).map(Int32.init))
-        routeOrigin.append(Int32(origin))
-        routeService.append(Int32(service))
-        routeEmergency.append(emergency)
-        routeOffsets.append(Int32(routeStations.count))
-        routeOutcome.append(outcome)
-        return routeOutcome.count - 1
-    }
-
-    /// Adds a Poisson source of `ratePerMinute` choosing among `entries` (route, emergency, weight),
-    /// drawing from its own random stream keyed by `streamKey` (default: the source's index).
-    public mutating func addSource(ratePerMinute: Double, entries: [(route: Int, emergency: Bool, weight: Double)], facility: Int = -1,
-                                   streamKey: UInt64? = nil) {
-        sourceStreamKey.append(streamKey ?? UInt64(sourceRate.count))
-        let total = entries.reduce(0) { $0 + $1.weight }
-        var cumulative = 0.0
-        for entry in entries {
-            cumulative += entry.weight / total
-            entryRoute.append(Int32(entry.route))
-            entryEmergency.append(entry.emergency)
-            entryCumulative.append(cumulative)
-        }
-        if !entries.isEmpty { entryCumulative[entryCumulative.count - 1] = 1 }
-        sourceEntryOffsets.append(Int32(entryRoute.count))
-        sourceRate.append(ratePerMinute)
-        sourceFacility.append(Int32(facility))
-    }
-
-    /// Checks the flat arrays' invariants; returns the violations found (run by tests).
-    public func invariantViolations() -> [String] {
-        var problems: [String] = []
-        let n = stationCount
-        for array in [serviceTime.count, referralRate.count, escalation.count, queueCapacity.count, escalationLink.count, escalationRoute.count, stationFacility.count, stationService.count] where array != n {
-            problems.append("a station array has \(array) elements for \(n) stations")
-        }
-        if routeOffsets.count != routeOutcome.count + 1 { problems.append("route offsets and outcomes disagree") }
-        if routeLinks.count != routeStations.count { problems.append("route links and stations disagree") }
-        if routeFacilities.count != routeStations.count { problems.append("route facilities and stations disagree") }
-        for array in [routeOrigin.count, routeService.count, routeEmergency.count] where array != routeOutcome.count {
-            problems.append("a route array has \(array) elements for \(routeOutcome.count) routes")
-        }
-        if routeStations.contains(where: { Int($0) >= n }) { problems.append("a route names a missing station") }
-        for route in 0..<routeOutcome.count where routeOffsets[route + 1] > routeOffsets[route] {
-            if routeStations[Int(routeOffsets[route + 1]) - 1] < 0 { problems.append("route \(route) does not end at a station") }
-        }
-        for s in 0..<n where escalationRoute[s] >= 0 {
-            let route = Int(escalationRoute[s])
-            if route >= routeOutcome.count || routeOffsets[route] == routeOffsets[route + 1] || routeStations[Int(routeOffsets[route + 1]) - 1] != escalation[s] {
-                problems.append("station \(s)'s escalation route does not end at its escalation station")
-            }
-        }
-        if queueCapacity.contains(where: { $0 < 0 }) { problems.append("a queue capacity is negative") }
-        if escalation.contains(where: { Int($0) >= n }) { problems.append("an escalation names a missing station") }
-        if sourceEntryOffsets.count != sourceRate.count + 1 { problems.append("source offsets and rates disagree") }
-        if sourceStreamKey.count != sourceRate.count || sourceFacility.count != sourceRate.count { problems.append("a source array disagrees with the rates") }
-        if Set(sourceStreamKey).count != sourceStreamKey.count { problems.append("two sources share a stream key") }
-        for source in 0..<sourceCount {
-            let range = Int(sourceEntryOffsets[source])..<Int(sourceEntryOffsets[source + 1])
-            if !range.isEmpty, entryCumulative[range.upperBound - 1] != 1 { problems.append("source \(source)'s probabilities do not end at 1") }
-        }
-        return problems
+    /// The model of a builder's arrays as they are, for ``Builder/invariantViolations()``.
+    init(unchecked builder: Builder) {
+        servers = builder.servers; serviceTime = builder.serviceTime; referralRate = builder.referralRate
+        escalation = builder.escalation; queueCapacity = builder.queueCapacity; escalationLink = builder.escalationLink
+        escalationRoute = builder.escalationRoute; stationFacility = builder.stationFacility; stationService = builder.stationService
+        sourceRate = builder.sourceRate; sourceEntryOffsets = builder.sourceEntryOffsets; entryRoute = builder.entryRoute
+        entryEmergency = builder.entryEmergency; entryCumulative = builder.entryCumulative
+        routeOffsets = builder.routeOffsets; routeStations = builder.routeStations; routeLinks = builder.routeLinks
+        routeOutcome = builder.routeOutcome; routeFacilities = builder.routeFacilities; routeOrigin = builder.routeOrigin
+        routeService = builder.routeService; routeEmergency = builder.routeEmergency; links = builder.links
+        sourceFacility = builder.sourceFacility; sourceStreamKey = builder.sourceStreamKey
     }
 }
-
-/// A service-time distribution for ``SimulationModel/addStation(servers:serviceTime:referralRate:escalation:facility:service:)``.
-public struct ServiceTimeSampling: Sendable {
-    let distribution: SamplingDistribution
-    /// Exponential service with this mean, in minutes.
-    public static func exponential(mean: Double) -> ServiceTimeSampling { ServiceTimeSampling(distribution: SamplingDistribution(.exponential(mean: mean))) }
-    /// Any distribution of the network format, in minutes.
-    public static func distribution(_ d: ServiceTimeDistributionInMinutes) -> ServiceTimeSampling { ServiceTimeSampling(distribution: SamplingDistribution(d)) }
-}
-
-import CareNetwork
-/// A ``ServiceTimeDistribution`` whose times are minutes.
-public typealias ServiceTimeDistributionInMinutes = ServiceTimeDistribution

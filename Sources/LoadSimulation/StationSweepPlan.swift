@@ -1,7 +1,6 @@
-import HeapModule
-
-/// An ``EventLoopPlan`` laid out for the station sweep (``StationSweepRun``): the stations renumbered
-/// in referral order, so that every patient moves from a station to a later one.
+/// A ``SimulationModel`` laid out for the station sweep (``StationSweepRun``): the stations renumbered
+/// in referral order (``SimulationModel/referralOrder()``), so that every patient moves from a station
+/// to a later one.
 ///
 /// RAMED pathways only climb (P1-P5: health centre, then a hospital of level 2, its regional hospital,
 /// its CHU; P0 enters at a hospital and climbs from there) and the referral rates send patients one
@@ -9,10 +8,10 @@ import HeapModule
 /// on the stations before it in a topological order, and a replication can be simulated a time window
 /// at a time, station after station in that order: each station works through its own events of the
 /// window in time order, and hands the patients it releases to later stations' lanes before those are
-/// swept. A ``SimulationModel`` built by hand may revisit a station; its plan is nil and the event-list
-/// engine (``ReplicationRun``) runs it.
+/// swept.
 final class StationSweepPlan: @unchecked Sendable {
-    let base: EventLoopPlan
+    /// The model's layout, by station id.
+    let base: SimulationPlan
     let stationCount: Int
     /// Sweep position → station id, and station id → sweep position.
     let order: [Int32]
@@ -24,43 +23,12 @@ final class StationSweepPlan: @unchecked Sendable {
     /// Per route, what an arrival needs to join its first station: one table read.
     let heads: UnsafeMutablePointer<RouteHead>
 
-    /// The sweep plan of `base`, or nil when its station graph has a cycle (a route that revisits a
-    /// station, or a referral back down).
-    init?(_ base: EventLoopPlan) {
+    /// The sweep plan of `model`, or nil when its station graph has a cycle (a route that revisits a
+    /// station, or a referral back down), which no model of a network has and the builder rejects.
+    init?(_ model: SimulationModel) {
+        guard let order = model.referralOrder() else { return nil }
+        let base = SimulationPlan(model)
         let n = base.stationCount
-        // Station-to-station moves: consecutive stations of every served route, and from each station
-        // that refers patients up to the stations of its escalation route.
-        var successors = [[Int32]](repeating: [], count: n)
-        func chain(_ from: Int32, steps range: Range<Int>) {
-            var previous = from
-            for k in range {
-                let station = base.steps[k].station
-                guard station >= 0 else { continue }
-                if previous >= 0 { successors[Int(previous)].append(station) }
-                previous = station
-            }
-        }
-        for r in 0..<base.routeCount where base.routeOutcome[r] == 0 {
-            chain(-1, steps: Int(base.routeOffsets[r])..<Int(base.routeOffsets[r + 1]))
-        }
-        for s in 0..<n where base.stations[s].parameters.referralRate > 0 && base.stations[s].parameters.escalationStart >= 0 {
-            chain(Int32(s), steps: Int(base.stations[s].parameters.escalationStart)..<Int(base.stations[s].parameters.escalationEnd))
-        }
-        // Kahn's algorithm: a station comes after every station that sends it patients.
-        var incoming = [Int](repeating: 0, count: n)
-        for list in successors { for t in list { incoming[Int(t)] += 1 } }
-        var order: [Int32] = []
-        order.reserveCapacity(n)
-        for s in 0..<n where incoming[s] == 0 { order.append(Int32(s)) }
-        var next = 0
-        while next < order.count {
-            for t in successors[Int(order[next])] {
-                incoming[Int(t)] -= 1
-                if incoming[Int(t)] == 0 { order.append(t) }
-            }
-            next += 1
-        }
-        guard order.count == n else { return nil }
         var position = [Int32](repeating: 0, count: n)
         for (p, s) in order.enumerated() { position[Int(s)] = Int32(p) }
 
@@ -77,9 +45,7 @@ final class StationSweepPlan: @unchecked Sendable {
         for r in 0..<base.routeCount {
             let start = Int(base.routeOffsets[r]), end = Int(base.routeOffsets[r + 1])
             var head = RouteHead(firstStep: Int32(start), end: Int32(end), station: -1, outcome: base.routeOutcome[r], passes: false)
-            if head.outcome == 0, start == end {
-                head.outcome = RouteHead.empty
-            } else if head.outcome == 0 {
+            if head.outcome == .treated {
                 var first = start
                 while steps[first].station < 0 { first += 1 }
                 head.station = steps[first].station
@@ -92,74 +58,9 @@ final class StationSweepPlan: @unchecked Sendable {
         stations = .allocate(capacity: max(n, 1))
         for p in 0..<n {
             let s = Int(order[p])
-            (stations + p).initialize(to: SweepStation(id: Int32(s), parameters: base.stations[s].parameters))
+            (stations + p).initialize(to: SweepStation(id: Int32(s), parameters: base.parameters[s]))
         }
     }
 
     deinit { steps.deallocate(); stations.deinitialize(count: stationCount); stations.deallocate(); heads.deallocate() }
-}
-
-/// A route's start, for arrivals: its outcome (0 served along the route, 1 not covered, 2
-/// unavailable, ``empty`` nothing to do), its first step and one past its last, and the sweep position
-/// of its first station. When `passes`, the route starts with facilities passed through and
-/// `firstStep` is the route's first step (their links are counted on the way); else it is the step of
-/// `station`. 16 bytes.
-struct RouteHead {
-    var firstStep: Int32
-    var end: Int32
-    var station: Int32
-    var outcome: UInt8
-    var passes: Bool
-    /// The outcome of a served route without steps: the patient is done at once.
-    static let empty: UInt8 = 3
-}
-
-/// A patient between two events of the station sweep, 24 bytes: all the state a patient has, carried
-/// along instead of kept in a record of its own. In a lane, `time` is when it arrived at the station;
-/// in a station's heap of patients in service, when its service ends.
-struct Traveller: Comparable {
-    var time: Double
-    /// The patient's own random stream (its service times and referral draws).
-    var stream: PatientStream
-    /// The index in the plan's steps of its current step.
-    var cursor: Int32
-    /// One past its route's last step; negative (`~end`) for an emergency, in a heap of patients in
-    /// service (in a lane, the lane says it).
-    var routeEnd: Int32
-
-    /// Travellers are ordered by time alone: the key of a station's heap of patients in service.
-    static func < (a: Traveller, b: Traveller) -> Bool { a.time < b.time }
-    static func == (a: Traveller, b: Traveller) -> Bool { a.time == b.time }
-}
-
-/// A station's arrivals of one kind (emergencies, or the others), in arrival order:
-/// `entries[start..<admitted]` wait for a server (first in, first served), `entries[scan..<count]` have
-/// not been reached by the sweep yet; the slots between `admitted` and `scan` are free (patients
-/// served at once or turned away).
-struct Lane {
-    var entries: UnsafeMutablePointer<Traveller>?
-    var capacity: Int32 = 0
-    var start: Int32 = 0
-    var admitted: Int32 = 0
-    var scan: Int32 = 0
-    var count: Int32 = 0
-    /// Whether `entries[scan..<count]` is in time order (patients from several upstream stations
-    /// arrive in one sorted run per station).
-    var sorted = true
-
-    var waiting: Int32 { admitted - start }
-}
-
-/// One station's parameters and running state in the sweep.
-struct SweepStation {
-    var parameters: StationParameters
-    /// The station's id in the model (stations are kept by sweep position).
-    var id: Int32
-    var queueLength: Int32 = 0
-    var counters = StationCounters()
-    /// The patients in service (its busy servers), earliest end first: the station's own event list
-    /// (at most `servers`).
-    var inService = Heap<Traveller>()
-
-    init(id: Int32, parameters: StationParameters) { self.id = id; self.parameters = parameters }
 }

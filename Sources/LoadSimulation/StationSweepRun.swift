@@ -1,3 +1,4 @@
+import CarePathSupport
 import Foundation
 import HeapModule
 
@@ -14,17 +15,18 @@ import HeapModule
 /// on arrives at a later station, before the window ends, so that station's arrivals of the window
 /// are all in its lanes when its turn comes.
 ///
-/// The sample path is the event-list engine's (``ReplicationRun``): the same arrival stream, each
-/// patient's draws from its own stream in the same order, each station's events in the same time
-/// order, so the same counts, bit for bit (ties in time aside, which continuous distributions do not
-/// produce). What changes is the memory traffic: a station's state, lanes and heap are touched in
-/// one burst per window instead of once per event in a global order, patients travel as 24-byte
-/// values through the lanes instead of living in a pool of records, and the only event list is each
-/// station's small heap. Nothing is allocated per event: lanes and heaps grow by doubling to the run's
-/// peak and are reused.
+/// The sample path is that of a global event list (the test-support reference engine, `EventListRun`
+/// in Tests/SimulationReference, which the differential tests run beside it): the same arrival
+/// stream, each patient's draws from its own stream in the same order, each station's events in the
+/// same time order, so the same counts, bit for bit (ties in time aside, which continuous
+/// distributions do not produce). What changes is the memory traffic: a station's state, lanes and
+/// heap are touched in one burst per window instead of once per event in a global order, patients
+/// travel as 24-byte values through the lanes instead of living in a pool of records, and the only
+/// event list is each station's small heap. Nothing is allocated per event: lanes and heaps grow by
+/// doubling to the run's peak and are reused.
 struct StationSweepRun: ~Copyable {
     let plan: StationSweepPlan
-    let base: EventLoopPlan
+    let base: SimulationPlan
     let horizon: Double
     let warmup: Double
     var measuredWindow: MeasuredWindow { MeasuredWindow(warmup: warmup, horizon: horizon) }
@@ -51,9 +53,6 @@ struct StationSweepRun: ~Copyable {
     var stoppedAt: Double?
     /// Told the share of the horizon simulated after each window.
     var progress: ((Double) -> Void)?
-    /// Tests: check ``invariantViolations()`` after every window and gather what it finds here.
-    var checksInvariants = false
-    var invariantProblems: [String] = []
     var tally = PatientTally()
 
     /// The length of a window: a week. Each window visits every station with something to do, and a
@@ -102,7 +101,7 @@ struct StationSweepRun: ~Copyable {
             admitArrivals(before: bound)
             if stoppedAt != nil { break }
             for p in 0..<plan.stationCount where nextEvent[p] < bound { sweep(p, until: bound) }
-            if checksInvariants { invariantProblems += invariantViolations().map { "day \(windowEnd / 1440): \($0)" } }
+            _checkInvariants(atEndOfWindow: windowEnd)
             // More patients in the system than the limit at the window's end: demand far beyond
             // capacity, and the queues would grow until memory runs out.
             if live > patientLimit { stoppedAt = windowEnd; break }
@@ -124,12 +123,9 @@ struct StationSweepRun: ~Copyable {
                 let route = Int(arrival.route), now = arrival.time
                 if now >= warmup { flows.routeArrivals[route] &+= 1 }
                 let head = plan.heads[route]
-                if head.outcome != 0 {
-                    switch head.outcome {
-                    case 1: tally.notCovered += 1; flows.routeRejected[route] &+= 1
-                    case 2: tally.unavailable += 1; flows.routeRejected[route] &+= 1
-                    default: tally.completed += 1
-                    }
+                if head.outcome != .treated {
+                    if head.outcome == .notCovered { tally.notCovered += 1 } else { tally.unavailable += 1 }
+                    flows.routeRejected[route] &+= 1
                     continue
                 }
                 guard live < 2 &* patientLimit else {
@@ -142,16 +138,16 @@ struct StationSweepRun: ~Copyable {
                 census.entered(at: now)
                 tally.events += 1
                 let first = head.passes ? passThrough(from: Int(head.firstStep), now: now) : Int(head.firstStep)
-                append(Traveller(time: now, stream: PatientStream(state: arrival.seed), cursor: Int32(first), routeEnd: head.end),
+                append(Traveller(time: now, stream: SplitMix64(state: arrival.seed), cursor: Int32(first), routeEnd: head.end),
                        to: Int(head.station), emergency: arrival.emergency)
             } while arrivals.nextTime(i) < bound
         }
     }
 
-    /// The first route step from `step` that has a station (see ``firstStation(of:from:now:warmup:linkFlow:)``).
+    /// The first route step from `step` that has a station (see ``RouteStep/firstStation(of:from:now:warmup:linkFlow:)``).
     @inline(__always)
     func passThrough(from step: Int, now: Double) -> Int {
-        firstStation(of: steps, from: step, now: now, warmup: warmup, linkFlow: flows.linkFlow)
+        RouteStep.firstStation(of: steps, from: step, now: now, warmup: warmup, linkFlow: flows.linkFlow)
     }
 
     /// Puts a patient in a lane of station `p` (by sweep position).

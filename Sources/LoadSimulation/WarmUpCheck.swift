@@ -44,6 +44,7 @@ public struct WarmUpCheck: Sendable, Hashable {
     public var measuredMean: Double
     /// The means of the day-end counts over each quarter of the measured days, in order (over the replications).
     public var quarterMeans: [Double]
+    /// What the census says of the warm-up.
     public var verdict: Verdict
 
     /// The index of the first day whose end is measured: the day the warm-up ends in (or the day

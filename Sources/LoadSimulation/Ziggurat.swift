@@ -9,14 +9,14 @@ import Foundation
 /// from its top 53 bits, so the two are independent (the flaw of the original 32-bit version, where
 /// they shared bits, does not arise). The tables are computed once, at first use, from the layer
 /// area `v` and the tail start `r` of each distribution.
-struct Ziggurat: @unchecked Sendable {
+package struct Ziggurat: @unchecked Sendable {
     /// Layer edges `x[0...256]` (`x[0]` is the base layer's pseudo-width `v / f(r)`, `x[1] = r`,
     /// `x[256] = 0`) and the density at each edge, `f[i] = f(x[i])`.
     let normalX: UnsafePointer<Double>, normalF: UnsafePointer<Double>
     let exponentialX: UnsafePointer<Double>, exponentialF: UnsafePointer<Double>
 
     /// The tables, built once and kept for the life of the process.
-    static let shared = Ziggurat()
+    package static let shared = Ziggurat()
 
     static let normalR = 3.6541528853610088
     static let normalV = 0.00492867323399

@@ -44,7 +44,7 @@ struct CapacityCheck {
             }
             if let last = steps.last, model.routeStations[last] >= 0 { treated[Int(model.routeStations[last])] += rate }
         }
-        for route in 0..<model.routeOutcome.count where model.routeOutcome[route] == 0 && routeRate[route] > 0 {
+        for route in 0..<model.routeOutcome.count where model.routeOutcome[route] == .treated && routeRate[route] > 0 {
             walk(route: route, rate: routeRate[route])
         }
         // Escalations go strictly up: settle the stations level by level.

@@ -26,10 +26,10 @@ public struct PathwayTable: Sendable, Hashable {
         rows = result.routeLoads(model: model).map { load in
             let centre = load.origin >= 0 ? network.facilities[load.origin] : nil
             // Refused patients present at their health centre and go no further.
-            let steps = load.outcome == 0 ? load.facilities : (load.origin >= 0 ? [load.origin] : [])
+            let steps = load.outcome == .treated ? load.facilities : (load.origin >= 0 ? [load.origin] : [])
             return Row(healthCentre: centre?.key ?? "", region: centre?.region.map { network.regions[$0.index].key } ?? "",
                        service: load.service >= 0 ? network.catalog[ServiceID(load.service)].key : "",
-                       emergency: load.emergency, outcome: RouteOutcomeName.name(of: load.outcome),
+                       emergency: load.emergency, outcome: load.outcome.name,
                        pathway: steps.map { network.facilities[$0].key },
                        treatingFacility: load.treatingFacility.map { network.facilities[$0].key }, patients: load.patients)
         }

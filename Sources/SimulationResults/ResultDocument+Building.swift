@@ -80,7 +80,7 @@ extension ResultDocument {
         for replication in result.replications {
             for (route, count) in replication.routeRejected.enumerated() where count > 0 {
                 let service = network.catalog[ServiceID(Int(model.routeService[route]))].key
-                let outcome = RouteOutcomeName.name(of: model.routeOutcome[route])
+                let outcome = model.routeOutcome[route].name
                 refused[service + "#" + outcome, default: (service, outcome, 0)].patients += Double(count) / replications
             }
         }
@@ -93,16 +93,5 @@ extension ResultDocument {
                 .init(from: key(model.links[l].from), to: key(model.links[l].to), patients: result.linkFlow[l].mean / measuredDays)
             })
         pathways = PathwaysReference(file: ResultFiles.pathways, routes: result.routeLoads(model: model).count)
-    }
-}
-
-/// The names result.json and pathways.csv give a route's outcome.
-enum RouteOutcomeName {
-    static func name(of outcome: UInt8) -> String {
-        switch outcome {
-        case 0: "treated"
-        case 1: "not-covered"
-        default: "unavailable"
-        }
     }
 }

@@ -14,18 +14,15 @@ struct QueueingTheoryTests {
     static let configuration = SimulationConfiguration(days: 10, warmupDays: 1, replications: 20, seed: 1)
 
     /// A model with one Poisson source of rate `lambda` per minute feeding `route`.
-    static func model(lambda: Double, stations: [(servers: Int, mean: Double)], referral: (rate: Double, to: Int)? = nil) -> SimulationModel {
-        var model = SimulationModel()
+    static func model(lambda: Double, stations: [(servers: Int, mean: Double)], referral: (rate: Double, to: Int)? = nil,
+                      queueCapacity: Int32 = .max) -> SimulationModel {
+        var model = SimulationModel.Builder()
         for station in stations { model.addStation(servers: station.servers, serviceTime: .exponential(mean: station.mean)) }
-        if let referral {
-            model.referralRate[0] = referral.rate
-            model.escalation[0] = Int32(referral.to)
-            model.links.append((0, 1))
-            model.escalationLink[0] = 0
-        }
+        if let referral { model.refer(0, rate: referral.rate, to: referral.to, link: model.addLink(from: 0, to: 1)) }
+        model.setQueueCapacity(queueCapacity, station: 0)
         let route = model.addRoute([0])
         model.addSource(ratePerMinute: lambda, entries: [(route, false, 1)])
-        return model
+        return model.build()
     }
 
     /// Erlang C: the probability that an arrival waits at an M/M/c queue with offered load `a` = λ/μ.
@@ -76,10 +73,11 @@ struct QueueingTheoryTests {
 
     @Test("emergencies go first in the queue (non-preemptive priority)")
     func priority() {
-        var model = SimulationModel()
-        model.addStation(servers: 1, serviceTime: .exponential(mean: 1))
-        let route = model.addRoute([0])
-        model.addSource(ratePerMinute: 0.8, entries: [(route, false, 0.8), (route, true, 0.2)])
+        var builder = SimulationModel.Builder()
+        builder.addStation(servers: 1, serviceTime: .exponential(mean: 1))
+        let route = builder.addRoute([0])
+        builder.addSource(ratePerMinute: 0.8, entries: [(route, false, 0.8), (route, true, 0.2)])
+        let model = builder.build()
         // Two stations fed separately would be the same queue; compare the lanes through the sources:
         // with priority, the overall mean wait is the M/M/1 one (work-conserving) ...
         let result = Simulation.run(model, configuration: Self.configuration)
@@ -92,8 +90,7 @@ struct QueueingTheoryTests {
     @Test("M/M/1/K: a bounded queue turns away (1-ρ)ρ^K / (1-ρ^(K+1)) of arrivals, and the books balance")
     func mm1k() {
         // λ = 0.9, μ = 1, at most K = 4 in the system: 1 in service + 3 waiting.
-        var model = Self.model(lambda: 0.9, stations: [(1, 1.0)])
-        model.queueCapacity[0] = 3
+        let model = Self.model(lambda: 0.9, stations: [(1, 1.0)], queueCapacity: 3)
         #expect(model.invariantViolations().isEmpty)
         let rho = 0.9, k = 4.0
         let blocking = (1 - rho) * pow(rho, k) / (1 - pow(rho, k + 1))

@@ -195,7 +195,7 @@ struct ScenarioTests {
         #expect(abs(listed - all) < 1e-6)
         for load in loads {
             #expect(load.patients > 0)
-            if load.outcome == 0 {
+            if load.outcome == .treated {
                 #expect(load.facilities.first == load.origin || load.emergency)
                 #expect(load.treatingFacility == load.facilities.last)
             } else {
@@ -204,6 +204,6 @@ struct ScenarioTests {
         }
         // child-orthodontics is offered nowhere in the training network (TEACHING 2).
         let orthodontics = network.catalog.id(forKey: "child-orthodontics")!.index
-        #expect(loads.contains { $0.service == orthodontics && $0.outcome == 2 })
+        #expect(loads.contains { $0.service == orthodontics && $0.outcome == .unavailable })
     }
 }

@@ -1,6 +1,7 @@
 import CareNetwork
 import Foundation
 import Referral
+import SimulationReference
 import Testing
 @testable import LoadSimulation
 
@@ -43,10 +44,19 @@ struct SimulationPropertyTests {
         #expect(Simulation.run(model, configuration: other).arrived != a.arrived)
     }
 
+    @Test("route outcomes: the names result.json and pathways.csv use, one byte each in the model's arrays")
+    func routeOutcomes() {
+        #expect(RouteOutcome.allCases.map(\.name) == ["treated", "not-covered", "unavailable"])
+        #expect(MemoryLayout<RouteOutcome>.size == 1 && MemoryLayout<RouteOutcome>.stride == 1)
+    }
+
     @Test("zero demand gives zero load")
     func zeroDemand() throws {
-        var (_, model) = try Self.model("Networks/training-small.yaml")
-        for source in 0..<model.sourceCount { model.sourceRate[source] = 0 }
+        let network = try NetworkLoader.load(path: Self.root.appendingPathComponent("Networks/training-small.yaml").path)
+        var none = DemandScale(network: network)
+        none.multiply(region: nil, service: nil, by: 0)
+        let model = SimulationModel(network: network, table: RoutingTable(router: ReferralRouter(network: network)), demandScale: none)
+        #expect(model.sourceCount > 0 && (0..<model.sourceCount).allSatisfy { model.sourceRate[$0] == 0 })
         let result = Simulation.run(model, configuration: SimulationConfiguration(days: 5, warmupDays: 0, replications: 2, seed: 1))
         #expect(result.arrived == 0 && result.stationVisits == 0)
         #expect(result.stations.allSatisfy { $0.utilisation.mean == 0 && $0.arrivals.mean == 0 })
@@ -67,7 +77,7 @@ struct SimulationPropertyTests {
         // Emergency entries start at a hospital (P0), never at a health centre.
         for entry in model.entryRoute.indices where model.entryEmergency[entry] {
             let route = Int(model.entryRoute[entry])
-            guard model.routeOutcome[route] == 0 else { continue }
+            guard model.routeOutcome[route] == .treated else { continue }
             let first = Int(model.routeStations[Int(model.routeOffsets[route])])
             #expect(network.facilities[Int(model.stationFacility[first])].tier.isHospital)
         }
@@ -108,9 +118,10 @@ struct SimulationPropertyTests {
     @Test("demand twice the capacity: the run stops at the patient limit instead of exhausting memory, and says when")
     func patientLimit() {
         // λ = 2, μ = 1: the queue grows by about one patient a minute.
-        var model = SimulationModel()
-        model.addStation(servers: 1, serviceTime: .exponential(mean: 1))
-        model.addSource(ratePerMinute: 2, entries: [(model.addRoute([0]), false, 1)])
+        var builder = SimulationModel.Builder()
+        builder.addStation(servers: 1, serviceTime: .exponential(mean: 1))
+        builder.addSource(ratePerMinute: 2, entries: [(builder.addRoute([0]), false, 1)])
+        let model = builder.build()
         var configuration = SimulationConfiguration(days: 30, warmupDays: 0, replications: 2, seed: 5)
         configuration.patientLimit = 10_000
         let result = Simulation.run(model, configuration: configuration)
@@ -120,12 +131,10 @@ struct SimulationPropertyTests {
         // first one-week window (10,080 minutes), with a little over 10,000 patients in the system.
         #expect((stopped?.minutes ?? 0) > 5_000 && (stopped?.minutes ?? .infinity) < 15_000, "\(String(describing: stopped))")
         #expect(result.replications.allSatisfy { $0.stoppedAt != nil && $0.inSystem > 9_000 && $0.inSystem <= 20_000 })
-        // The event list stops at the arrival that finds 10,000 in the system.
-        configuration.engine = .eventList
-        let eventList = Simulation.run(model, configuration: configuration)
+        // The reference engine stops at the arrival that finds 10,000 in the system.
+        let eventList = ReferenceSimulation.run(model, configuration: configuration)
         #expect(eventList.replications.allSatisfy { $0.stoppedAt != nil && $0.inSystem <= 10_000 })
         #expect((eventList.stoppedEarly?.minutes ?? 0) > 5_000 && (eventList.stoppedEarly?.minutes ?? .infinity) < 15_000)
-        configuration.engine = .automatic
         // Within the limit the same model runs to the end.
         configuration.days = 2
         #expect(Simulation.run(model, configuration: configuration).stoppedEarly == nil)

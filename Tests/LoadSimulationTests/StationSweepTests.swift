@@ -1,12 +1,13 @@
 import CareNetwork
 import Foundation
 import Referral
+import SimulationReference
 import Testing
 @testable import LoadSimulation
 
-/// The station sweep (the default engine) against the event list: the same sample path, count for
-/// count, on networks and on hand-built models that stress its lanes and heaps; and its referral
-/// order.
+/// The station sweep (LoadSimulation's engine) against the reference event list
+/// (Tests/SimulationReference): the same sample path, count for count, on networks and on hand-built
+/// models that stress its lanes and heaps; and its referral order.
 @Suite("Station sweep")
 struct StationSweepTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -16,15 +17,14 @@ struct StationSweepTests {
         return SimulationModel(network: network, table: RoutingTable(router: ReferralRouter(network: network)))
     }
 
-    /// Runs `model` on both engines and expects the same counts from every replication.
+    /// Runs `model` on the sweep and on the reference engine and expects the same counts from every
+    /// replication.
     static func expectSamePath(_ model: SimulationModel, _ configuration: SimulationConfiguration,
                                sourceLocation: Testing.SourceLocation = #_sourceLocation) -> SimulationResult {
-        var sweepConfiguration = configuration, eventListConfiguration = configuration
-        sweepConfiguration.engine = .stationSweep
-        eventListConfiguration.engine = .eventList
-        let sweep = Simulation.run(model, configuration: sweepConfiguration)
-        let eventList = Simulation.run(model, configuration: eventListConfiguration)
-        #expect(sweep.engine == .stationSweep && eventList.engine == .eventList, sourceLocation: sourceLocation)
+        let sweep = Simulation.run(model, configuration: configuration)
+        let eventList = ReferenceSimulation.run(model, configuration: configuration)
+        #expect(sweep.replications.count == max(1, configuration.replications) && eventList.replications.count == sweep.replications.count,
+                sourceLocation: sourceLocation)
         for (a, b) in zip(sweep.replications, eventList.replications) {
             #expect(a.arrived == b.arrived && a.completed == b.completed && a.inSystem == b.inSystem, sourceLocation: sourceLocation)
             #expect(a.notCovered == b.notCovered && a.unavailable == b.unavailable && a.turnedAway == b.turnedAway, sourceLocation: sourceLocation)
@@ -50,8 +50,6 @@ struct StationSweepTests {
         let result = Self.expectSamePath(model, SimulationConfiguration(days: 20, warmupDays: 3, replications: 2, seed: 31))
         #expect(result.stationVisits > 50_000)
         #expect(result.linkFlow.contains { $0.mean > 0 } && result.inSystem > 0)
-        // Without a choice, a network runs on the sweep.
-        #expect(Simulation.run(model, configuration: SimulationConfiguration(days: 1, warmupDays: 0, replications: 1)).engine == .stationSweep)
     }
 
     @Test("the national network: one day, the same sample path on both engines")
@@ -65,17 +63,17 @@ struct StationSweepTests {
     /// emergencies entering at the second station (3 servers) and jumping its queue, 20% of the second's
     /// patients referred to a third with many servers.
     static func stressModel(queueLimit: Int32) -> SimulationModel {
-        var model = SimulationModel()
+        var model = SimulationModel.Builder()
         model.addStation(servers: 1, serviceTime: .exponential(mean: 1))
-        model.addStation(servers: 3, serviceTime: .distribution(.lognormal(mean: 1.2, sd: 0.8)), referralRate: 0.2, escalation: 2)
-        model.addStation(servers: 40, serviceTime: .distribution(.triangular(min: 10, mode: 20, max: 60)))
-        model.links = [(0, 1), (1, 2)]
-        model.escalationLink[1] = 1
-        model.queueCapacity[0] = queueLimit
+        model.addStation(servers: 3, serviceTime: .lognormal(mean: 1.2, sd: 0.8))
+        model.addStation(servers: 40, serviceTime: .triangular(min: 10, mode: 20, max: 60))
+        model.addLink(from: 0, to: 1)
+        model.refer(1, rate: 0.2, to: 2, link: model.addLink(from: 1, to: 2))
+        model.setQueueCapacity(queueLimit, station: 0)
         let tandem = model.addRoute([0, 1], links: [-1, 0])
         let emergency = model.addRoute([1])
         model.addSource(ratePerMinute: 1.3, entries: [(tandem, false, 0.85), (emergency, true, 0.1), (tandem, true, 0.05)])
-        return model
+        return model.build()
     }
 
     @Test("an overloaded station: lanes grow to thousands and compact, emergencies jump the queue, the same sample path",
@@ -93,32 +91,33 @@ struct StationSweepTests {
         #expect(result.stations[2].served.mean > 0 && result.isBalanced)
     }
 
+    /// Debug builds assert the sweep's invariants after every window: 97-minute windows check them
+    /// about 45 times here, through lanes that grow, compact and are fed by two stations.
     @Test("after every window, each station's lanes and heap agree with its record (overloaded, bounded, many servers)",
           arguments: [Int32.max, 400])
     func invariants(queueLimit: Int32) throws {
         let model = Self.stressModel(queueLimit: queueLimit)
-        let plan = try #require(StationSweepPlan(EventLoopPlan(model)))
+        let plan = try #require(StationSweepPlan(model))
         var run = StationSweepRun(plan: plan, horizonMinutes: 3 * 1440, warmupMinutes: 0, seed: 12, replication: 0, windowMinutes: 97)
-        run.checksInvariants = true
         let result = run.run()
-        #expect(run.invariantProblems.isEmpty, "\(run.invariantProblems.prefix(5))")
+        #expect(run.invariantViolations().isEmpty)
         #expect(result.maxQueue[0] > 100 && result.inSystem > 0)
     }
 
     @Test("deterministic service times and a horizon that cuts services short: the same sample path")
     func fixedTimes() {
-        var model = SimulationModel()
-        model.addStation(servers: 2, serviceTime: .distribution(.fixed(1.7)))
-        model.addStation(servers: 1, serviceTime: .distribution(.fixed(0.9)))
-        model.links = [(0, 1)]
+        var model = SimulationModel.Builder()
+        model.addStation(servers: 2, serviceTime: .fixed(1.7))
+        model.addStation(servers: 1, serviceTime: .fixed(0.9))
+        model.addLink(from: 0, to: 1)
         model.addSource(ratePerMinute: 1, entries: [(model.addRoute([0, 1], links: [-1, 0]), false, 1)])
-        _ = Self.expectSamePath(model, SimulationConfiguration(days: 0.7, warmupDays: 0.1, replications: 2, seed: 4))
+        _ = Self.expectSamePath(model.build(), SimulationConfiguration(days: 0.7, warmupDays: 0.1, replications: 2, seed: 4))
     }
 
     @Test("the window length changes nothing: 7 minutes, 4 hours, a day and the whole horizon give the same counts")
     func windowLength() throws {
         let model = try Self.networkModel("Networks/training-small.yaml")
-        let plan = try #require(StationSweepPlan(EventLoopPlan(model)))
+        let plan = try #require(StationSweepPlan(model))
         let results = [7.0, 240, 1440, 1e9].map { window in
             var run = StationSweepRun(plan: plan, horizonMinutes: 6 * 1440, warmupMinutes: 1440,
                                       seed: 3, replication: 1, windowMinutes: window)
@@ -134,23 +133,73 @@ struct StationSweepTests {
         #expect(results[0].stationVisits > 10_000)
     }
 
-    @Test("a model whose route returns to a station it left runs on the event list, and balances")
+    @Test("a model whose route returns to a station it left has no referral order: the builder reports it, and the sweep has no plan for it")
     func cyclicModel() {
-        var model = SimulationModel()
+        var model = SimulationModel.Builder()
         model.addStation(servers: 1, serviceTime: .exponential(mean: 0.4))
         model.addStation(servers: 1, serviceTime: .exponential(mean: 0.4))
         model.addSource(ratePerMinute: 0.5, entries: [(model.addRoute([0, 1, 0]), false, 1)])
-        #expect(StationSweepPlan(EventLoopPlan(model)) == nil)
-        let result = Simulation.run(model, configuration: SimulationConfiguration(days: 2, warmupDays: 0, replications: 1, seed: 2))
-        #expect(result.engine == .eventList)
-        #expect(result.isBalanced && result.stations[0].served.mean > 1.9 * result.stations[1].served.mean)
+        #expect(model.invariantViolations().contains { $0.contains("no referral order") })
+        let unchecked = SimulationModel(unchecked: model)
+        #expect(unchecked.referralOrder() == nil && StationSweepPlan(unchecked) == nil)
+    }
+
+    /// Every station-to-station move of `model`: consecutive stations of each treated route, and a
+    /// station that refers patients up to the stations of its escalation route.
+    static func moves(_ model: SimulationModel) -> [(from: Int, to: Int)] {
+        var moves: [(from: Int, to: Int)] = []
+        func chain(_ from: Int, _ steps: Range<Int>) {
+            var previous = from
+            for k in steps where model.routeStations[k] >= 0 {
+                if previous >= 0 { moves.append((previous, Int(model.routeStations[k]))) }
+                previous = Int(model.routeStations[k])
+            }
+        }
+        for r in 0..<model.routeOutcome.count where model.routeOutcome[r] == .treated {
+            chain(-1, Int(model.routeOffsets[r])..<Int(model.routeOffsets[r + 1]))
+        }
+        for s in 0..<model.stationCount where model.escalation[s] >= 0 && model.referralRate[s] > 0 {
+            let route = Int(model.escalationRoute[s])
+            chain(s, Int(model.routeOffsets[route])..<Int(model.routeOffsets[route + 1]))
+        }
+        return moves
+    }
+
+    /// Whether a model built from a network can revisit a station: the engine question. The sweep
+    /// needs an order of the stations in which every patient moves forward; the argument that a
+    /// validated network always has one (``SimulationModel/referralOrder()``) is that every move climbs
+    /// a level. Checked here on every bundled network and every bundled scenario (which close and open
+    /// hospitals, reassign CHUs across regions, change capacities and bound queues).
+    @Test("every bundled network and scenario: each patient move climbs a facility level, so the model has a referral order",
+          arguments: [("Networks/training-small.yaml", nil), ("Networks/morocco.yaml", nil),
+                      ("Networks/training-small.yaml", "Networks/scenarios/training-small-what-if.yaml"),
+                      ("Networks/morocco.yaml", "Networks/scenarios/chu-agadir-closed.yaml"),
+                      ("Networks/morocco.yaml", "Networks/scenarios/chu-laayoune-opens.yaml"),
+                      ("Networks/morocco.yaml", "Networks/scenarios/demand-growth-souss-massa.yaml")] as [(String, String?)])
+    func everyMoveClimbs(file: String, scenario: String?) throws {
+        let path = Self.root.appendingPathComponent(file).path
+        let network: CareNetwork, model: SimulationModel
+        if let scenario {
+            let application = try ScenarioLoader.load(scenarioPath: Self.root.appendingPathComponent(scenario).path, networkPath: path)
+            network = application.network
+            model = application.model(table: RoutingTable(router: ReferralRouter(network: network)))
+        } else {
+            network = try NetworkLoader.load(path: path)
+            model = SimulationModel(network: network, table: RoutingTable(router: ReferralRouter(network: network)))
+        }
+        func level(_ station: Int) -> Int { network.facilities[Int(model.stationFacility[station])].tier.level }
+        let moves = Self.moves(model)
+        #expect(moves.count > model.stationCount / 2)
+        let down = moves.filter { level($0.to) <= level($0.from) }
+        #expect(down.isEmpty, "\(down.prefix(5).map { "\(network.facilities[Int(model.stationFacility[$0.from])].key) -> \(network.facilities[Int(model.stationFacility[$0.to])].key)" })")
+        #expect(model.referralOrder() != nil)
     }
 
     @Test("the sweep order puts every station after every station that sends it patients", arguments: ["Networks/training-small.yaml", "Networks/morocco.yaml"])
     func referralOrder(file: String) throws {
         let model = try Self.networkModel(file)
-        let base = EventLoopPlan(model)
-        let plan = try #require(StationSweepPlan(base))
+        let plan = try #require(StationSweepPlan(model))
+        let base = plan.base
         #expect(plan.order.count == model.stationCount && Set(plan.order).count == model.stationCount)
         func ascending(_ range: Range<Int>, after first: Int32 = -1) -> Bool {
             var previous = first
@@ -160,7 +209,7 @@ struct StationSweepTests {
             }
             return true
         }
-        for r in 0..<base.routeCount where base.routeOutcome[r] == 0 {
+        for r in 0..<base.routeCount where base.routeOutcome[r] == .treated {
             #expect(ascending(Int(base.routeOffsets[r])..<Int(base.routeOffsets[r + 1])), "route \(r)")
         }
         var escalating = 0
@@ -170,7 +219,7 @@ struct StationSweepTests {
         }
         #expect(escalating > 0)
         // Route heads name each route's first station.
-        for r in 0..<base.routeCount where plan.heads[r].outcome == 0 {
+        for r in 0..<base.routeCount where plan.heads[r].outcome == .treated {
             let head = plan.heads[r]
             #expect(head.passes || plan.steps[Int(head.firstStep)].station == head.station)
         }

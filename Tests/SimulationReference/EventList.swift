@@ -1,32 +1,5 @@
 import HeapModule
 
-/// An event of the list: a service completion of patient `patient` at `time`, with a sequence number
-/// that orders simultaneous events (swift-collections' `Heap` promises no order among equals): first
-/// scheduled, first out.
-///
-/// The three are packed into one 128-bit key, compared as one integer: the time's bits (a
-/// non-negative double's bit pattern orders as the double does), then the sequence number, then the
-/// patient. The heap's sift-down then compiles to integer compares and conditional moves instead of
-/// the branches of a two-field comparison. 16 bytes.
-struct Event: Comparable {
-    var key: UInt128
-
-    @inline(__always)
-    init(time: Double, sequence: UInt32, patient: Int32) {
-        key = UInt128(time.bitPattern) << 64 | UInt128(sequence) << 32 | UInt128(UInt32(bitPattern: patient))
-    }
-
-    @inline(__always) var time: Double { Double(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
-    @inline(__always) var sequence: UInt32 { UInt32(truncatingIfNeeded: key >> 32) }
-    @inline(__always) var patient: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: key)) }
-
-    @inline(__always)
-    static func < (a: Event, b: Event) -> Bool { a.key < b.key }
-
-    @inline(__always)
-    static func == (a: Event, b: Event) -> Bool { a.key == b.key }
-}
-
 /// The pending service completions, in two levels: a swift-collections `Heap` holds the events of the
 /// time slots (4 hours each) up to the current one, and a ring of slot buckets holds the later ones,
 /// unordered.
@@ -101,12 +74,14 @@ struct EventList {
         bucketed -= ring[slot].count - kept
         ring[slot].removeLast(ring[slot].count - kept)
         boundarySlot = current + 1
+        _checkInvariants()
     }
 
     /// Pending events, in the heap and in the ring.
     var count: Int { heap.count + bucketed }
 
-    /// Checks the two levels' invariant; returns the violations found (run by tests).
+    /// Checks the two levels' invariant; returns the violations found. Debug builds check it each time
+    /// a slot moves into the heap (``_checkInvariants()``); tests call it.
     func invariantViolations() -> [String] {
         var problems: [String] = []
         if let late = heap.unordered.first(where: { EventList.slot($0.time) >= boundarySlot }) {
@@ -121,5 +96,14 @@ struct EventList {
         }
         if inRing != bucketed { problems.append("the ring holds \(inRing) events, counted \(bucketed)") }
         return problems
+    }
+
+    /// Asserts ``invariantViolations()`` is empty, in debug builds only (nothing in release).
+    @inline(__always)
+    func _checkInvariants() {
+        #if DEBUG
+        let problems = invariantViolations()
+        assert(problems.isEmpty, "event list: " + problems.prefix(5).joined(separator: "; "))
+        #endif
     }
 }

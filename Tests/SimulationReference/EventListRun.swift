@@ -1,78 +1,13 @@
-import Foundation
+import CarePathSupport
+import HeapModule
+import LoadSimulation
 
-/// One replication's raw counts: per station, per link and per route, plus the patient accounting.
-public struct ReplicationResult: Sendable {
-    /// Patients who arrived, over the whole horizon.
-    public var arrived = 0
-    /// Patients whose pathway ended (treated, not referred further).
-    public var completed = 0
-    /// Patients still waiting or being served at the horizon.
-    public var inSystem = 0
-    /// Patients whose care is not covered (X1-X3).
-    public var notCovered = 0
-    /// Patients whose service no facility on their chain provides.
-    public var unavailable = 0
-    /// Patients turned away because a bounded queue was full (only with a scenario's `queue-limit`).
-    public var turnedAway = 0
-    /// Service starts over the whole horizon.
-    public var stationVisits = 0
-    /// Events processed: arrivals admitted to a station and service completions (patients refused at
-    /// arrival, not covered or unavailable, never become events).
-    public var events = 0
-    /// Per station, over the measured period (after warm-up).
-    public var arrivals: [Int]
-    public var served: [Int]
-    public var utilisation: [Double]
-    public var meanWait: [Double]
-    public var maxQueue: [Int]
-    /// Patients turned away because the queue was full.
-    public var turnedAwayAt: [Int]
-    /// Wait times of the patients who started service after warm-up, per station.
-    public var waits: WaitRecord
-    /// Per referral link, patients who crossed it after warm-up.
-    public var linkFlow: [Int]
-    /// Per route, patients refused (not covered or unavailable), over the whole horizon.
-    public var routeRejected: [Int]
-    /// Per route, patients who arrived on it after warm-up, whatever its outcome.
-    public var routeArrivals: [Int]
-    /// Patients in the system at the end of each day of the horizon, warm-up included (the last
-    /// value, at the horizon, is ``inSystem``): how the system fills from empty, to judge the warm-up.
-    public var inSystemAtEndOfDay: [Int]
-    /// When the replication stopped before its horizon (minutes) because more patients were in the
-    /// system at once than ``SimulationConfiguration/patientLimit``; nil when it ran to the end. A
-    /// stopped replication's counts are not valid results.
-    public var stoppedAt: Double?
-}
-
-/// An arrival of the current window, resolved to its route's first station step.
-struct PendingArrival {
-    var time: Double
-    var seed: UInt64
-    var firstStep: Int32
-    var routeEnd: Int32
-    var emergency: Bool
-}
-
-/// A patient in the system, 40 bytes: where it is, how far along its route, and its link in a queue
-/// or in the free list.
-struct PatientRecord {
-    var station: Int32
-    /// The index of the current step in ``EventLoopPlan/steps``.
-    var cursor: Int32
-    /// One past the route's last step.
-    var routeEnd: Int32
-    /// The next patient in the station's lane, or in the free list; -1 at the end.
-    var next: Int32
-    /// When it joined the queue (minutes).
-    var queuedAt: Double
-    /// The patient's own random stream: its service times and referral draws.
-    var stream: PatientStream
-    var emergency: Bool
-}
-
-/// The event-list engine: one replication, every event of the network in one time order. It runs any
-/// model; the station sweep (``StationSweepRun``) is faster and follows the same sample path wherever
-/// routes never return to a station.
+/// The event-list engine, the reference the station sweep (LoadSimulation's one engine) is checked
+/// against: one replication, every event of the network in one time order, in a design that shares
+/// nothing with the sweep's but the model's layout (``SimulationPlan``), the arrival streams, the
+/// samplers and the counters. The two follow the same sample path, so their counts agree to the bit
+/// (`Tests/LoadSimulationTests/StationSweepTests.swift`). It needs no referral order, and would run
+/// a model whose routes return to a station, but no such model can be built.
 ///
 /// - Arrivals: every health centre's stream (``ArrivalStreams``), drawn a day at a time, merged in
 ///   time order and kept outside the event heap.
@@ -84,8 +19,8 @@ struct PatientRecord {
 ///   once the patient buffer and the heap have grown to the run's peak.
 /// - Utilisation: each service adds, when it starts, its overlap with the measured window to the
 ///   station's busy time; that is the time integral of busy servers, without a clock per station.
-struct ReplicationRun: ~Copyable {
-    let plan: EventLoopPlan
+package struct EventListRun: ~Copyable {
+    let plan: SimulationPlan
     let horizon: Double
     let warmup: Double
     var measuredWindow: MeasuredWindow { MeasuredWindow(warmup: warmup, horizon: horizon) }
@@ -114,14 +49,12 @@ struct ReplicationRun: ~Copyable {
     /// A sink for the prefetching read of the next completion's station record.
     var touched: Int32 = 0
     /// The most patients in the system at once before the run stops (``ReplicationResult/stoppedAt``).
-    var patientLimit = SimulationConfiguration.defaultPatientLimit
+    package var patientLimit = SimulationConfiguration.defaultPatientLimit
     var stoppedAt: Double?
-    /// Told the share of the horizon simulated, about every 65,536 events.
-    var progress: ((Double) -> Void)?
     // Accounting over the whole horizon.
     var tally = PatientTally()
 
-    init(plan: EventLoopPlan, horizonMinutes: Double, warmupMinutes: Double, seed: UInt64, replication: Int) {
+    package init(plan: SimulationPlan, horizonMinutes: Double, warmupMinutes: Double, seed: UInt64, replication: Int) {
         self.plan = plan
         self.horizon = horizonMinutes
         self.warmup = min(warmupMinutes, horizonMinutes)
@@ -129,7 +62,7 @@ struct ReplicationRun: ~Copyable {
         let n = max(plan.stationCount, 1)
         stations = UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<StationRecord>.stride, alignment: 64)
             .bindMemory(to: StationRecord.self, capacity: n)
-        stations.initialize(from: plan.stations, count: plan.stationCount)
+        for s in 0..<plan.stationCount { (stations + s).initialize(to: StationRecord(parameters: plan.parameters[s])) }
         patientCapacity = 0
         patients = .allocate(capacity: 1)
         waits = WaitCounter(stationCount: plan.stationCount)
@@ -149,14 +82,14 @@ struct ReplicationRun: ~Copyable {
         patients.deallocate()
         patients = grown
         for p in (patientCapacity..<capacity).reversed() {
-            (patients + p).initialize(to: PatientRecord(station: -1, cursor: 0, routeEnd: 0, next: freeHead, queuedAt: 0, stream: PatientStream(state: 0), emergency: false))
+            (patients + p).initialize(to: PatientRecord(station: -1, cursor: 0, routeEnd: 0, next: freeHead, queuedAt: 0, stream: SplitMix64(state: 0), emergency: false))
             freeHead = Int32(p)
         }
         patientCapacity = capacity
     }
 
     /// Runs the replication to the horizon and returns its counts.
-    mutating func run() -> ReplicationResult {
+    package mutating func run() -> ReplicationResult {
         while true {
             if pendingNext == pending.count, !arrivalsDrawn { drawArrivals(); continue }
             let nextArrival = pendingNext < pending.count ? pending[pendingNext].time : .infinity
@@ -164,7 +97,6 @@ struct ReplicationRun: ~Copyable {
                 if top.time > horizon { break }
                 events.removeEarliest()
                 tally.events += 1
-                if tally.events & 0xFFFF == 0, let progress { progress(top.time / horizon) }
                 // Start fetching the next completion's station record while this one is processed.
                 if let following = events.heap.min { touched &+= stations[Int(patients[Int(following.patient)].station)].busy }
                 completion(patient: Int(top.patient), now: top.time)
@@ -187,7 +119,7 @@ struct ReplicationRun: ~Copyable {
     /// unavailable are counted here and never become events.
     mutating func drawArrivals() {
         let start = windowEnd
-        windowEnd = min(start + ReplicationRun.windowMinutes, horizon)
+        windowEnd = min(start + EventListRun.windowMinutes, horizon)
         arrivalsDrawn = windowEnd >= horizon
         // Arrivals strictly before `bound`; the last window takes the horizon itself too.
         let bound = arrivalsDrawn ? horizon.nextUp : windowEnd
@@ -204,13 +136,12 @@ struct ReplicationRun: ~Copyable {
             let route = Int(arrival.route), now = arrival.time
             if now >= warmup { flows.routeArrivals[route] += 1 }
             let outcome = plan.routeOutcome[route]
-            if outcome != 0 {
+            if outcome != .treated {
                 flows.routeRejected[route] += 1
-                if outcome == 1 { tally.notCovered += 1 } else { tally.unavailable += 1 }
+                if outcome == .notCovered { tally.notCovered += 1 } else { tally.unavailable += 1 }
                 continue
             }
             let start = plan.routeOffsets[route], end = plan.routeOffsets[route + 1]
-            if start == end { tally.completed += 1; continue }
             pending.append(PendingArrival(time: now, seed: arrival.seed, firstStep: start, routeEnd: end, emergency: arrival.emergency))
         }
         // The first station of each route (past facilities without one).
@@ -236,14 +167,14 @@ struct ReplicationRun: ~Copyable {
         census.entered(at: arrival.time)
         patients[p].routeEnd = arrival.routeEnd
         patients[p].emergency = arrival.emergency
-        patients[p].stream = PatientStream(state: arrival.seed)
+        patients[p].stream = SplitMix64(state: arrival.seed)
         arrive(p, at: Int(arrival.firstStep), now: arrival.time)
     }
 
-    /// The first route step from `step` that has a station (see ``firstStation(of:from:now:warmup:linkFlow:)``).
+    /// The first route step from `step` that has a station (see ``RouteStep/firstStation(of:from:now:warmup:linkFlow:)``).
     @inline(__always)
     func passThrough(from step: Int, now: Double) -> Int {
-        firstStation(of: plan.steps, from: step, now: now, warmup: warmup, linkFlow: flows.linkFlow)
+        RouteStep.firstStation(of: plan.steps, from: step, now: now, warmup: warmup, linkFlow: flows.linkFlow)
     }
 
     /// A service completion: free the server, start the next in queue (emergencies first), then move

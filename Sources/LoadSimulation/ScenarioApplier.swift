@@ -5,7 +5,7 @@ import CareNetwork
 /// ``NetworkDescription`` and checks every id the scenario names (demand and queue-limit included)
 /// against it, reporting each problem at the scenario file. The description is then validated by the
 /// network's own validator (``ScenarioLoader``).
-struct ScenarioApplier {
+struct ScenarioApplier: DiagnosticRecorder {
     let scenario: Scenario
     let catalog: ServiceCatalog
     var description: NetworkDescription
@@ -23,14 +23,6 @@ struct ScenarioApplier {
         self.catalog = catalog
     }
 
-    mutating func error(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, code, message, at: location, rule: rule, hint: hint))
-    }
-
-    mutating func warning(_ code: String, _ message: String, at location: SourceLocation, rule: String? = nil, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.warning, code, message, at: location, rule: rule, hint: hint))
-    }
-
     private var facilityIDs: [String] { description.facilities.map(\.id) }
     private var regionIDs: [String] { description.regions.map(\.id) }
 
@@ -40,10 +32,10 @@ struct ScenarioApplier {
     mutating func facility(_ id: String, for operation: ScenarioOperation, field: String = "facility") -> Int? {
         if let index = facilityIndex(id) { return index }
         if let closer = closed[id] {
-            error("closed-facility", "'\(id)' is closed by this scenario (line \(closer.location.line))", at: operation.location(of: field),
+            error(.closedFacility, "'\(id)' is closed by this scenario (line \(closer.location.line))", at: operation.location(of: field),
                   hint: "remove this entry, or do not close '\(id)'")
         } else {
-            error("unknown-reference", "the network has no facility '\(id)'", at: operation.location(of: field),
+            error(.unknownReference, "the network has no facility '\(id)'", at: operation.location(of: field),
                   hint: Suggestion.hint(for: id, in: facilityIDs))
         }
         return nil
@@ -51,14 +43,14 @@ struct ScenarioApplier {
 
     mutating func checkService(_ key: String, for operation: ScenarioOperation) -> ServiceDefinition? {
         if let service = catalog.service(forKey: key) { return service }
-        error("unknown-reference", "the service catalogue has no service '\(key)'", at: operation.location(of: "service"),
+        error(.unknownReference, "the service catalogue has no service '\(key)'", at: operation.location(of: "service"),
               hint: Suggestion.hint(for: key, in: catalog.keys))
         return nil
     }
 
     mutating func checkRegion(_ key: String, for operation: ScenarioOperation) -> Bool {
         if regionIDs.contains(key) { return true }
-        error("unknown-reference", "the network has no region '\(key)'", at: operation.location(of: "region"),
+        error(.unknownReference, "the network has no region '\(key)'", at: operation.location(of: "region"),
               hint: Suggestion.hint(for: key, in: regionIDs) ?? "its regions are \(regionIDs.joined(separator: ", "))")
         return false
     }
@@ -107,7 +99,7 @@ struct ScenarioApplier {
 
     private mutating func close(_ id: String, _ operation: ScenarioOperation) {
         if let first = closed[id] {
-            error("conflict", "'\(id)' is closed twice (first at line \(first.location.line))", at: operation.location)
+            error(.conflict, "'\(id)' is closed twice (first at line \(first.location.line))", at: operation.location)
             return
         }
         guard let index = facility(id, for: operation) else { return }
@@ -122,9 +114,9 @@ struct ScenarioApplier {
         }
         var line = "closed \(id) (\(facility.tier.rawValue)\(facility.region.map { " in \($0)" } ?? ""))"
         if !dropped.isEmpty {
-            let rule = "P\(min(4, facility.tier.level))"
+            let rule = facility.tier.arrivalRule
             let names = dropped.prefix(5).joined(separator: ", ") + (dropped.count > 5 ? " and \(dropped.count - 5) more" : "")
-            warning("refers-to-dropped",
+            warning(.refersToDropped,
                     "\(dropped.count) facilit\(dropped.count == 1 ? "y refers" : "ies refer") to '\(id)' with refers-to (\(names)): the refers-to is dropped and the chain derived again (nearest public facility one level up in the region)",
                     at: operation.location, rule: rule)
             line += "; refers-to dropped at \(dropped.count) facilit\(dropped.count == 1 ? "y" : "ies"), chain re-derived"
@@ -135,7 +127,7 @@ struct ScenarioApplier {
     private mutating func reassign(_ regionKey: String, to chu: String, _ operation: ScenarioOperation, _ reassigned: inout [String: ScenarioOperation]) {
         guard checkRegion(regionKey, for: operation) else { return }
         if let first = reassigned[regionKey] {
-            error("conflict", "region '\(regionKey)' is given a CHU twice (first at line \(first.location.line))", at: operation.location(of: "region"))
+            error(.conflict, "region '\(regionKey)' is given a CHU twice (first at line \(first.location.line))", at: operation.location(of: "region"))
             return
         }
         guard facility(chu, for: operation, field: "chu") != nil else { return }
@@ -168,9 +160,9 @@ struct ScenarioApplier {
             let hint = nearest.map { chu in
                 "say where they go: chu: " + orphans.map { "{region: \($0), chu: \(chu)}" }.joined(separator: ", ") + " (\(chu) is the nearest remaining CHU)"
             } ?? "no public CHU remains: open one (open:) and name it under chu:"
-            error("closed-chu-unassigned",
+            error(.closedCHUUnassigned,
                   "closing CHU '\(id)' leaves \(orphans.count == 1 ? "region" : "regions") \(orphans.map { "'\($0)'" }.joined(separator: ", ")) without a CHU to refer to",
-                  at: operation.location, rule: "P4", hint: hint)
+                  at: operation.location, rule: .p4, hint: hint)
         }
     }
 

@@ -1,0 +1,39 @@
+/// Patients entering and leaving the system, day by day, in the sweep and in the reference engine: the
+/// number in the system at the end of each day is their running sum, whatever order an engine
+/// processes its events in (the station sweep goes station by station through a week). A warm-up diagnostic: the census climbs
+/// from empty and levels off once the warm-up has done its work.
+package struct DailyCensus: ~Copyable {
+    /// Days of the horizon, the last one partial when the horizon is not a whole number of days.
+    let days: Int
+    /// Per day: patients who entered minus patients who left. One slot more than ``days``, for
+    /// events at the horizon itself (counted with the last day), so that no event needs a bounds
+    /// check; a type of its own, so that the compiler knows these writes touch no other counter and
+    /// keeps those in registers.
+    let net: UnsafeMutablePointer<DayNet>
+
+    struct DayNet { var value = 0 }
+
+    package init(horizon: Double) {
+        days = max(1, Int((horizon / 1440).rounded(.up)))
+        net = .allocate(capacity: days + 1)
+        net.initialize(repeating: DayNet(), count: days + 1)
+    }
+
+    deinit { net.deallocate() }
+
+    /// A patient entered the system (was admitted to its first station) at `now` (at most the horizon).
+    @inline(__always) package func entered(at now: Double) { net[Int(now * (1.0 / 1440))].value &+= 1 }
+    /// A patient left the system (completed its pathway, or was turned away by a full queue) at `now`.
+    @inline(__always) package func left(at now: Double) { net[Int(now * (1.0 / 1440))].value &-= 1 }
+
+    /// The patients in the system at the end of each day (the last: at the horizon).
+    func endOfDay() -> [Int] {
+        var total = 0
+        return (0..<days).map { day in
+            total += net[day].value
+            // Events at the horizon of a whole number of days fall one slot past the last day.
+            if day == days - 1 { total += net[days].value }
+            return total
+        }
+    }
+}
