@@ -152,27 +152,17 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encodeNil(forKey key: Key) throws { var c = child(key); try c.encodeNil() }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { var c = child(key); try c.encode(value) }
-    /// nil is written as `null`: a document keeps all its keys.
-    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+    /// nil is written as `null`: a document keeps all its keys. (The protocol's own default leaves the
+    /// key out, so every overload the synthesised code may call is given here.)
+    private mutating func orNull<T: Encodable>(_ value: T?, forKey key: Key) throws {
         var c = child(key)
         if let value { try c.encode(value) } else { try c.encodeNil() }
     }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-        var c = child(key)
-        if let value { try c.encode(value) } else { try c.encodeNil() }
-    }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
-        var c = child(key)
-        if let value { try c.encode(value) } else { try c.encodeNil() }
-    }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
-        var c = child(key)
-        if let value { try c.encode(value) } else { try c.encodeNil() }
-    }
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
-        var c = child(key)
-        if let value { try c.encode(value) } else { try c.encodeNil() }
-    }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try orNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try orNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try orNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try orNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try orNull(value, forKey: key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         child(key).container(keyedBy: keyType)
