@@ -35,6 +35,7 @@ struct Simulate: ParsableCommand {
     @Option(parsing: .unconditional, help: "Independent replications (run in parallel on every core).") var replications: Int = 4
     @Option(parsing: .unconditional, help: "Seed of the random streams (xoshiro256** per health centre and replication).") var seed: UInt64 = 1
     @Option(help: "Write result.json, stations.csv, facilities.csv, links.csv, pathways.csv and daily.csv to this directory.") var out: String?
+    @Option(parsing: .unconditional, help: "Memory, in GiB, the replications running at once may fill with patients, shared between them; a run that needs more stops and says where queues grew. Default: half of this machine's memory.") var memoryLimit: Double?
     @OptionGroup var output: OutputOptions
 
     /// The warm-up in days: as given, else 14 days or a quarter of the horizon, whichever is less.
@@ -44,6 +45,9 @@ struct Simulate: ParsableCommand {
         guard days > 0, days <= 3660 else { throw ValidationError("--days must be more than 0 and at most 3660 (ten years)") }
         guard effectiveWarmup >= 0, effectiveWarmup < days else { throw ValidationError("--warmup must be at least 0 and less than --days") }
         guard (1...1000).contains(replications) else { throw ValidationError("--replications must be between 1 and 1000") }
+        if let memoryLimit, !(memoryLimit >= 0.001 && memoryLimit <= 1_048_576) {
+            throw ValidationError("--memory-limit must be between 0.001 and 1048576 GiB")
+        }
     }
 
     func run() throws {
@@ -58,17 +62,15 @@ struct Simulate: ParsableCommand {
         let started = Date()
         let table = RoutingTable(router: ReferralRouter(network: network))
         let model = application?.model(table: table) ?? SimulationModel(network: network, table: table)
-        let configuration = SimulationConfiguration(days: days, warmupDays: effectiveWarmup, replications: replications, seed: seed)
+        var configuration = SimulationConfiguration(days: days, warmupDays: effectiveWarmup, replications: replications, seed: seed)
+        configuration.memoryBudget = memoryLimit.map { Int($0 * 1_073_741_824) }
         let progress = ProgressLine(total: replications)
         let result = Simulation.run(model, configuration: configuration) { replication, fraction in
             progress.update(replication: replication, fraction: fraction)
         }
         progress.finish()
         if let stopped = result.stoppedEarly {
-            StandardError.write("error: replication \(stopped.replication + 1) stopped on day \(NumberFormat.fixed(stopped.minutes / 1440, digits: 1)) of \(NumberFormat.significant(days)): "
-                + "more than \(configuration.patientLimit) patients were in the system at once. Demand is far beyond capacity "
-                + "somewhere; simulate fewer days to see where queues build up, add capacity, or bound queues with a scenario's queue-limit.\n")
-            throw ExitCode(1)
+            throw Self.stopped(stopped.replication, at: stopped.minutes, result: result, model: model, network: network)
         }
         let seconds = Date().timeIntervalSince(started)
         let run = ResultDocument.Run(
@@ -89,6 +91,26 @@ struct Simulate: ParsableCommand {
             print(JSONValue.object(members).rendered())
         case .text: print(SimulationSummary(document: document, wallSeconds: seconds).text(), terminator: "")
         }
+    }
+
+    /// Why a replication stopped: the day, the limit and the memory it stands for, and the stations
+    /// whose queues had grown longest by then.
+    static func stopped(_ replication: Int, at minutes: Double, result: SimulationResult, model: SimulationModel, network: CareNetwork) -> CommandFailure {
+        // Where the patients were held when it stopped (a stop within a week has them in the lanes,
+        // not yet in the queues), else the longest queues of the run.
+        let stoppedRun = result.replications[replication]
+        let queues = stoppedRun.heldAtStop.contains { $0 > 0 } ? stoppedRun.heldAtStop : stoppedRun.maxQueue
+        let longest = queues.indices.sorted { (queues[$0], $1) > (queues[$1], $0) }.prefix(5).filter { queues[$0] > 0 }
+        let stations = longest.map { s in
+            "\(network.facilities[Int(model.stationFacility[s])].key)/\(network.catalog[ServiceID(Int(model.stationService[s]))].key) (\(NumberFormat.grouped(queues[s])))"
+        }
+        let budget = Double(result.patientLimit * SimulationConfiguration.bytesPerPatient * result.concurrentReplications) / 1_073_741_824
+        return CommandFailure(
+            "replication \(replication + 1) stopped on day \(NumberFormat.fixed(minutes / 1440, digits: 1)) of \(NumberFormat.significant(result.configuration.days)): "
+                + "more than \(NumberFormat.grouped(result.patientLimit)) patients were in the system at once (its share of \(NumberFormat.format("%.3g", budget)) GiB "
+                + "for \(result.concurrentReplications) replication\(result.concurrentReplications == 1 ? "" : "s") running at once). Demand is far beyond capacity; "
+                + "the stations holding the most patients: \(stations.joined(separator: ", "))",
+            hint: "add capacity there, bound queues with a scenario's queue-limit, simulate fewer days to see where queues build up, or give more memory with --memory-limit")
     }
 
     /// Prints why the results cannot be written and returns exit 1 to throw.

@@ -44,4 +44,7 @@ public struct ReplicationResult: Sendable {
     /// system at once than ``SimulationConfiguration/patientLimit``; nil when it ran to the end. A
     /// stopped replication's counts are not valid results.
     public var stoppedAt: Double?
+    /// Per station, the patients waiting there or on their way in (its lanes) when the replication
+    /// stopped at the patient limit: where the queues grew. Empty when it ran to the end.
+    public var heldAtStop: [Int] = []
 }

@@ -78,7 +78,27 @@ extension ScenarioApplier {
             }
         }
         changes.append("demand ×\(Self.number(scale)) for \(service ?? "every service") in \(region.map { "region \($0)" } ?? "every region")")
+        // Entries multiply where they overlap; their product is held to the range of one entry, so
+        // that no set of entries, each within range, scales a demand beyond what the engine runs.
+        demandEntries.append((region, service, scale))
+        var worst: (factor: Double, region: String, service: String)?
+        for r in description.regions.map(\.id) {
+            for s in catalog.keys {
+                let factor = demandEntries.reduce(1.0) { product, entry in
+                    (entry.region ?? r) == r && (entry.service ?? s) == s ? product * entry.scale : product
+                }
+                if factor > Self.maximumDemandScale, worst == nil || factor > worst!.factor { worst = (factor, r, s) }
+            }
+        }
+        if let worst {
+            error(.outOfRange, "the demand entries so far multiply to ×\(Self.number(worst.factor)) for \(worst.service) in region \(worst.region); the product must be at most \(Self.number(Self.maximumDemandScale))",
+                  at: operation.location(of: "scale"), hint: "entries that overlap multiply: lower one of them")
+            demandEntries.removeLast()
+        }
     }
+
+    /// The largest factor one `demand:` entry may give, and the largest product of entries.
+    static let maximumDemandScale = 100.0
 
     /// `queue-limit:`: checks the ids; the limits are applied when the model is built.
     mutating func queueLimit(_ limit: QueueLimitChange, _ operation: ScenarioOperation) {

@@ -12,6 +12,8 @@ struct ScenarioApplier: DiagnosticRecorder {
     var diagnostics: [Diagnostic] = []
     /// One line per operation, for reports.
     var changes: [String] = []
+    /// The demand entries so far (region, service, scale), to hold their product within the range of one.
+    var demandEntries: [(region: String?, service: String?, scale: Double)] = []
     /// Facilities closed, with the operation that closed them.
     var closed: [String: ScenarioOperation] = [:]
     /// The closed facilities as the network described them.

@@ -60,7 +60,7 @@ struct ScenarioDecoder {
             guard let f = decoder.reader.mapping(item, what: "demand entry", allowed: Self.demandKeys, required: ["scale"]) else { continue }
             let region = f["region"].flatMap { decoder.reader.id($0, what: "region") }
             let service = f["service"].flatMap { decoder.reader.id($0, what: "service") }
-            let scale = decoder.reader.double(f["scale"], what: "scale", range: 0...100, rangeText: "between 0 and 100")
+            let scale = decoder.reader.double(f["scale"], what: "scale", range: 0...ScenarioApplier.maximumDemandScale, rangeText: "between 0 and 100")
             guard let scale, f["region"] == nil || region != nil, f["service"] == nil || service != nil else { continue }
             scenario.operations.append(ScenarioOperation(.demand(region: region, service: service, scale: scale), at: f.location, fields: f.marks.fields))
         }

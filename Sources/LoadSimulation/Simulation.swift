@@ -18,17 +18,22 @@ public enum Simulation {
         // network (RAMED pathways only climb), and every model the builder accepts.
         guard let sweep = StationSweepPlan(model) else { preconditionFailure("a model whose routes revisit a station cannot be simulated") }
         let horizon = configuration.days * 1440, warmup = configuration.warmupDays * 1440
+        // The memory budget is shared by the replications running at once: each gets its share.
+        let limit = configuration.patientLimit(concurrentReplications: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while let r = slots.take() {
                 let report: ((Double) -> Void)? = progress.map { progress in { progress(r, $0) } }
                 var run = StationSweepRun(plan: sweep, horizonMinutes: horizon, warmupMinutes: warmup, seed: configuration.seed, replication: r)
                 run.progress = report
-                run.patientLimit = max(configuration.patientLimit, 1)
+                run.patientLimit = limit
                 slots.store(run.run(), at: r)
                 progress?(r, 1)
             }
         }
-        return aggregate(model: model, configuration: configuration, replications: slots.results())
+        var result = aggregate(model: model, configuration: configuration, replications: slots.results())
+        result.patientLimit = limit
+        result.concurrentReplications = threads
+        return result
     }
 
     /// The statistics of a run's replications (`replications[r]`: replication `r`), whichever engine

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How long and how often to simulate.
 public struct SimulationConfiguration: Sendable, Hashable {
     /// Simulated days, warm-up included.
@@ -14,11 +16,28 @@ public struct SimulationConfiguration: Sendable, Hashable {
     /// The most patients a replication may hold at once (waiting or in service) before it stops:
     /// a guard against demand so far beyond capacity that the queues would exhaust memory. The
     /// engine checks it at the end of each window (a week), and stops sooner if a window's arrivals
-    /// would take the system past twice the limit. The national network holds about 70,000.
-    public var patientLimit: Int = SimulationConfiguration.defaultPatientLimit
-    /// 2^25 (33,554,432) patients: 0.8 GB of 24-byte travellers in the sweep's lanes, up to twice that
-    /// within a window, per replication.
-    public static let defaultPatientLimit = 1 << 25
+    /// would take the system past twice the limit. The national network holds about 70,000. Nil
+    /// (the default): each replication running at once gets its share of ``memoryBudget``
+    /// (``patientLimit(concurrentReplications:)``).
+    public var patientLimit: Int?
+    /// Bytes the replications running at once may fill with patients, shared between them; nil for
+    /// half of this machine's physical memory.
+    public var memoryBudget: Int?
+    /// What a patient in the system costs the sweep at most, in bytes: a 24-byte traveller in a lane,
+    /// up to twice the limit within a window, and the lanes' growth (measured: a replication stopped
+    /// at a limit of 4,194,304 patients peaked at 272 MB above the model).
+    public static let bytesPerPatient = 64
+    /// 2^25 (33,554,432) patients: the most one replication may hold, whatever the budget (its lanes
+    /// count patients in 32 bits).
+    public static let maximumPatientLimit = 1 << 25
+
+    /// The patient limit of each of `concurrent` replications running at once: ``patientLimit`` if
+    /// set, else an equal share of ``memoryBudget``, at most ``maximumPatientLimit``.
+    public func patientLimit(concurrentReplications concurrent: Int) -> Int {
+        if let patientLimit { return max(patientLimit, 1) }
+        let budget = memoryBudget ?? Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)
+        return max(1, min(Self.maximumPatientLimit, budget / (Self.bytesPerPatient * max(concurrent, 1))))
+    }
 
     /// A run of `days` (warm-up included) and `replications` seeded with `seed`, on `threads` (nil: every core).
     public init(days: Double = 90, warmupDays: Double = 14, replications: Int = 4, seed: UInt64 = 1, threads: Int? = nil) {

@@ -33,6 +33,11 @@ public struct SimulationResult: Sendable {
     /// Events processed over every replication (admitted arrivals and service completions).
     public var events: Int
 
+    /// The patient limit each replication ran with (``SimulationConfiguration/patientLimit(concurrentReplications:)``).
+    public var patientLimit = SimulationConfiguration.maximumPatientLimit
+    /// The replications that ran at once, sharing the memory budget.
+    public var concurrentReplications = 1
+
     /// The earliest time (minutes) a replication stopped because too many patients were in the system
     /// (``SimulationConfiguration/patientLimit``), with that replication; nil when all ran to the end.
     /// The statistics of such a run are not valid.

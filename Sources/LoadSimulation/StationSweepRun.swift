@@ -49,7 +49,7 @@ struct StationSweepRun: ~Copyable {
     var live = 0
     /// The run stops at the end of the first window with more patients than this in the system (or as
     /// soon as a window's arrivals take it to twice as many).
-    var patientLimit = SimulationConfiguration.defaultPatientLimit
+    var patientLimit = SimulationConfiguration.maximumPatientLimit
     var stoppedAt: Double?
     /// Told the share of the horizon simulated after each window.
     var progress: ((Double) -> Void)?
@@ -284,9 +284,16 @@ struct StationSweepRun: ~Copyable {
 
     /// Gathers the per-station counts, by station id, into a ``ReplicationResult``.
     func finish() -> ReplicationResult {
-        ReplicationResult(
+        var result = ReplicationResult(
             stations: plan.position.map { p in (stations[Int(p)].parameters.servers, stations[Int(p)].counters) },
             window: measuredWindow, waits: waits,
             flows: flows, census: census, tally: tally, inSystem: live, stoppedAt: stoppedAt)
+        if stoppedAt != nil {
+            result.heldAtStop = plan.position.map { p in
+                let emergencies = lanes[2 * Int(p)], others = lanes[2 * Int(p) + 1]
+                return Int(emergencies.count - emergencies.start) + Int(others.count - others.start)
+            }
+        }
+        return result
     }
 }

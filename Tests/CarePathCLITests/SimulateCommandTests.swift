@@ -146,4 +146,20 @@ struct SimulateCommandTests {
         #expect(try String(contentsOfFile: directory + "/result.json", encoding: .utf8) != first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/..") == ["run"])
     }
+
+    @Test("a run past its memory budget stops with the day, the limit, the memory and the stations whose queues grew, exit 1")
+    func memoryBudget() throws {
+        let scenario = try CLI.temporaryFile("schema: carepath-scenario/1\ndemand:\n  - {scale: 100}\n", name: "overload.yaml")
+        let result = try CLI.run(["simulate", "--network", "Networks/training-small.yaml", "--scenario", scenario, "--days", "60",
+                                  "--replications", "2", "--memory-limit", "0.002"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        // 0.002 GiB = 2,147,483 bytes, 64 a patient, shared by the 2 replications running at once (or 1 on one core).
+        let limit = ProcessInfo.processInfo.activeProcessorCount >= 2 ? "16,777" : "33,554"
+        #expect(result.stderr.contains("stopped on day ") && result.stderr.contains("more than \(limit) patients were in the system at once"), "\(result.stderr)")
+        #expect(result.stderr.contains("the stations holding the most patients: cs-"), "\(result.stderr)")
+        #expect(result.stderr.contains("--memory-limit"))
+        let bad = try CLI.run(["simulate", "--network", "Networks/training-small.yaml", "--memory-limit", "0", "--days", "1"])
+        #expect(bad.status == 64 && bad.stderr.contains("--memory-limit must be between 0.001 and 1048576 GiB"))
+    }
 }

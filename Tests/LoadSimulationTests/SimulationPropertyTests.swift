@@ -140,3 +140,45 @@ struct SimulationPropertyTests {
         #expect(Simulation.run(model, configuration: configuration).stoppedEarly == nil)
     }
 }
+
+/// The patient limit is one memory budget shared by the replications running at once.
+@Suite("Memory budget")
+struct MemoryBudgetTests {
+    @Test("each replication running at once gets an equal share of the budget, at most 2^25 patients; an explicit limit wins")
+    func shares() {
+        var configuration = SimulationConfiguration(days: 1, warmupDays: 0, replications: 4, seed: 1)
+        configuration.memoryBudget = 64 * 1_000_000
+        #expect(configuration.patientLimit(concurrentReplications: 1) == 1_000_000)
+        #expect(configuration.patientLimit(concurrentReplications: 2) == 500_000)
+        configuration.memoryBudget = Int.max / 2
+        #expect(configuration.patientLimit(concurrentReplications: 2) == SimulationConfiguration.maximumPatientLimit)
+        configuration.memoryBudget = 1
+        #expect(configuration.patientLimit(concurrentReplications: 8) == 1)
+        configuration.patientLimit = 10
+        #expect(configuration.patientLimit(concurrentReplications: 8) == 10)
+        configuration.patientLimit = nil
+        configuration.memoryBudget = nil
+        // Half of this machine's memory, 64 bytes a patient.
+        let expected = Int(ProcessInfo.processInfo.physicalMemory / 2) / (64 * 2)
+        #expect(configuration.patientLimit(concurrentReplications: 2) == min(expected, SimulationConfiguration.maximumPatientLimit))
+    }
+
+    @Test("an overloaded run stops at its share of the budget, reports the limit and the replications sharing it, whatever the thread count")
+    func stopsAtShare() {
+        // λ = 2, μ = 1: the queue grows by about one patient a minute.
+        var builder = SimulationModel.Builder()
+        builder.addStation(servers: 1, serviceTime: .exponential(mean: 1))
+        builder.addSource(ratePerMinute: 2, entries: [(builder.addRoute([0]), false, 1)])
+        let model = builder.build()
+        var configuration = SimulationConfiguration(days: 30, warmupDays: 0, replications: 2, seed: 5, threads: 2)
+        configuration.memoryBudget = 64 * 20_000
+        let shared = Simulation.run(model, configuration: configuration)
+        #expect(shared.patientLimit == 10_000 && shared.concurrentReplications == 2)
+        #expect(shared.stoppedEarly != nil)
+        #expect(shared.replications.allSatisfy { $0.inSystem <= 2 * 10_000 })
+        configuration.threads = 1
+        let alone = Simulation.run(model, configuration: configuration)
+        #expect(alone.patientLimit == 20_000 && alone.concurrentReplications == 1)
+        #expect(alone.replications.allSatisfy { $0.stoppedAt != nil && $0.inSystem > 10_000 })
+    }
+}

@@ -49,7 +49,7 @@ package struct EventListRun: ~Copyable {
     /// A sink for the prefetching read of the next completion's station record.
     var touched: Int32 = 0
     /// The most patients in the system at once before the run stops (``ReplicationResult/stoppedAt``).
-    package var patientLimit = SimulationConfiguration.defaultPatientLimit
+    package var patientLimit = SimulationConfiguration.maximumPatientLimit
     var stoppedAt: Double?
     // Accounting over the whole horizon.
     var tally = PatientTally()

@@ -9,7 +9,7 @@ package enum ReferenceSimulation {
         let replications = (0..<max(1, configuration.replications)).map { r in
             var run = EventListRun(plan: plan, horizonMinutes: configuration.days * 1440, warmupMinutes: configuration.warmupDays * 1440,
                                    seed: configuration.seed, replication: r)
-            run.patientLimit = max(configuration.patientLimit, 1)
+            run.patientLimit = configuration.patientLimit(concurrentReplications: 1)
             return run.run()
         }
         return Simulation.aggregate(model: model, configuration: configuration, replications: replications)
