@@ -1,7 +1,7 @@
 extension CareNetwork {
     /// Checks the index invariants (dense ids in place, the key index, every next level exactly one
     /// level up and on the RAMED pathway, a precomputed chain for exactly the public health centres in
-    /// Morocco) and returns the violations found; empty for every network the loader builds. Debug builds check it as each network is built (``checkInvariants()``).
+    /// Morocco, capacities, times, catchments and the day's arrivals within ``NetworkRanges``) and returns the violations found; empty for every network the loader builds. Debug builds check it as each network is built (``checkInvariants()``).
     package func invariantViolations() -> [String] {
         var problems: [String] = []
         for (index, facility) in facilities.enumerated() {
@@ -23,6 +23,20 @@ extension CareNetwork {
                 problems.append("the chain of \(facility.key) does not start with its next level")
             }
         }
+        // Validation bounds what the engine runs (NetworkRanges): every network the validator builds is within them.
+        for facility in facilities {
+            for capacity in facility.services {
+                let range = capacity.unit == .days ? NetworkRanges.beds : NetworkRanges.servers
+                if !range.contains(capacity.servers) { problems.append("\(facility.key) has \(capacity.servers) servers or beds") }
+                if !NetworkRanges.problems(capacity.time, unit: capacity.unit, what: "time").isEmpty {
+                    problems.append("\(facility.key)'s service time \(capacity.time) is out of range")
+                }
+            }
+            if facility.catchment != 0, !NetworkRanges.catchment.contains(facility.catchment) {
+                problems.append("\(facility.key) has catchment \(facility.catchment)")
+            }
+        }
+        if !NetworkRanges.dailyArrivals.contains(dailyArrivals()) { problems.append("the demand comes to \(dailyArrivals()) arrivals a day") }
         for (index, region) in regions.enumerated() where region.id.index != index {
             problems.append("region \(region.key) has index \(region.id.index) at \(index)")
         }

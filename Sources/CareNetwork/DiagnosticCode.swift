@@ -55,6 +55,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
     case regionWithoutCHU = "region-without-chu"
     /// A public health centre that reaches no regional hospital or CHU (P2-P4).
     case brokenChain = "broken-chain"
+    /// The network's demand adds up to more arrivals a day than the simulation runs.
+    case demandTooLarge = "demand-too-large"
 
     // Warnings.
     /// `catchment` on a facility that is not a health centre.

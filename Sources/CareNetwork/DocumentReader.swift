@@ -69,21 +69,30 @@ package struct DocumentReader: DiagnosticRecorder {
         return text
     }
 
-    /// A number, optionally within `range` (`rangeText` says it in words).
-    package mutating func double(_ value: SourceValue?, what: String, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
+    /// A number, optionally within `range` (`rangeText` says it in words, `hint` says what the value
+    /// means). A literal too large for a `Double` (`1e400`) is out of range, not text.
+    package mutating func double(
+        _ value: SourceValue?, what: String, range: ClosedRange<Double>? = nil, rangeText: String? = nil, hint: String? = nil
+    ) -> Double? {
         guard let value else { return nil }
         guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
+            if case .scalar(let text, false) = value.kind, DocumentReader.isOverflowingNumber(text) {
+                error(.outOfRange, "\(what) is \(DocumentReader.shown(text)), too large for any number; it must be \(rangeText ?? range.map(NetworkRanges.text) ?? "a finite number")",
+                      at: value.location, hint: hint)
+                return nil
+            }
             error(.wrongType, "\(what) must be a number, found \(value.kindName)", at: value.location)
             return nil
         }
         if let range, !range.contains(number) {
-            error(.outOfRange, "\(what) is \(text); it must be \(rangeText ?? "in \(range)")", at: value.location)
+            error(.outOfRange, "\(what) is \(DocumentReader.shown(text)); it must be \(rangeText ?? NetworkRanges.text(range))", at: value.location, hint: hint)
             return nil
         }
         return number
     }
 
-    /// A whole number of at least `minimum`.
+    /// A whole number of at least `minimum` and below 10^15 (the scenario loader's `add:`; network
+    /// files use ``integer(_:what:range:hint:)``).
     package mutating func integer(_ value: SourceValue?, what: String, minimum: Int) -> Int? {
         guard let value else { return nil }
         guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
@@ -91,11 +100,35 @@ package struct DocumentReader: DiagnosticRecorder {
             return nil
         }
         guard number.rounded() == number, abs(number) < 1e15 else {
-            error(.wrongType, "\(what) must be a whole number, found \(text)", at: value.location)
+            error(.wrongType, "\(what) must be a whole number, found \(DocumentReader.shown(text))", at: value.location)
             return nil
         }
         if Int(number) < minimum {
-            error(.outOfRange, "\(what) is \(text); it must be at least \(minimum)", at: value.location)
+            error(.outOfRange, "\(what) is \(DocumentReader.shown(text)); it must be at least \(minimum)", at: value.location)
+            return nil
+        }
+        return Int(number)
+    }
+
+    /// A whole number within `range` (an out-of-range diagnostic names it, `hint` says what it means).
+    /// Compared as a `Double` before any conversion, so that no value of the file can trap.
+    package mutating func integer(_ value: SourceValue?, what: String, range: ClosedRange<Int>, hint: String? = nil) -> Int? {
+        guard let value else { return nil }
+        let outOfRange = "\(what) is \(value.scalarText.map(DocumentReader.shown) ?? ""); it must be \(NetworkRanges.text(range))"
+        guard case .scalar(let text, let quoted) = value.kind, !quoted, let number = DocumentReader.number(text) else {
+            if case .scalar(let text, false) = value.kind, DocumentReader.isOverflowingNumber(text) {
+                error(.outOfRange, outOfRange, at: value.location, hint: hint)
+                return nil
+            }
+            error(.wrongType, "\(what) must be a whole number, found \(value.kindName)", at: value.location)
+            return nil
+        }
+        guard number.rounded() == number else {
+            error(.wrongType, "\(what) must be a whole number, found \(DocumentReader.shown(text))", at: value.location)
+            return nil
+        }
+        guard number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+            error(.outOfRange, outOfRange, at: value.location, hint: hint)
             return nil
         }
         return Int(number)
@@ -133,8 +166,8 @@ package struct DocumentReader: DiagnosticRecorder {
     /// A `{lat, lon}` location.
     package mutating func point(_ value: SourceValue?, what: String) -> GeoPoint? {
         guard let value, let fields = mapping(value, what: what, allowed: ["lat", "lon"], required: ["lat", "lon"]) else { return nil }
-        let lat = double(fields["lat"], what: "latitude", range: -90...90, rangeText: "between -90 and 90")
-        let lon = double(fields["lon"], what: "longitude", range: -180...180, rangeText: "between -180 and 180")
+        let lat = double(fields["lat"], what: "latitude", range: NetworkRanges.latitude)
+        let lon = double(fields["lon"], what: "longitude", range: NetworkRanges.longitude)
         guard let lat, let lon else { return nil }
         return GeoPoint(latitude: lat, longitude: lon)
     }
@@ -145,6 +178,19 @@ package struct DocumentReader: DiagnosticRecorder {
         let lower = text.lowercased()
         if lower.contains("inf") || lower.contains("nan") || lower.hasPrefix("0x") { return nil }
         return value
+    }
+
+    /// Whether `text` is a decimal literal too large for a `Double` (`1e400`, 400 digits): a number
+    /// out of every range, not text.
+    static func isOverflowingNumber(_ text: String) -> Bool {
+        guard !text.contains("_"), let value = Double(text), value.isInfinite else { return false }
+        let lower = text.lowercased()
+        return !lower.contains("inf") && !lower.contains("nan") && !lower.hasPrefix("0x") && !lower.hasPrefix("-0x") && !lower.hasPrefix("+0x")
+    }
+
+    /// A value as a message shows it: at most 40 characters.
+    static func shown(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(40)) + "..."
     }
 
     /// Whether `text` is a lowercase kebab-case id.

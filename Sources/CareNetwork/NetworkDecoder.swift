@@ -58,7 +58,7 @@ package struct NetworkDecoder {
         let id = reader.id(f["id"], what: "region id")
         let name = reader.name(f["name"], what: "region")
         let code = f["code"].flatMap { reader.string($0, what: "region code") }
-        let population = f["population"].flatMap { reader.integer($0, what: "region population", minimum: 1) }
+        let population = f["population"].flatMap { reader.integer($0, what: "region population", range: NetworkRanges.population, hint: NetworkDecoder.populationHint) }
         let chu = f["chu"].flatMap { reader.id($0, what: "region CHU") }
         guard let id, let name else { return nil }
         return RegionDescription(id: id, name: name, code: code, population: population, chu: chu).marked(f.marks)
@@ -70,7 +70,7 @@ package struct NetworkDecoder {
         let region = reader.id(f["region"], what: "region")
         let name = reader.name(f["name"], what: "province")
         let code = f["code"].flatMap { reader.string($0, what: "province code") }
-        let population = reader.integer(f["population"], what: "province population", minimum: 1)
+        let population = reader.integer(f["population"], what: "province population", range: NetworkRanges.population, hint: NetworkDecoder.populationHint)
         let seat = f["seat"].flatMap { reader.point($0, what: "seat") }
         guard let id, let region, let name, let population else { return nil }
         return ProvinceDescription(id: id, region: region, name: name, code: code, population: population, seat: seat).marked(f.marks)
@@ -94,7 +94,7 @@ package struct NetworkDecoder {
         let region = f["region"].flatMap { reader.id($0, what: "region") }
         let province = f["province"].flatMap { reader.id($0, what: "province") }
         let location = reader.point(f["location"], what: "location")
-        let catchment = f["catchment"].flatMap { reader.integer($0, what: "catchment", minimum: 1) }
+        let catchment = f["catchment"].flatMap { reader.integer($0, what: "catchment", range: NetworkRanges.catchment, hint: NetworkDecoder.catchmentHint) }
         let emergency = f["emergency"].flatMap { reader.bool($0, what: "emergency") } ?? false
         let profile = f["profile"].flatMap { reader.id($0, what: "profile") }
         let services = f["services"].map { offers($0, what: "services") } ?? []
@@ -141,16 +141,24 @@ package struct NetworkDecoder {
                          hint: "a visit has servers and time (minutes); a stay has beds and stay (days)")
             return nil
         }
-        let servers = reader.integer(f[countKey], what: countKey, minimum: 1)
-        let time = f[timeKey].flatMap { distribution($0, what: isStay ? "length of stay" : "service time") }
+        let servers = reader.integer(f[countKey], what: countKey, range: isStay ? NetworkRanges.beds : NetworkRanges.servers,
+                                     hint: isStay ? NetworkDecoder.bedsHint : NetworkDecoder.serversHint)
+        let time = f[timeKey].flatMap { distribution($0, what: isStay ? "length of stay" : "service time", unit: isStay ? .days : .minutes) }
         guard let servers, let time else { return nil }
         var marks = f.marks
         marks.fields["service"] = keyLocation
         return ServiceOfferDescription(service: service, servers: servers, time: time, givenAsStay: isStay, covered: covered).marked(marks)
     }
 
-    /// Decodes a `time:`/`stay:` distribution mapping, or nil after a diagnostic.
+    /// Decodes a `time:`/`stay:` distribution mapping, or nil after a diagnostic; its unit is taken
+    /// from `what` ("length of stay": days, else minutes).
     package mutating func distribution(_ value: SourceValue, what: String) -> ServiceTimeDistribution? {
+        distribution(value, what: what, unit: what == "length of stay" ? .days : .minutes)
+    }
+
+    /// Decodes a `time:`/`stay:` distribution mapping in `unit` (minutes for a visit's time, days for a
+    /// stay), each parameter within ``NetworkRanges/serviceTime(in:)``, or nil after a diagnostic.
+    package mutating func distribution(_ value: SourceValue, what: String, unit: TimeUnit) -> ServiceTimeDistribution? {
         guard let f = reader.mapping(value, what: what, allowed: ["distribution", "mean", "sd", "value", "min", "mode", "max"], required: ["distribution"]) else { return nil }
         let names = ["exponential", "lognormal", "fixed", "triangular"]
         guard let kind = reader.choice(f["distribution"], what: "distribution", options: names.map { ($0, $0) }) else { return nil }
@@ -167,20 +175,24 @@ package struct NetworkDecoder {
         for key in needed where f[key] == nil {
             reader.error(.missingKey, "a \(kind) distribution needs '\(key)'", at: f.location)
         }
-        let positive = 0.0...Double.greatestFiniteMagnitude
+        let range = NetworkRanges.serviceTime(in: unit)
+        let hint = unit == .minutes ? "a visit's time is in minutes" : "a stay is in days"
         func parameter(_ key: String) -> Double? {
-            guard let number = reader.double(f[key], what: "\(what) \(key)", range: positive, rangeText: "positive") else { return nil }
-            if number == 0 && key != "min" {
-                reader.error(.outOfRange, "\(what) \(key) is 0; it must be positive", at: f[key]!.location)
-                return nil
-            }
-            return number
+            // A triangular distribution may start at 0; every other parameter is a duration.
+            if key == "min", let given = f[key], case .scalar(let text, false) = given.kind, DocumentReader.number(text) == 0 { return 0 }
+            return reader.double(f[key], what: "\(what) \(key)", range: range,
+                                 rangeText: "\(key == "min" ? "0 or " : "")\(NetworkRanges.serviceTimeText(in: unit))", hint: hint)
         }
         switch kind {
         case "exponential":
             return parameter("mean").map { .exponential(mean: $0) }
         case "lognormal":
             guard let mean = parameter("mean"), let sd = parameter("sd") else { return nil }
+            guard sd <= NetworkRanges.maximumCoefficientOfVariation * mean else {
+                reader.error(.outOfRange, NetworkRanges.coefficientOfVariationMessage(what: what, sd: DocumentReader.shown(f["sd"]?.scalarText ?? "\(sd)"), mean: mean),
+                             at: f["sd"]?.location ?? f.location, hint: "sd is the standard deviation of the time itself, not of its logarithm")
+                return nil
+            }
             return .lognormal(mean: mean, sd: sd)
         case "fixed":
             return parameter("value").map { .fixed($0) }
@@ -197,13 +209,13 @@ package struct NetworkDecoder {
     private mutating func demand(_ value: SourceValue) -> DemandDescription? {
         guard let f = reader.mapping(value, what: "demand", allowed: NetworkDecoder.demandKeys) else { return nil }
         var demand = DemandDescription().marked(f.marks)
-        demand.emergencyShare = f["emergency-share"].flatMap { reader.double($0, what: "emergency-share", range: 0...1, rangeText: "between 0 and 1") } ?? 0
+        demand.emergencyShare = f["emergency-share"].flatMap { reader.double($0, what: "emergency-share", range: NetworkRanges.share) } ?? 0
         if let services = f["services"] {
             if case .mapping(let entries) = services.kind {
                 for entry in entries {
                     guard let s = reader.mapping(entry.value, what: "demand for '\(entry.key)'", allowed: NetworkDecoder.serviceDemandKeys, required: ["visits-per-person"]) else { continue }
-                    guard let visits = reader.double(s["visits-per-person"], what: "visits-per-person", range: 0...1000, rangeText: "between 0 and 1000") else { continue }
-                    let share = s["emergency-share"].flatMap { reader.double($0, what: "emergency-share", range: 0...1, rangeText: "between 0 and 1") }
+                    guard let visits = visitsPerPerson(s["visits-per-person"]) else { continue }
+                    let share = s["emergency-share"].flatMap { reader.double($0, what: "emergency-share", range: NetworkRanges.share) }
                     let referredAs = s["referred-as"].flatMap { reader.id($0, what: "referred-as") }
                     var marks = s.marks
                     marks.fields["service"] = entry.keyLocation
@@ -215,7 +227,7 @@ package struct NetworkDecoder {
         }
         if let rates = f["referral-rates"], let r = reader.mapping(rates, what: "referral-rates", allowed: Tier.allCases.filter { $0 != .universityHospital }.map(\.rawValue)) {
             for tier in Tier.allCases {
-                if let rate = r[tier.rawValue].flatMap({ reader.double($0, what: "referral rate of \(tier.rawValue)", range: 0...1, rangeText: "between 0 and 1") }) {
+                if let rate = r[tier.rawValue].flatMap({ reader.double($0, what: "referral rate of \(tier.rawValue)", range: NetworkRanges.share) }) {
                     demand.referralRates[tier] = rate
                     demand.marks.fields["referral-rates.\(tier.rawValue)"] = r[tier.rawValue]!.location
                 }
@@ -223,4 +235,17 @@ package struct NetworkDecoder {
         }
         return demand
     }
+
+    /// `visits-per-person`: 0, or within ``NetworkRanges/visitsPerPerson``.
+    private mutating func visitsPerPerson(_ value: SourceValue?) -> Double? {
+        if let value, case .scalar(let text, false) = value.kind, DocumentReader.number(text) == 0 { return 0 }
+        return reader.double(value, what: "visits-per-person", range: NetworkRanges.visitsPerPerson,
+                             rangeText: "0 or \(NetworkRanges.text(NetworkRanges.visitsPerPerson))",
+                             hint: "annual visits per person of a health centre's catchment, for this service")
+    }
+
+    static let serversHint = "servers are the doctors, rooms or machines working in parallel at one facility"
+    static let bedsHint = "the largest hospital in Morocco has under 2,000 beds"
+    static let catchmentHint = "the people whose card names this health centre; Morocco has 37 million people"
+    static let populationHint = "Morocco has 37 million people"
 }

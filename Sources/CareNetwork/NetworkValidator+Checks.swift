@@ -109,6 +109,10 @@ extension NetworkValidator {
     mutating func resolveDemand() -> Demand {
         var demand = Demand.none(serviceCount: catalog.count)
         guard let d = description.demand else { return demand }
+        if !NetworkRanges.share.contains(d.emergencyShare) {
+            error(.outOfRange, "emergency-share is \(d.emergencyShare); it must be \(NetworkRanges.text(NetworkRanges.share))",
+                  at: d.marks.location(of: "emergency-share", or: description.origin))
+        }
         demand.defaultEmergencyShare = d.emergencyShare
         var listed = Set<Int>()
         for entry in d.services {
@@ -127,6 +131,16 @@ extension NetworkValidator {
             if catalog[service].isExcluded, entry.visitsPerPerson > 0 {
                 // Demand for an excluded service is allowed: the simulation counts it as not covered (X1).
             }
+            let visitsOK = entry.visitsPerPerson == 0 || NetworkRanges.visitsPerPerson.contains(entry.visitsPerPerson)
+            if !visitsOK {
+                error(.outOfRange, "visits-per-person of '\(entry.service)' is \(entry.visitsPerPerson); it must be 0 or \(NetworkRanges.text(NetworkRanges.visitsPerPerson))",
+                      at: entry.marks.location(of: "visits-per-person", or: description.origin))
+            }
+            if let share = entry.emergencyShare, !NetworkRanges.share.contains(share) {
+                error(.outOfRange, "emergency-share of '\(entry.service)' is \(share); it must be \(NetworkRanges.text(NetworkRanges.share))",
+                      at: entry.marks.location(of: "emergency-share", or: description.origin))
+            }
+            guard visitsOK else { continue }
             listed.insert(service.index)
             demand.services[service.index] = ServiceDemand(
                 visitsPerPerson: entry.visitsPerPerson, emergencyShare: entry.emergencyShare ?? d.emergencyShare, referredAs: referredAs)
@@ -135,11 +149,63 @@ extension NetworkValidator {
             demand.services[index].emergencyShare = d.emergencyShare
         }
         for (position, tier) in Tier.allCases.enumerated() {
-            demand.referralRates[position] = d.referralRates[tier] ?? 0
+            let rate = d.referralRates[tier] ?? 0
+            if !NetworkRanges.share.contains(rate) {
+                error(.outOfRange, "referral rate of \(tier.rawValue) is \(rate); it must be \(NetworkRanges.text(NetworkRanges.share))",
+                      at: d.marks.location(of: "referral-rates.\(tier.rawValue)", or: description.origin))
+            }
+            demand.referralRates[position] = rate
         }
         return demand
     }
 
+}
+
+extension NetworkValidator {
+    /// Whether `value` is within `range`; an out-of-range error otherwise. The decoder has held a
+    /// file's values to the ranges already: this is for descriptions built in code or changed by a scenario.
+    @discardableResult
+    mutating func checkRange(_ value: Int, _ range: ClosedRange<Int>, _ what: String, at location: SourceLocation) -> Bool {
+        if range.contains(value) { return true }
+        error(.outOfRange, "\(what) is \(value); it must be \(NetworkRanges.text(range))", at: location)
+        return false
+    }
+
+    /// A location's latitude and longitude within their ranges (NaN is in none).
+    mutating func checkLocation(_ point: GeoPoint, at location: SourceLocation) {
+        if !NetworkRanges.latitude.contains(point.latitude) {
+            error(.outOfRange, "latitude is \(point.latitude); it must be \(NetworkRanges.text(NetworkRanges.latitude))", at: location)
+        }
+        if !NetworkRanges.longitude.contains(point.longitude) {
+            error(.outOfRange, "longitude is \(point.longitude); it must be \(NetworkRanges.text(NetworkRanges.longitude))", at: location)
+        }
+    }
+
+    /// The whole network's arrivals a day within ``NetworkRanges/dailyArrivals``: each catchment and
+    /// each visits-per-person may be within its range while their products add up past what the
+    /// simulation holds in memory. Reported at the visits-per-person of the service with the most
+    /// arrivals, naming the health centre with the most.
+    mutating func checkDailyArrivals(facilities: [Facility], facilityItems: [FacilityDescription], demand: Demand) {
+        let total = CareNetwork.dailyArrivals(facilities: facilities, demand: demand)
+        guard !NetworkRanges.dailyArrivals.contains(total) else { return }
+        let visits = demand.services.reduce(0) { $0 + $1.visitsPerPerson }
+        let centres = facilities.filter { $0.tier == .healthCentre && $0.isOnRAMEDPathway }
+        let catchments = centres.reduce(0) { $0 + $1.catchment }
+        let largest = centres.max { $0.catchment < $1.catchment }
+        let busiest = demand.services.indices.max { demand.services[$0].visitsPerPerson < demand.services[$1].visitsPerPerson }
+        let busiestKey = busiest.map { catalog[ServiceID($0)].key }
+        let location = description.demand.flatMap { d in
+            d.services.first { $0.service == busiestKey }.map { $0.marks.location(of: "visits-per-person", or: description.origin) }
+                ?? d.marks.element
+        } ?? description.origin
+        let per = { (value: Double) in NumberFormat.grouped(Int(min(value, 1e15).rounded())) }
+        var hint = "the health centres' catchments add up to \(NumberFormat.grouped(catchments)) people at \(NetworkRanges.number((visits * 1000).rounded() / 1000)) visits a year each"
+        if let largest { hint += "; the largest catchment is \(largest.key)'s, \(NumberFormat.grouped(largest.catchment))" }
+        if let busiestKey { hint += "; the most visits per person are \(busiestKey)'s" }
+        error(.demandTooLarge,
+              "the network's demand comes to \(per(total)) arrivals a day; the simulation runs at most \(per(NetworkRanges.dailyArrivals.upperBound)) (Morocco's 37 million people at 10 visits a year each)",
+              at: location, hint: hint)
+    }
 }
 
 extension Facility {

@@ -49,6 +49,8 @@ struct NetworkValidator: DiagnosticRecorder {
                 error(.unknownReference, "province '\(p.id)' names unknown region '\(p.region)'", at: at(p.marks, "region"),
                       hint: Suggestion.hint(for: p.region, in: regionKeys))
             }
+            checkRange(p.population, NetworkRanges.population, "province population", at: at(p.marks, "population"))
+            if let seat = p.seat { checkLocation(seat, at: at(p.marks, "seat")) }
             provinces.append(Province(id: ProvinceID(index), key: p.id, region: RegionID(region ?? 0), name: p.name, code: p.code, population: p.population, seat: p.seat))
         }
 
@@ -94,6 +96,8 @@ struct NetworkValidator: DiagnosticRecorder {
                 services.append(own)
             }
             services.sort { $0.service < $1.service }
+            if let catchment = f.catchment { checkRange(catchment, NetworkRanges.catchment, "catchment of '\(f.id)'", at: at(f.marks, "catchment")) }
+            checkLocation(f.location, at: at(f.marks, "location"))
             if f.catchment != nil, f.tier != .healthCentre {
                 warning(.catchmentNotApplicable, "catchment on '\(f.id)', a \(f.tier.rawValue): only health centres have one",
                         at: at(f.marks, "catchment"), rule: .p1)
@@ -136,6 +140,7 @@ struct NetworkValidator: DiagnosticRecorder {
                           hint: Suggestion.hint(for: key, in: facilityKeys))
                 }
             }
+            if let population = r.population { checkRange(population, NetworkRanges.population, "region population", at: at(r.marks, "population")) }
             regions.append(Region(id: RegionID(index), key: r.id, name: r.name, code: r.code, population: r.population, chuReferral: chu))
         }
         checkPopulations(regionItems, provinces: provinces)
@@ -159,6 +164,7 @@ struct NetworkValidator: DiagnosticRecorder {
         checkChains(facilities, facilityItems: facilityItems, regions: regions, nextLevel: nextLevel)
 
         let demand = resolveDemand()
+        checkDailyArrivals(facilities: facilities, facilityItems: facilityItems, demand: demand)
         guard !diagnostics.hasErrors else { return nil }
         return CareNetwork(
             name: description.name, catalog: catalog, regions: regions, provinces: provinces,
@@ -183,6 +189,17 @@ struct NetworkValidator: DiagnosticRecorder {
                       at: at(offer.marks, "service"))
                 continue
             }
+            // A file's offers were held to the ranges as they were read; these checks are for offers
+            // built in code or changed by a scenario (their marks point at the scenario's entry).
+            let unit: TimeUnit = service.kind == .stay ? .days : .minutes
+            let countKey = service.kind == .stay ? "beds" : "servers"
+            guard checkRange(offer.servers, service.kind == .stay ? NetworkRanges.beds : NetworkRanges.servers,
+                             "\(countKey) of '\(offer.service)' (\(owner))", at: at(offer.marks, countKey)) else { continue }
+            let timeProblems = NetworkRanges.problems(offer.time, unit: unit, what: "\(service.kind == .stay ? "length of stay" : "service time") of '\(offer.service)' (\(owner))")
+            for problem in timeProblems {
+                error(.outOfRange, problem.message, at: at(offer.marks, service.kind == .stay ? "stay" : "time"))
+            }
+            if !timeProblems.isEmpty { continue }
             if service.isExcluded && offer.covered {
                 error(.excludedServiceCovered, "\(owner) offers '\(offer.service)' as covered, but it is excluded from the basket",
                       at: at(offer.marks, "service"), rule: service.rule, hint: "add covered: false")

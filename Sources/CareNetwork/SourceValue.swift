@@ -18,10 +18,16 @@ package struct SourceValue: Sendable {
         self.location = location
     }
 
+    /// The text of a scalar, nil for anything else.
+    package var scalarText: String? {
+        if case .scalar(let text, _) = kind { return text }
+        return nil
+    }
+
     /// A short name of the kind, for "expected X, found Y" messages.
     package var kindName: String {
         switch kind {
-        case .scalar(let text, let quoted): quoted ? "text" : (Double(text) != nil ? "a number" : "text '\(text.prefix(40))'")
+        case .scalar(let text, let quoted): quoted ? "text" : (DocumentReader.number(text) != nil ? "a number" : "text '\(text.prefix(40))'")
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .null: "nothing"
