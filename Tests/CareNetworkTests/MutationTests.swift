@@ -26,6 +26,7 @@ struct MutationTests {
         for diagnostic in report.diagnostics {
             #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= lineCount + 1, "\(what): \(diagnostic)")
             #expect(!diagnostic.message.isEmpty)
+            for phrase in HostileInputTests.libyamlPhrases { #expect(!diagnostic.message.contains(phrase), "\(what): \(diagnostic)") }
         }
         return report
     }
@@ -98,6 +99,9 @@ struct MutationTests {
                 let report = NetworkLoader.check(data: mutant, path: "junk.yaml")
                 #expect(report.diagnostics.hasErrors, "\(file) round \(round)")
                 #expect(report.network == nil)
+                for diagnostic in report.diagnostics {
+                    for phrase in HostileInputTests.libyamlPhrases { #expect(!diagnostic.message.contains(phrase), "\(file) round \(round): \(diagnostic)") }
+                }
             }
         }
     }
