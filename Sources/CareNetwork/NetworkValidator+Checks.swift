@@ -184,8 +184,8 @@ extension NetworkValidator {
     /// The whole network's arrivals a day within ``NetworkRanges/dailyArrivals``: each catchment and
     /// each visits-per-person may be within its range while their products add up past what the
     /// simulation holds in memory. Reported at the visits-per-person of the service with the most
-    /// arrivals, naming the health centre with the most.
-    mutating func checkDailyArrivals(facilities: [Facility], facilityItems: [FacilityDescription], demand: Demand) {
+    /// visits per person, the largest catchment in the hint.
+    mutating func checkDailyArrivals(facilities: [Facility], demand: Demand) {
         let total = CareNetwork.dailyArrivals(facilities: facilities, demand: demand)
         guard !NetworkRanges.dailyArrivals.contains(total) else { return }
         let visits = demand.services.reduce(0) { $0 + $1.visitsPerPerson }

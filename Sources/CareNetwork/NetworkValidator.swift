@@ -164,7 +164,7 @@ struct NetworkValidator: DiagnosticRecorder {
         checkChains(facilities, facilityItems: facilityItems, regions: regions, nextLevel: nextLevel)
 
         let demand = resolveDemand()
-        checkDailyArrivals(facilities: facilities, facilityItems: facilityItems, demand: demand)
+        checkDailyArrivals(facilities: facilities, demand: demand)
         guard !diagnostics.hasErrors else { return nil }
         return CareNetwork(
             name: description.name, catalog: catalog, regions: regions, provinces: provinces,

@@ -46,14 +46,14 @@ package enum SourceParser {
     /// Parses text named `file` in diagnostics; the first syntax error stops it.
     package static func parse(text: String, file: String) -> Result<SourceValue, Diagnostic> {
         if let tooMany = tooManyEntries(text, file: file) { return .failure(tooMany) }
-        // libyaml recurses once per nesting level: refuse deep nesting before it sees the text.
+        // Yams builds the tree recursively, a call per level: refuse what a scan finds too deep first.
         if let deep = flowNestingTooDeep(text, file: file) { return .failure(deep) }
         // What the scan misses, the parser measures: Yams builds up to libyaml's 1,000 levels
         // recursively, on a stack large enough for them whatever thread called.
         return onParserStack { compose(text: text, file: file) }
     }
 
-    /// Parses and converts, on the calling thread: the Yams tree is built and freed here.
+    /// Parses and converts (on the parser's thread: the Yams tree is built and freed there).
     private static func compose(text: String, file: String) -> Result<SourceValue, Diagnostic> {
         let root: Node?
         do {
