@@ -20,8 +20,7 @@ import CarePathSupport
 ///   and its 4-hour slot far below `Int.max`.
 /// - the whole network's arrivals are at most 1,000,000 a day (Morocco's 37 million people at 10 visits
 ///   a year each; the national network has 140,000): the station sweep admits a week of arrivals at
-///   once (7 million 24-byte travellers, 168 MB, up to twice that while its lanes grow), the event
-///   list a day (1 million 32-byte arrivals).
+///   once, 7 million patients, about 450 MB at the 64 bytes a patient of the simulation's memory budget.
 package enum NetworkRanges {
     /// `servers` of a visit: doctors, rooms or machines working in parallel.
     package static let servers: ClosedRange<Int> = 1...100_000
