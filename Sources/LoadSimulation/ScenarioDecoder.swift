@@ -107,10 +107,11 @@ struct ScenarioDecoder {
         var count: CapacityChange.Count?
         if let key = countKeys.first {
             if key == "add" {
-                guard let n = decoder.reader.integer(f[key], what: "add", minimum: -1_000_000) else { return nil }
+                let most = NetworkRanges.servers.upperBound
+                guard let n = decoder.reader.integer(f[key], what: "add", range: -most...most) else { return nil }
                 count = .add(n)
             } else {
-                guard let n = decoder.reader.integer(f[key], what: key, minimum: 1) else { return nil }
+                guard let n = decoder.reader.integer(f[key], what: key, range: key == "beds" ? NetworkRanges.beds : NetworkRanges.servers) else { return nil }
                 count = .set(n)
             }
         }
@@ -120,7 +121,8 @@ struct ScenarioDecoder {
                 guard let factor = decoder.reader.double(f[key], what: "time-scale", range: 0.001...1000, rangeText: "between 0.001 and 1000") else { return nil }
                 timeScale = factor
             } else {
-                guard let distribution = decoder.distribution(f[key]!, what: key == "stay" ? "length of stay" : "service time") else { return nil }
+                guard let distribution = decoder.distribution(f[key]!, what: key == "stay" ? "length of stay" : "service time",
+                                                              unit: key == "stay" ? .days : .minutes) else { return nil }
                 time = distribution
             }
         }
@@ -132,12 +134,15 @@ struct ScenarioDecoder {
         return ScenarioOperation(.capacity(change), at: f.location, fields: fields)
     }
 
+    /// A queue may be bounded at 0 (no waiting) up to 10 million patients.
+    static let queueLimits = 0...10_000_000
+
     private mutating func queueLimit(_ item: SourceValue) -> ScenarioOperation? {
         guard let f = decoder.reader.mapping(item, what: "queue-limit entry", allowed: Self.queueLimitKeys, required: ["limit"]) else { return nil }
         let facility = f["facility"].flatMap { decoder.reader.id($0, what: "facility") }
         let tier = f["tier"].flatMap { decoder.reader.choice($0, what: "tier", options: Tier.allCases.map { ($0.rawValue, $0) }) }
         let service = f["service"].flatMap { decoder.reader.id($0, what: "service") }
-        let limit = decoder.reader.integer(f["limit"], what: "limit", minimum: 0)
+        let limit = decoder.reader.integer(f["limit"], what: "limit", range: Self.queueLimits)
         if f["facility"] != nil, f["tier"] != nil {
             decoder.reader.error(.conflict, "a queue-limit entry selects a facility or a tier, not both", at: f.keyLocations["tier"] ?? f.location,
                                  hint: "a facility has one tier: keep facility, or make two entries")
@@ -150,7 +155,7 @@ struct ScenarioDecoder {
             return nil
         }
         guard let limit, f["facility"] == nil || facility != nil, f["tier"] == nil || tier != nil, f["service"] == nil || service != nil,
-              limit < Int(Int32.max) else { return nil }
+              Self.queueLimits.contains(limit) else { return nil }
         return ScenarioOperation(.queueLimit(QueueLimitChange(facility: facility, tier: tier, service: service, limit: limit)), at: f.location, fields: f.marks.fields)
     }
 }

@@ -66,6 +66,17 @@ public enum ScenarioLoader {
         diagnostics = diagnostics.sortedForDisplay()
         guard !diagnostics.hasErrors, let network = validation.network else { return Report(application: nil, diagnostics: diagnostics) }
         let application = ScenarioApplication(scenario: scenario, network: network, changes: applier.changes, diagnostics: diagnostics)
+        // The demand as the scenario scales it, held to the same bound as a network's own.
+        let scale = application.demandScale
+        let arrivals = network.dailyArrivals(scaledBy: { scale.factor(region: $0, service: $1) })
+        if !NetworkRanges.dailyArrivals.contains(arrivals) {
+            let demand = scenario.operations.first { if case .demand = $0.change { true } else { false } }
+            let tooLarge = Diagnostic(.error, .demandTooLarge,
+                                      "with this scenario's demand the network's health centres would see \(NetworkRanges.number(arrivals)) arrivals a day; the most the simulation takes is \(NetworkRanges.number(NetworkRanges.dailyArrivals.upperBound))",
+                                      at: demand?.location ?? SourceLocation(file: path, line: 1, column: 1),
+                                      hint: "lower the demand entries' scale")
+            return Report(application: nil, diagnostics: (diagnostics + [tooLarge]).sortedForDisplay())
+        }
         return Report(application: application, diagnostics: diagnostics)
     }
 
