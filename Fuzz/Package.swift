@@ -31,6 +31,7 @@ let package = Package(
         .executableTarget(name: "FuzzNetwork", dependencies: ["FuzzSupport", "CFuzzerDriver"]),
         .executableTarget(name: "FuzzScenario", dependencies: ["FuzzSupport", "CFuzzerDriver"]),
         .executableTarget(name: "FuzzResult", dependencies: ["FuzzSupport", "CFuzzerDriver"]),
+        .executableTarget(name: "FuzzEdits", dependencies: ["FuzzSupport", "CFuzzerDriver"]),
     ],
     swiftLanguageModes: [.v6]
 )

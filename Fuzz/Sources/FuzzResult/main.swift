@@ -15,3 +15,11 @@ public func fuzzResultMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMuta
     var argv = argv
     return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzResult(data, size) }
 }
+
+// Half the mutations change one token of the file (FuzzSupport's TokenMutator), so that mutants
+// stay well formed and often valid; the other half are libFuzzer's own.
+@_cdecl("LLVMFuzzerCustomMutator")
+public func fuzzResultMutate(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int, _ seed: CUnsignedInt) -> Int {
+    if seed & 1 == 0, let mutated = TokenMutator.mutate(data, size: size, maxSize: maxSize, seed: seed >> 1) { return mutated }
+    return LLVMFuzzerMutate(data, size, maxSize)
+}

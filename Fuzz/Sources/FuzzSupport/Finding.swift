@@ -10,10 +10,29 @@ public func finding(_ what: String) -> Never {
 }
 
 enum Checks {
+    /// The file's lines as a YAML reader counts them, at most: a line break is LF, CR, CR LF, and
+    /// (YAML 1.1, libyaml) NEL, LS and PS.
+    static func lineCount(_ data: Data) -> Int {
+        var count = 1
+        var previous: UInt8 = 0
+        let bytes = [UInt8](data)
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x0A where previous != 0x0D: count += 1
+            case 0x0D: count += 1
+            case 0x85 where previous == 0xC2: count += 1
+            case 0xA8, 0xA9: if index >= 2, bytes[index - 2] == 0xE2, previous == 0x80 { count += 1 }
+            default: break
+            }
+            previous = byte
+        }
+        return count
+    }
+
     /// Every error diagnostic of a network or scenario file has a location in that file: line and
     /// column at least 1, and the line at most one past the file's last line.
     static func located(_ diagnostics: [Diagnostic], file: String, data: Data, what: String) {
-        let lines = data.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lines = lineCount(data)
         for diagnostic in diagnostics where diagnostic.severity == .error {
             let location = diagnostic.location
             if location.line < 1 || location.column < 1 {

@@ -30,6 +30,31 @@ public enum FuzzTargets {
         exercise(network, model: { SimulationModel(network: network, table: $0) }, what: "network")
     }
 
+    /// (a') Edits of the training network: each 4 bytes of the input seed one ``TokenMutator``
+    /// mutation (a number to a boundary value, a word to another, a line duplicated or removed) of
+    /// Networks/training-small.yaml, applied in turn; the result goes through (a). Byte mutations of
+    /// a network file seldom leave one that validates; these mostly do, so the stages after loading
+    /// are reached.
+    public static func edits(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var text = Training.text
+        var chunk = 0
+        while chunk + 4 <= min(bytes.count, 64) {
+            let seed = UInt32(bytes[chunk]) | UInt32(bytes[chunk + 1]) << 8 | UInt32(bytes[chunk + 2]) << 16 | UInt32(bytes[chunk + 3]) << 24
+            let capacity = text.count * 2 + 256
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            defer { buffer.deallocate() }
+            buffer.initialize(from: text, count: text.count)
+            if let size = TokenMutator.mutate(buffer, size: text.count, maxSize: capacity, seed: seed) {
+                text = Array(UnsafeBufferPointer(start: buffer, count: size))
+            }
+            chunk += 4
+        }
+        if ProcessInfo.processInfo.environment["FUZZ_EDITS_OUT"].map({ !$0.isEmpty }) == true {
+            FileManager.default.createFile(atPath: ProcessInfo.processInfo.environment["FUZZ_EDITS_OUT"]!, contents: Data(text))
+        }
+        text.withUnsafeBufferPointer { network($0) }
+    }
+
     /// (b) A scenario file against the training network: check it; when it applies, simulate a day.
     public static func scenario(_ bytes: UnsafeBufferPointer<UInt8>) {
         let data = Data(buffer: bytes)
@@ -168,6 +193,11 @@ enum Training {
     }()
 
     static let report: NetworkLoader.Report = NetworkLoader.check(path: path)
+
+    static let text: [UInt8] = {
+        guard let data = FileManager.default.contents(atPath: path) else { fatalError("cannot read the training network '\(path)'") }
+        return [UInt8](data)
+    }()
 
     static let network: CareNetwork = {
         guard let network = report.network else { fatalError("the training network '\(path)' does not load:\n\(report.diagnostics.map(\.description).joined(separator: "\n"))") }
