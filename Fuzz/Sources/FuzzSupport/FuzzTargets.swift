@@ -91,6 +91,10 @@ public enum FuzzTargets {
     /// Routes a few requests, builds the routing table and the model, simulates one day with one
     /// replication (when the network's demand is small enough) and builds the DOT of the diagrams.
     static func exercise(_ network: CareNetwork, model makeModel: (RoutingTable) -> SimulationModel, what: String, drawNetwork: Bool = true) {
+        if skipKnown, let known = knownDefect(in: network) {
+            Stages.reached("\(what) skipped: \(known)")
+            return
+        }
         let router = ReferralRouter(network: network)
         let services = network.catalog.services
         let picked = services.isEmpty ? [] : [services[0], services[services.count / 2], services[services.count - 1]]
@@ -128,6 +132,29 @@ public enum FuzzTargets {
                 if let graph = try? NetworkDiagram.graph(of: network, options: options) { _ = graph.dotSource }
             }
         }
+    }
+
+    /// With FUZZ_SKIP_KNOWN=1, inputs that reach a defect known and being fixed are not run past
+    /// loading, so that a campaign looks for others: servers or beds beyond Int32 (the model's
+    /// Int32 conversion) and time parameters beyond 10^12 minutes (Double to Int conversions in the
+    /// simulation). Remove an entry once its fix has landed.
+    public static let skipKnown = ProcessInfo.processInfo.environment["FUZZ_SKIP_KNOWN"] == "1"
+
+    static func knownDefect(in network: CareNetwork) -> String? {
+        for facility in network.facilities {
+            for capacity in facility.services {
+                if capacity.servers > Int(Int32.max) { return "servers beyond Int32" }
+                let time = capacity.timeInMinutes
+                let parameters: [Double] = switch time {
+                case .exponential(let mean): [mean]
+                case .lognormal(let mean, let sd): [mean, sd]
+                case .fixed(let value): [value]
+                case .triangular(let low, let mode, let high): [low, mode, high]
+                }
+                if parameters.contains(where: { !($0.magnitude <= 1e12) }) { return "time parameter beyond 1e12 minutes" }
+            }
+        }
+        return nil
     }
 
     /// One day, one replication, one thread; then the result document, its JSON, read back, and the
