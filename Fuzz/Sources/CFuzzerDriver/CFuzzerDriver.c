@@ -1,0 +1,2 @@
+// Only a header: LLVMFuzzerRunDriver is libFuzzer's.
+#include "CFuzzerDriver.h"
