@@ -129,7 +129,10 @@ package final class OutputDirectory {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            // The name in place: a dirent is allocated only as long as its name, so copying the whole
+            // 256-byte d_name out of it would read past the end (AddressSanitizer caught it).
+            let field = UnsafeMutableRawPointer(entry).advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+            let name = String(cString: field.assumingMemoryBound(to: CChar.self))
             if name != ".", name != ".." { names.append(name) }
         }
         return names
