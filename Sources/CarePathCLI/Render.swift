@@ -10,8 +10,9 @@ struct Render: ParsableCommand {
         abstract: "Draw the network, a patient's pathway or the referral load as svg, png, pdf or dot.",
         discussion: """
             Diagrams are laid out in-process by Graphviz (libgvc). Labels are French, Arabic or both (--lang).
-            Without -o the diagram goes to standard output; with -o the format is taken from the file's
-            extension unless --format is given. See Docs/diagrams.md.
+            Without -o, or with -o -, the diagram goes to standard output; with -o FILE the format is taken
+            from the file's extension unless --format is given. A diagram of more than --max-nodes nodes
+            or links (6,000) is refused: its layout would take minutes. See Docs/diagrams.md.
 
             Example:
               carepath render network --collapse --lang both -o network.svg
