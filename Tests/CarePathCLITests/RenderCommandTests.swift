@@ -20,14 +20,21 @@ struct RenderCommandTests {
     }
 
     /// Networks/training-small.yaml with each of its 8 health centres copied until there are `count`
-    /// (a multiple of 8), each copy with its own id, name and location: a valid network.
+    /// (a multiple of 8), each copy with its own id, name and location, and the centre's catchment
+    /// shared among its copies (the provinces keep their population, the demand its size): a valid network.
     static func manyCentres(_ count: Int) throws -> String {
         let lines = try String(contentsOfFile: training, encoding: .utf8).components(separatedBy: "\n")
+        let copies = count / 8
         var out: [String] = []
-        for line in lines {
+        for original in lines {
+            guard original.hasPrefix("  - {id: cs-"), original.contains("tier: health-centre"),
+                  let match = original.firstMatch(of: /catchment: ([0-9]+)/), let catchment = Int(match.1) else {
+                out.append(original)
+                continue
+            }
+            let line = original.replacingOccurrences(of: "catchment: \(catchment),", with: "catchment: \(max(1, catchment / copies)),")
             out.append(line)
-            guard line.hasPrefix("  - {id: cs-"), line.contains("tier: health-centre") else { continue }
-            for copy in 1..<(count / 8) {
+            for copy in 1..<copies {
                 out.append(line
                     .replacingOccurrences(of: #"^  - \{id: (cs-[a-z]+-[0-9]),"#, with: "  - {id: $1-c\(copy),", options: .regularExpression)
                     .replacingOccurrences(of: #"\{fr: ([^,]+), ar: "#, with: "{fr: $1 copie \(copy), ar: ", options: .regularExpression)
