@@ -10,8 +10,9 @@ struct Render: ParsableCommand {
         abstract: "Draw the network, a patient's pathway or the referral load as svg, png, pdf or dot.",
         discussion: """
             Diagrams are laid out in-process by Graphviz (libgvc). Labels are French, Arabic or both (--lang).
-            Without -o the diagram goes to standard output; with -o the format is taken from the file's
-            extension unless --format is given. See Docs/diagrams.md.
+            Without -o, or with -o -, the diagram goes to standard output; with -o FILE the format is taken
+            from the file's extension unless --format is given. A diagram of more than --max-nodes nodes
+            or links (6,000) is refused: its layout would take minutes. See Docs/diagrams.md.
 
             Example:
               carepath render network --collapse --lang both -o network.svg
@@ -41,36 +42,87 @@ extension LabelLanguages: ExpressibleByArgument {
     public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
 
-/// `--format`, `-o` and `--lang`, shared by every `render` subcommand.
+/// `--format`, `-o`, `--lang` and `--max-nodes`, shared by every `render` subcommand.
 struct RenderOutputOptions: ParsableArguments {
     @Option(help: "Output format: svg, png, pdf or dot. Default: from -o's extension, else svg.")
     var format: DiagramFormat?
 
-    @Option(name: [.short, .customLong("output")], help: "File to write (written whole: a temporary file, then renamed). Default: standard output.")
+    @Option(name: [.short, .customLong("output")], help: "File to write (written whole: a temporary file, then renamed); - for standard output. Default: standard output.")
     var output: String?
 
     @Option(name: .customLong("lang"), help: "Label language: fr, ar or both.")
     var language: LabelLanguages = .fr
 
+    @Option(name: .customLong("max-nodes"), help: ArgumentHelp(
+        "Lay out at most this many nodes, and as many links; a larger diagram is refused (its layout would take minutes). --format dot is never refused.",
+        valueName: "n"))
+    var maxNodes: Int = GraphvizRenderer.defaultLimit
+
+    /// The file -o names, or nil for standard output (no -o, or `-o -`).
+    var file: String? { output == "-" ? nil : output }
+
     func validate() throws {
-        if format == nil, let output, DiagramFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
-            throw ValidationError("cannot tell the format from '\(output)': add --format svg|png|pdf|dot, or use a .svg, .png, .pdf or .dot file name")
+        guard maxNodes > 0 else { throw ValidationError("--max-nodes must be at least 1") }
+        // A directory, a FIFO or a device at -o is refused by run() with what it is, not with its extension.
+        if format == nil, let file, Self.kind(of: file) == nil, DiagramFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) == nil {
+            throw ValidationError("cannot tell the format from '\(file)': add --format svg|png|pdf|dot, or use a .svg, .png, .pdf or .dot file name")
         }
     }
 
     /// The format to write: --format, else -o's extension, else svg.
     var resolvedFormat: DiagramFormat {
-        format ?? output.flatMap { DiagramFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) } ?? .svg
+        format ?? file.flatMap { DiagramFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) } ?? .svg
+    }
+
+    /// What stands at `path` if it is something -o never replaces (a directory, a symbolic link, a
+    /// device, FIFO or socket), in the words AtomicFile refuses it with; nil for a regular file or nothing.
+    static func kind(of path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "it is a directory"
+        case S_IFLNK: return "it is a symbolic link; give the path of the file it points to"
+        default: return "it is not a regular file (a device, FIFO or socket is never replaced)"
+        }
+    }
+
+    /// Refuses an -o that cannot be written before anything is loaded or laid out: a directory, a
+    /// device, FIFO, socket or symbolic link there, or a folder that does not exist. The write itself
+    /// (AtomicFile) checks again.
+    func checkDestination() throws {
+        guard let file else { return }
+        if let kind = Self.kind(of: file) { throw CommandFailure("cannot write '\(file)': \(kind)") }
+        let slash = file.lastIndex(of: "/")
+        let folder = slash.map { $0 == file.startIndex ? "/" : String(file[..<$0]) } ?? "."
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            throw CommandFailure("cannot write '\(file)': its folder '\(folder)' does not exist")
+        }
+        if !isDirectory.boolValue { throw CommandFailure("cannot write '\(file)': '\(folder)' is not a folder") }
+    }
+
+    /// Refuses `graph` when it is larger than --max-nodes allows for a layout (never for --format dot),
+    /// with `fewer` (how to draw less) and the --max-nodes that would draw it as the hint.
+    func checkSize(_ graph: DiagramGraph, fewer: String) throws {
+        guard resolvedFormat != .dot else { return }
+        do { try GraphvizRenderer.checkSize(graph, limit: maxNodes) } catch { throw Self.failure(error, fewer: fewer) }
+    }
+
+    private static func failure(_ error: DiagramsError, fewer: String) -> any Error {
+        guard case .tooLarge(let nodes, let edges, _) = error else { return error }
+        return CommandFailure(error.description, hint: "\(fewer); --max-nodes \(max(nodes, edges)) draws it anyway, slowly")
     }
 
     /// Renders `graph` and writes it to -o (whole, via a temporary file in the same folder) or stdout.
-    func write(_ graph: DiagramGraph) throws {
+    func write(_ graph: DiagramGraph, fewer: String) throws {
+        try checkSize(graph, fewer: fewer)
         let data: Data
-        data = try GraphvizRenderer().render(graph, format: resolvedFormat)
-        guard let output else {
+        do { data = try GraphvizRenderer().render(graph, format: resolvedFormat, limit: maxNodes) } catch { throw Self.failure(error, fewer: fewer) }
+        guard let file else {
             StandardOutput.write([UInt8](data))
             return
         }
-        try AtomicFile.write([UInt8](data), to: output)
+        try AtomicFile.write([UInt8](data), to: file)
     }
 }

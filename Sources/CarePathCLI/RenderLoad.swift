@@ -44,7 +44,9 @@ struct RenderLoad: ParsableCommand {
     }
 
     func run() throws {
-        // A result names the network and scenario it was simulated with: draw on the same.
+        try output.checkDestination()
+        // A result names the network and scenario it was simulated with: draw on the same. Both
+        // readers refuse a number out of range, naming the file and the field.
         let recorded = try result.map(ResultDocument.read)
         let load = try recorded?.load ?? LoadSummary.read(path: input!)
         let recordedNetwork = recorded?.network.path
@@ -57,20 +59,36 @@ struct RenderLoad: ParsableCommand {
             throw CommandFailure("cannot read scenario '\(recordedScenario)' (recorded in the result): pass --scenario FILE")
         }
         let network = try networkOptions.load(defaultPath: recordedNetwork, defaultScenario: recordedScenario).network
-        try output.write(LoadDiagram.graph(of: try Self.diagramInput(load, in: network), in: network, language: output.language))
+        let source = result.map { (path: $0, field: "load.") } ?? (path: input!, field: "")
+        let graph = LoadDiagram.graph(of: try Self.diagramInput(load, in: network, path: source.path, field: source.field), in: network, language: output.language)
+        try output.write(graph, fewer: "the diagram draws every facility with a utilisation and both ends of every flow: draw a load of fewer facilities")
     }
 
-    /// The load with its facility keys resolved in `network`; an unknown key is an error with a did-you-mean hint.
-    static func diagramInput(_ load: LoadSummary, in network: CareNetwork) throws -> LoadDiagramInput {
-        func facility(_ key: String) throws -> FacilityID {
+    /// The load with its facility keys resolved in `network`. An unknown key (with a did-you-mean
+    /// hint) and a flow between two facilities of one level (which the diagram cannot draw) are
+    /// errors naming `path` and the field, `prefix` first (`load.` in a result).
+    static func diagramInput(_ load: LoadSummary, in network: CareNetwork, path: String, field prefix: String = "") throws -> LoadDiagramInput {
+        func facility(_ key: String, _ field: @autoclosure () -> String) throws -> FacilityID {
             guard let id = network.facilityID(key: key) else {
-                throw DiagramsError.unknownReference(kind: "facility", key: key, hint: Suggestion.nearest(to: key, in: network.facilityKeys))
+                let unknown = DiagramsError.unknownReference(kind: "facility", key: key, hint: Suggestion.nearest(to: key, in: network.facilityKeys))
+                throw ResultReadError(path: path, field: prefix + field(), reason: unknown.description)
             }
             return id
         }
         var utilisation: [FacilityID: Double] = [:]
-        for (key, share) in load.utilisation { utilisation[try facility(key)] = share }
-        let flows = try load.flows.map { LoadDiagramInput.Flow(from: try facility($0.from), to: try facility($0.to), patients: $0.patients) }
+        for key in load.utilisation.keys.sorted() {
+            utilisation[try facility(key, ValueRangeError.member("utilisation", key))] = load.utilisation[key]!
+        }
+        var flows: [LoadDiagramInput.Flow] = []
+        for (index, flow) in load.flows.enumerated() {
+            let drawn = LoadDiagramInput.Flow(from: try facility(flow.from, "flows[\(index)].from"), to: try facility(flow.to, "flows[\(index)].to"), patients: flow.patients)
+            guard LoadDiagram.draws(drawn, in: network) else {
+                let from = network[drawn.from], to = network[drawn.to]
+                throw ResultReadError(path: path, field: prefix + "flows[\(index)]", reason: "'\(flow.from)' and '\(flow.to)' are both at level \(from.tier.level) "
+                    + "(\(from.tier.rawValue) to \(to.tier.rawValue)): the load diagram draws flows from one level of the chain to another only")
+            }
+            flows.append(drawn)
+        }
         return LoadDiagramInput(utilisation: utilisation, flows: flows, flowUnit: load.unit)
     }
 }

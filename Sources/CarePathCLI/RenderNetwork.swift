@@ -33,13 +33,19 @@ struct RenderNetwork: ParsableCommand {
     var collapse = false
 
     func run() throws {
+        try output.checkDestination()
         let network = try networkOptions.load().network
         let options = NetworkDiagramOptions(regions: regions, provinces: provinces, collapseHealthCentres: collapse, language: output.language)
         let centres = try NetworkDiagram.healthCentres(of: network, options: options)
+        let graph = try NetworkDiagram.graph(of: network, options: options)
+        // Past --max-nodes the layout would take minutes: refused before the note below, which would not apply.
+        let fewer = (collapse ? "" : "--collapse folds each province's health centres into one node; ")
+            + "--region ID or --province ID draws part of the network"
+        try output.checkSize(graph, fewer: fewer)
         if !collapse, centres > NetworkDiagram.maxWrappedHealthCentres {
             StandardError.write("note: \(centres) health centres drawn one by one, one row per region: a very wide drawing. "
                 + "--collapse folds them by province; --region or --province draws fewer.\n")
         }
-        try output.write(try NetworkDiagram.graph(of: network, options: options))
+        try output.write(graph, fewer: fewer)
     }
 }

@@ -35,9 +35,11 @@ struct RenderPathway: ParsableCommand {
     var emergency = false
 
     func run() throws {
+        try output.checkDestination()
         let network = try networkOptions.load().network
         let pathway = try routedPathway(network: network, from: from, serviceKey: service, emergency: emergency)
-        try output.write(PathwayDiagram.graph(of: pathway, in: network, language: output.language))
+        // A pathway draws a handful of nodes: the bound is only a backstop here.
+        try output.write(PathwayDiagram.graph(of: pathway, in: network, language: output.language), fewer: "a pathway draws its steps and its chain")
     }
 }
 

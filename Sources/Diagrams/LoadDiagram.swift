@@ -40,6 +40,10 @@ public struct LoadDiagramInput: Hashable, Sendable {
 
 /// Facilities coloured by utilisation on a fixed scale (the same colour means the same load in every
 /// diagram), links drawn wider the more patients follow them, and a legend.
+///
+/// Any number is drawn without a crash: a utilisation that is negative or not finite is grey with
+/// `?`, one too large to print a percentage of (1e15 or more) red with `?`; a flow that is negative
+/// or not finite is 1 wide with `?`. A flow within one level is not drawn (``draws(_:in:)``).
 public enum LoadDiagram {
     /// The fixed colour scale: upper bound of each band (exclusive) and its colour; the last is open.
     public static let scale: [(upperBound: Double, colour: String, label: String)] = [
@@ -55,14 +59,27 @@ public enum LoadDiagram {
         scale.first { utilisation < $0.upperBound }?.colour ?? scale[scale.count - 1].colour
     }
 
+    /// The fill of a facility without a utilisation, or with one that is not a share (negative or
+    /// not finite): drawn grey, labelled `?`.
+    static let unknownColour = "#eeeeee"
+
+    /// Whether the diagram draws `flow`: a flow joins facilities of two different levels (up the chain,
+    /// as every referral, or down). A flow between two facilities of the same level is left out:
+    /// they share a rank, and Graphviz 2.43 corrupts its memory laying out such edges across the
+    /// region boxes (the process aborts), so `carepath render load` refuses it before drawing.
+    public static func draws(_ flow: LoadDiagramInput.Flow, in network: CareNetwork) -> Bool {
+        network[flow.from].tier.level != network[flow.to].tier.level
+    }
+
     /// Builds the load diagram over `network`.
     public static func graph(of load: LoadDiagramInput, in network: CareNetwork, language: LabelLanguages = .fr) -> DiagramGraph {
         var title = language.lines(fr: "Charge du réseau", ar: "ضغط الشبكة")
         if let extra = load.title { title.append(extra) }
         var graph = DiagramStyle.base(name: "load", title: title, rankdir: "BT")
 
+        let flows = load.flows.filter { draws($0, in: network) }
         var shown = Set(load.utilisation.keys)
-        for flow in load.flows { shown.insert(flow.from); shown.insert(flow.to) }
+        for flow in flows { shown.insert(flow.from); shown.insert(flow.to) }
         for region in network.regions {
             var byLevel: [Int: [DiagramNode]] = [:]
             for id in network.facilities(in: region.id) where shown.contains(id) {
@@ -70,10 +87,11 @@ public enum LoadDiagram {
                 var attributes = DiagramStyle.attributes(for: facility.tier)
                 var label = language.lines(facility.name)
                 if let share = load.utilisation[id] {
-                    attributes["fillcolor"] = .text(colour(for: share))
-                    label.append(NumberFormat.percent(share))
+                    let isShare = share.isFinite && share >= 0
+                    attributes["fillcolor"] = .text(isShare ? colour(for: share) : unknownColour)
+                    label.append(isShare ? NumberFormat.percent(share) : "?")
                 } else {
-                    attributes["fillcolor"] = "#eeeeee"
+                    attributes["fillcolor"] = .text(unknownColour)
                 }
                 attributes["label"] = .lines(label)
                 attributes["tooltip"] = .text(facility.key)
@@ -92,11 +110,17 @@ public enum LoadDiagram {
             graph.nodes.append(DiagramNode(id: DiagramStyle.nodeID(network[id]), attributes: ["label": .lines(language.lines(network[id].name))]))
         }
 
-        let largest = load.flows.map(\.patients).filter(\.isFinite).max() ?? 0
-        for flow in load.flows {
-            let width = largest > 0 ? 1 + 7 * max(0, flow.patients) / largest : 1
+        // Widths from 1 to 8 in proportion to the largest flow; a flow that is negative or not finite
+        // (which `carepath render load` refuses before drawing) is drawn 1 wide and labelled `?`.
+        func isCount(_ patients: Double) -> Bool { patients.isFinite && patients >= 0 }
+        let largest = flows.map(\.patients).filter(isCount).max() ?? 0
+        for flow in flows {
+            let patients = isCount(flow.patients) ? flow.patients : 0
+            // 7 × patients overflows past 2.5e307: divide first there.
+            let width = largest > 0 ? 1 + (largest < 1e300 ? 7 * patients / largest : 7 * (patients / largest)) : 1
+            let label = isCount(flow.patients) ? NumberFormat.oneDecimal(flow.patients) : "?"
             graph.edges.append(DiagramEdge(from: DiagramStyle.nodeID(network[flow.from]), to: DiagramStyle.nodeID(network[flow.to]), attributes: [
-                "penwidth": .text(NumberFormat.oneDecimal(width)), "label": .text(NumberFormat.oneDecimal(flow.patients)), "color": "#546e7a",
+                "penwidth": .text(NumberFormat.oneDecimal(width)), "label": .text(label), "color": "#546e7a",
             ]))
         }
 

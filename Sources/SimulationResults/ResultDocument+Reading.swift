@@ -45,9 +45,128 @@ extension ResultDocument {
         guard schema == currentSchema else {
             throw ResultReadError(path: path, field: "schema", reason: "schema \(schema)\(probe.carepath.map { " (written by CarePath \($0))" } ?? ""); this CarePath reads schema \(currentSchema)")
         }
-        do { return try JSONDecoder().decode(ResultDocument.self, from: data) } catch {
+        let document: ResultDocument
+        do { document = try JSONDecoder().decode(ResultDocument.self, from: data) } catch {
             throw ResultFileReader.error(error, path: path, what: "a result.json written by carepath simulate --out")
         }
+        do { try document.validate() } catch { throw ResultReadError(path: path, field: error.field, reason: error.reason) }
+        return document
+    }
+
+    /// Checks that every number a reader draws or prints is in range: utilisation in
+    /// ``LoadSummary/utilisationRange``, flows in ``LoadSummary/flowRange``, and waits, arrivals,
+    /// patients, days and counts finite and not negative. A document `carepath simulate` wrote always
+    /// passes; an edited one may not.
+    /// - Throws: ``ValueRangeError`` naming the first field out of range (`stations[3].utilisation.mean`).
+    public func validate() throws(ValueRangeError) {
+        let share = LoadSummary.utilisationRange, amount = ValueRangeError.nonNegative
+        func check(_ estimate: Estimate, _ range: ClosedRange<Double>, _ field: @autoclosure () -> String, _ what: String) throws(ValueRangeError) {
+            try ValueRangeError.check(estimate.mean, range, field() + ".mean", what)
+            try ValueRangeError.check(estimate.ci95, amount, field() + ".ci95", "the half-width of an interval")
+        }
+        func check(_ values: [Double], _ range: ClosedRange<Double>, _ field: @autoclosure () -> String, _ what: String) throws(ValueRangeError) {
+            for (index, value) in values.enumerated() { try ValueRangeError.check(value, range, field() + "[\(index)]", what) }
+        }
+        func count(_ value: Int, _ field: @autoclosure () -> String) throws(ValueRangeError) {
+            guard value < 0 else { return }
+            throw ValueRangeError(field: field(), value: Double(value), range: amount, meaning: "a count")
+        }
+        try ValueRangeError.check(configuration.days, amount, "configuration.days", "a number of days")
+        try ValueRangeError.check(configuration.warmupDays, amount, "configuration.warmupDays", "a number of days")
+        try count(configuration.replications, "configuration.replications")
+        for (name, value) in [("arrived", accounting.arrived), ("completed", accounting.completed), ("inSystem", accounting.inSystem),
+                              ("notCovered", accounting.notCovered), ("unavailable", accounting.unavailable), ("turnedAway", accounting.turnedAway)] {
+            try count(value, "accounting." + name)
+        }
+        try count(stationVisits, "stationVisits")
+        try count(events, "events")
+        for (index, day) in daily.inSystemAtEndOfDay.enumerated() {
+            try check(day, amount, "daily.inSystemAtEndOfDay[\(index)]", "a number of patients")
+        }
+        let warmUp = daily.warmUpCheck
+        try ValueRangeError.check(warmUp.atEndOfWarmUp, amount, "daily.warmUpCheck.atEndOfWarmUp", "a number of patients")
+        try ValueRangeError.check(warmUp.measuredMean, amount, "daily.warmUpCheck.measuredMean", "a number of patients")
+        try check(warmUp.quarterMeans, amount, "daily.warmUpCheck.quarterMeans", "a number of patients")
+        for (index, facility) in facilities.enumerated() {
+            try ValueRangeError.check(facility.busiestUtilisation, share, "facilities[\(index)].busiestUtilisation", "a utilisation")
+            try ValueRangeError.check(facility.arrivals, amount, "facilities[\(index)].arrivals", "a number of patients")
+        }
+        for (index, station) in stations.enumerated() {
+            let field = "stations[\(index)]"
+            try count(station.servers, field + ".servers")
+            try count(station.maxQueue, field + ".maxQueue")
+            try check(station.arrivals, amount, field + ".arrivals", "a number of patients")
+            try check(station.served, amount, field + ".served", "a number of patients")
+            try check(station.turnedAway, amount, field + ".turnedAway", "a number of patients")
+            try check(station.utilisation, share, field + ".utilisation", "a utilisation")
+            try check(station.meanWaitMinutes, amount, field + ".meanWaitMinutes", "a wait in minutes")
+            try ValueRangeError.check(station.waitMinutesP50, amount, field + ".waitMinutesP50", "a wait in minutes")
+            try ValueRangeError.check(station.waitMinutesP90, amount, field + ".waitMinutesP90", "a wait in minutes")
+            try ValueRangeError.check(station.waitMinutesP99, amount, field + ".waitMinutesP99", "a wait in minutes")
+            try check(station.perReplication.utilisation, share, field + ".perReplication.utilisation", "a utilisation")
+            try check(station.perReplication.meanWaitMinutes, amount, field + ".perReplication.meanWaitMinutes", "a wait in minutes")
+        }
+        for (index, link) in links.enumerated() {
+            try check(link.flow, amount, "links[\(index)].flow", "a number of patients")
+        }
+        for (index, rejection) in rejected.enumerated() {
+            try ValueRangeError.check(rejection.patients, amount, "rejected[\(index)].patients", "a number of patients")
+        }
+        try count(pathways.routes, "pathways.routes")
+        do { try load.validate() } catch {
+            throw ValueRangeError(field: "load." + error.field, value: error.value, range: error.range, meaning: error.meaning)
+        }
+    }
+}
+
+/// A number outside the range its reader accepts: the field it is in, its value, the range, and
+/// what the number is. Every number JSON can hold is either in range or named by one of these, so
+/// no reader draws or prints a value it cannot handle.
+public struct ValueRangeError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The field, as a path into the JSON: `utilisation.chu-atlas`, `flows[3].patients`.
+    public var field: String
+    /// The value found.
+    public var value: Double
+    /// The values accepted.
+    public var range: ClosedRange<Double>
+    /// What the number is, in words (`a utilisation`, `a flow in patients/day`).
+    public var meaning: String
+
+    public init(field: String, value: Double, range: ClosedRange<Double>, meaning: String) {
+        self.field = field
+        self.value = value
+        self.range = range
+        self.meaning = meaning
+    }
+
+    /// Any finite number that is not negative.
+    public static let nonNegative: ClosedRange<Double> = 0...Double.greatestFiniteMagnitude
+
+    /// Why the value is refused, in words: `-5 is out of range: a flow in patients/day is from 0 to 1,000,000,000`.
+    public var reason: String {
+        let bounds = range.upperBound == .greatestFiniteMagnitude
+            ? "is 0 or more" : "is from \(Self.bound(range.lowerBound)) to \(Self.bound(range.upperBound))"
+        let overloaded = range == LoadSummary.utilisationRange ? " (1 is saturated, above 1 overloaded)" : ""
+        return "\(NumberFormat.significant(value)) is out of range: \(meaning) \(bounds)\(overloaded)"
+    }
+
+    public var description: String { "field '\(field)': \(reason)" }
+
+    private static func bound(_ value: Double) -> String {
+        value.magnitude < 1e15 && value == value.rounded() ? NumberFormat.grouped(Int(value)) : NumberFormat.significant(value)
+    }
+
+    /// Throws unless `value` is in `range` (a range of finite numbers: infinity and NaN are never in it).
+    static func check(_ value: Double, _ range: ClosedRange<Double>, _ field: @autoclosure () -> String, _ meaning: @autoclosure () -> String) throws(ValueRangeError) {
+        guard !range.contains(value) else { return }
+        throw ValueRangeError(field: field(), value: value, range: range, meaning: meaning())
+    }
+
+    /// `prefix.key`, or `prefix["key"]` when the key is not a plain id (empty, or with spaces, quotes,
+    /// control characters...), so that the field stays one readable line.
+    public static func member(_ prefix: String, _ key: String) -> String {
+        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+        return plain ? prefix + "." + key : prefix + "[" + JSONValue.quoted(key) + "]"
     }
 }
 
@@ -78,8 +197,27 @@ extension LoadSummary {
     /// Reads a load file (`carepath render load --input`): the `load` object of a result, or a hand-made one.
     public static func read(path: String) throws(ResultReadError) -> LoadSummary {
         let data = try ResultFileReader.contents(of: path, expecting: "load file", hint: nil)
-        do { return try JSONDecoder().decode(LoadSummary.self, from: data) } catch {
+        let load: LoadSummary
+        do { load = try JSONDecoder().decode(LoadSummary.self, from: data) } catch {
             throw ResultFileReader.error(error, path: path, what: "a load file (utilisation per facility id, flows between facility ids)")
+        }
+        do { try load.validate() } catch { throw ResultReadError(path: path, field: error.field, reason: error.reason) }
+        return load
+    }
+
+    /// Checks that every utilisation is in ``utilisationRange`` and every flow in ``flowRange``,
+    /// facilities in the order of their keys, then flows in order.
+    /// - Throws: ``ValueRangeError`` naming the first field out of range (`utilisation.chu-atlas`,
+    ///   `flows[3].patients`).
+    public func validate() throws(ValueRangeError) {
+        for key in utilisation.keys.sorted() {
+            try ValueRangeError.check(utilisation[key]!, Self.utilisationRange, ValueRangeError.member("utilisation", key), "a utilisation")
+        }
+        // The unit is the file's own text: named when it is a short plain line.
+        let plainUnit = !unit.isEmpty && unit.count <= 40 && !unit.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        let meaning = plainUnit ? "a flow in \(unit)" : "a flow"
+        for (index, flow) in flows.enumerated() {
+            try ValueRangeError.check(flow.patients, Self.flowRange, "flows[\(index)].patients", meaning)
         }
     }
 }

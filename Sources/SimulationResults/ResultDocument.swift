@@ -200,7 +200,19 @@ public struct ResultDocument: Codable, Sendable, Hashable {
 
 /// The load a diagram draws: utilisation per facility key, flows between facility keys. It is the
 /// `load` of a ``ResultDocument`` and the whole of a hand-made `carepath render load --input` file.
+///
+/// A reader accepts a utilisation in ``utilisationRange`` and a flow in ``flowRange``;
+/// ``validate()`` names the first number outside them (``read(path:)`` and
+/// ``ResultDocument/read(path:)`` call it).
 public struct LoadSummary: Codable, Sendable, Hashable {
+    /// A utilisation is a share of the time busy: 0 idle, 1 saturated, above 1 overloaded (drawn
+    /// red); a million times saturated is far beyond any real station, and the bound keeps every
+    /// figure drawn from it printable.
+    public static let utilisationRange: ClosedRange<Double> = 0...1e6
+    /// Patients per unit of ``unit``: a billion covers a year of every visit to Morocco's public
+    /// facilities many times over, whatever the unit.
+    public static let flowRange: ClosedRange<Double> = 0...1e9
+
     /// What the flows count, for the legend: `patients/day` in a result.
     public var unit: String
     /// The busiest station's utilisation per facility key.

@@ -43,6 +43,27 @@ enum Fixtures {
         return try NetworkLoader.load(yaml: smallYAML.replacingOccurrences(of: "fr: CS Nord 1,", with: "fr: \(quoted),"), path: "small.yaml")
     }
 
+    /// The small network with `count` health centres instead of its 3: copies of CS Nord 1, CS Nord 2
+    /// and CS Sud in turn, each with its own id, name and location (a valid network: no error, no warning).
+    static func manyCentresYAML(_ count: Int) -> String {
+        let lines = smallYAML.components(separatedBy: "\n")
+        let templates = lines.filter { $0.contains("tier: health-centre") }
+        var copies: [String] = []
+        copies.reserveCapacity(count)
+        for index in 0..<count {
+            let template = templates[index % templates.count]
+            let step = Double(index / templates.count)
+            copies.append(template
+                .replacingOccurrences(of: #"id: (cs-[a-z]+(-[0-9])?),"#, with: "id: $1-\(index),", options: .regularExpression)
+                .replacingOccurrences(of: #"fr: (CS [A-Za-z]+( [0-9])?),"#, with: "fr: $1 n° \(index),", options: .regularExpression)
+                .replacingOccurrences(of: #"lat: ([0-9.]+), lon"#, with: "lat: $1\(String(format: "%05d", Int(step) % 100)), lon", options: .regularExpression)
+                .replacingOccurrences(of: #"lon: (-[0-9.]+)\}"#, with: "lon: $1\(String(format: "%05d", Int(step) / 100))}", options: .regularExpression))
+        }
+        var out: [String] = []
+        for line in lines where !line.contains("tier: health-centre") { out.append(line) }
+        return (out + copies).joined(separator: "\n")
+    }
+
     /// One renderer for every test: libgvc calls are serialised inside it.
     static let renderer: GraphvizRenderer = {
         do { return try GraphvizRenderer() } catch { fatalError("Graphviz unavailable: \(error)") }

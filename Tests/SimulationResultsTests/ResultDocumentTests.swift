@@ -194,3 +194,115 @@ struct ResultComparisonTests {
         #expect(!ResultComparison.significant(a, b, [0.2, 0.5, 0.8], [0.3, 0.4, 0.83], paired: true))
     }
 }
+
+/// Hostile numbers (D3): a value out of range is refused when the file is read, with the file, the
+/// field and the range, whatever JSON can hold (it has no infinity or NaN, but ±1e308 are valid).
+@Suite("Numbers out of range")
+struct RangeTests {
+    static let extremes: [Double] = [1e308, -1e308, -1, 1e17, 1e19, -0.5]
+    /// How the messages write them (six significant digits).
+    static let written: [Double: String] = [1e308: "1e+308", -1e308: "-1e+308", -1: "-1", 1e17: "1e+17", 1e19: "1e+19", -0.5: "-0.5"]
+
+    static func readError(_ text: String, document: Bool = false) throws -> String {
+        let path = try TrainingRun.temporaryFile(text)
+        do {
+            if document { _ = try ResultDocument.read(path: path) } else { _ = try LoadSummary.read(path: path) }
+        } catch {
+            #expect(error.description.hasPrefix("'\(path)', field '"), "\(error)")
+            return String(error.description.dropFirst("'\(path)', ".count))
+        }
+        Issue.record("read \(text.prefix(200))")
+        return ""
+    }
+
+    @Test("a load file's utilisation out of [0, 1e6] is refused with its field and the range", arguments: extremes)
+    func utilisation(_ value: Double) throws {
+        let text = #"{"utilisation": {"chu-atlas": 0.5, "chr-atlas": \#(value)}}"#
+        let message = try Self.readError(text)
+        #expect(message.hasPrefix("field 'utilisation.chr-atlas': \(Self.written[value]!) is out of range: a utilisation is from 0 to 1,000,000 (1 is saturated, above 1 overloaded)"), "\(message)")
+    }
+
+    @Test("a load file's flow out of [0, 1e9] is refused with its index and the range", arguments: extremes)
+    func flow(_ value: Double) throws {
+        let text = #"{"utilisation": {}, "flows": [{"from": "a", "to": "b", "patients": 2}, {"from": "b", "to": "c", "patients": \#(value)}], "unit": "patients/year"}"#
+        let message = try Self.readError(text)
+        #expect(message == "field 'flows[1].patients': \(Self.written[value]!) is out of range: a flow in patients/year is from 0 to 1,000,000,000", "\(message)")
+    }
+
+    @Test("the bounds themselves are accepted; the smallest step past them is not")
+    func bounds() throws {
+        let path = try TrainingRun.temporaryFile(#"{"utilisation": {"a": 0, "b": 1000000, "c": -0}, "flows": [{"from": "a", "to": "b", "patients": 1e9}, {"from": "a", "to": "b", "patients": 0}]}"#)
+        #expect(try LoadSummary.read(path: path).utilisation["b"] == 1e6)
+        #expect(throws: ValueRangeError.self) { try LoadSummary(utilisation: ["a": 1e6.nextUp], flows: []).validate() }
+        #expect(throws: ValueRangeError.self) { try LoadSummary(utilisation: [:], flows: [.init(from: "a", to: "b", patients: 1e9.nextUp)]).validate() }
+        #expect(throws: ValueRangeError.self) { try LoadSummary(utilisation: ["a": -Double.leastNonzeroMagnitude], flows: []).validate() }
+    }
+
+    @Test("infinity and NaN, which a LoadSummary built in code may hold, are refused too")
+    func notFinite() {
+        for value in [Double.infinity, -.infinity, .nan] {
+            #expect(throws: ValueRangeError.self) { try LoadSummary(utilisation: ["a": value], flows: []).validate() }
+            #expect(throws: ValueRangeError.self) { try LoadSummary(utilisation: [:], flows: [.init(from: "a", to: "b", patients: value)]).validate() }
+        }
+    }
+
+    @Test("a key that is not a plain id is quoted in the field; the first key in order is named")
+    func oddKey() throws {
+        #expect(try Self.readError(#"{"utilisation": {"z": -1, "a b\n\"c": -2}}"#).hasPrefix(#"field 'utilisation["a b\n\"c"]': -2 is out of range"#))
+        #expect(try Self.readError(#"{"utilisation": {"z": -1, "y": -2}}"#).hasPrefix("field 'utilisation.y': -2"))
+        // A unit that is not one short line is not repeated in the message.
+        #expect(try Self.readError(#"{"unit": "a\nb", "flows": [{"from": "a", "to": "b", "patients": -1}]}"#) == "field 'flows[0].patients': -1 is out of range: a flow is from 0 to 1,000,000,000")
+    }
+
+    /// A field of result.json, how to set it, and whether any finite value 0 or more is accepted
+    /// there (waits, arrivals, days) or only a share (utilisation) or a flow of the load.
+    struct Field: Sendable, CustomTestStringConvertible {
+        var path: String
+        var anyAmount: Bool
+        var set: @Sendable (inout ResultDocument, Double) -> Void
+        var testDescription: String { path }
+    }
+
+    static let fields: [Field] = [
+        Field(path: "stations[2].utilisation.mean", anyAmount: false) { $0.stations[2].utilisation.mean = $1 },
+        Field(path: "stations[4].perReplication.utilisation[1]", anyAmount: false) { $0.stations[4].perReplication.utilisation[1] = $1 },
+        Field(path: "facilities[1].busiestUtilisation", anyAmount: false) { $0.facilities[1].busiestUtilisation = $1 },
+        Field(path: "load.utilisation.chu-atlas", anyAmount: false) { $0.load.utilisation["chu-atlas"] = $1 },
+        Field(path: "load.flows[0].patients", anyAmount: false) { $0.load.flows[0].patients = $1 },
+        Field(path: "stations[3].meanWaitMinutes.mean", anyAmount: true) { $0.stations[3].meanWaitMinutes.mean = $1 },
+        Field(path: "stations[1].waitMinutesP99", anyAmount: true) { $0.stations[1].waitMinutesP99 = $1 },
+        Field(path: "stations[0].arrivals.mean", anyAmount: true) { $0.stations[0].arrivals.mean = $1 },
+        Field(path: "stations[0].arrivals.ci95", anyAmount: true) { $0.stations[0].arrivals.ci95 = $1 },
+        Field(path: "facilities[0].arrivals", anyAmount: true) { $0.facilities[0].arrivals = $1 },
+        Field(path: "links[0].flow.mean", anyAmount: true) { $0.links[0].flow.mean = $1 },
+        Field(path: "daily.warmUpCheck.measuredMean", anyAmount: true) { $0.daily.warmUpCheck.measuredMean = $1 },
+        Field(path: "configuration.days", anyAmount: true) { $0.configuration.days = $1 },
+    ]
+
+    @Test("a result written by simulate passes; a number edited out of range is named by its field", arguments: fields)
+    func document(_ field: Field) throws {
+        try TrainingRun.document.validate()
+        for value in Self.extremes {
+            var d = TrainingRun.document
+            field.set(&d, value)
+            if field.anyAmount, value >= 0 {
+                // A huge but finite wait or count is printable: read as it is.
+                let path = try TrainingRun.temporaryFile(try d.jsonText())
+                #expect(throws: Never.self) { try ResultDocument.read(path: path) }
+                continue
+            }
+            let message = try Self.readError(try d.jsonText(), document: true)
+            #expect(message.hasPrefix("field '\(field.path)': \(Self.written[value]!) is out of range: "), "\(field.path) = \(value): \(message)")
+        }
+    }
+
+    @Test("compare and render read through the same check: an edited result is refused, not drawn or printed")
+    func negativeWait() throws {
+        var d = TrainingRun.document
+        d.stations[0].meanWaitMinutes.mean = -3
+        #expect(throws: ValueRangeError(field: "stations[0].meanWaitMinutes.mean", value: -3, range: ValueRangeError.nonNegative, meaning: "a wait in minutes")) {
+            try d.validate()
+        }
+        #expect(ValueRangeError(field: "x", value: -3, range: ValueRangeError.nonNegative, meaning: "a wait in minutes").reason == "-3 is out of range: a wait in minutes is 0 or more")
+    }
+}
