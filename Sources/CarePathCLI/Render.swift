@@ -64,7 +64,7 @@ struct RenderOutputOptions: ParsableArguments {
     func validate() throws {
         guard maxNodes > 0 else { throw ValidationError("--max-nodes must be at least 1") }
         // A directory, a FIFO or a device at -o is refused by run() with what it is, not with its extension.
-        if format == nil, let file, Self.kind(of: file) == nil, DiagramFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) == nil {
+        if format == nil, let file, (try? AtomicFile.checkReplaceable(file)) != nil, DiagramFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) == nil {
             throw ValidationError("cannot tell the format from '\(file)': add --format svg|png|pdf|dot, or use a .svg, .png, .pdf or .dot file name")
         }
     }
@@ -74,32 +74,12 @@ struct RenderOutputOptions: ParsableArguments {
         format ?? file.flatMap { DiagramFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) } ?? .svg
     }
 
-    /// What stands at `path` if it is something -o never replaces (a directory, a symbolic link, a
-    /// device, FIFO or socket), in the words AtomicFile refuses it with; nil for a regular file or nothing.
-    static func kind(of path: String) -> String? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "it is a directory"
-        case S_IFLNK: return "it is a symbolic link; give the path of the file it points to"
-        default: return "it is not a regular file (a device, FIFO or socket is never replaced)"
-        }
-    }
-
     /// Refuses an -o that cannot be written before anything is loaded or laid out: a directory, a
     /// device, FIFO, socket or symbolic link there, or a folder that does not exist. The write itself
     /// (AtomicFile) checks again.
     func checkDestination() throws {
         guard let file else { return }
-        if let kind = Self.kind(of: file) { throw CommandFailure("cannot write '\(file)': \(kind)") }
-        let slash = file.lastIndex(of: "/")
-        let folder = slash.map { $0 == file.startIndex ? "/" : String(file[..<$0]) } ?? "."
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            throw CommandFailure("cannot write '\(file)': its folder '\(folder)' does not exist")
-        }
-        if !isDirectory.boolValue { throw CommandFailure("cannot write '\(file)': '\(folder)' is not a folder") }
+        try AtomicFile.checkReplaceable(file)
     }
 
     /// Refuses `graph` when it is larger than --max-nodes allows for a layout (never for --format dot),

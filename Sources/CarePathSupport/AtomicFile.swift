@@ -45,7 +45,14 @@ package enum AtomicFile {
         }
     }
 
-    private static func write(bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
+    /// Checks, before any work, that `path` could be written: nothing or a regular file there, in a
+    /// folder that exists. The write checks again.
+    package static func checkReplaceable(_ path: String) throws(Failure) {
+        _ = try target(path)
+    }
+
+    /// What stands at `path` (nil for nothing), its folder and its name, or why it may not be written.
+    private static func target(_ path: String) throws(Failure) -> (old: stat?, folder: String, name: String) {
         let old = try existing(path)
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
@@ -56,6 +63,11 @@ package enum AtomicFile {
             throw Failure(path: path, reason: errno == ENOENT ? "its folder '\(folder)' does not exist" : "its folder '\(folder)': \(String(cString: strerror(errno)))")
         }
         guard folderInfo.st_mode & S_IFMT == S_IFDIR else { throw Failure(path: path, reason: "'\(folder)' is not a folder") }
+        return (old, folder, name)
+    }
+
+    private static func write(bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
+        let (old, folder, name) = try target(path)
 
         var generator = SystemRandomNumberGenerator()
         var temporary = "", descriptor: Int32 = -1
