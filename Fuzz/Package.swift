@@ -22,7 +22,7 @@ let package = Package(
     targets: [
         .target(
             name: "FuzzSupport",
-            dependencies: ["CareNetwork", "Referral", "LoadSimulation", "SimulationResults", "Diagrams"].map {
+            dependencies: ["CFuzzerDriver"] + ["CareNetwork", "Referral", "LoadSimulation", "SimulationResults", "Diagrams"].map {
                 .product(name: $0, package: carePath)
             }
         ),

@@ -21,9 +21,10 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/carepath")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    /// Runs `executable` (by default the built `carepath`) with `arguments`.
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

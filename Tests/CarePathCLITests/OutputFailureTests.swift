@@ -7,19 +7,7 @@ import Testing
 struct OutputFailureTests {
     /// Runs `carepath` through the shell, so the test can close or redirect its descriptors.
     static func shell(_ script: String) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = CLI.packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(["CAREPATH": CLI.binary.path]) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        try CLI.run(["-c", script], environment: ["CAREPATH": CLI.binary.path], executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
     static let commands = [
