@@ -32,25 +32,27 @@ extension ResultDocument {
 
     /// Decodes a result.json's bytes; `path` names the file in errors.
     public static func decode(_ data: Data, path: String) throws(ResultReadError) -> ResultDocument {
-        // The schema first, so a file of another layout is named as such rather than by its first odd field.
+        let what = "a result.json written by carepath simulate --out"
+        // One parse when the file is a result of this schema; otherwise its schema is looked at
+        // first, so a file of another layout is named as such rather than by its first odd field.
+        let decoded = Result { try JSONDecoder().decode(ResultDocument.self, from: data) }
+        if case .success(let document) = decoded, document.schema == currentSchema {
+            do { try document.validate() } catch { throw ResultReadError(path: path, field: error.field, reason: error.reason) }
+            return document
+        }
         let probe: Probe
         do { probe = try JSONDecoder().decode(Probe.self, from: data) } catch {
-            throw ResultFileReader.error(error, path: path, what: "a result.json written by carepath simulate --out")
+            throw ResultFileReader.error(error, path: path, what: what)
         }
         guard let schema = probe.schema else {
             let writer = probe.carepath.map { "CarePath \($0)" } ?? (probe.hasStations ? "a CarePath before 0.3.0" : nil)
             throw ResultReadError(path: path, field: "schema", reason: writer.map { "written by \($0), which did not record a schema version: run carepath simulate again to get a result this CarePath reads" }
                 ?? "not a result.json written by carepath simulate --out (it has no schema version)")
         }
-        guard schema == currentSchema else {
+        guard schema == currentSchema, case .failure(let error) = decoded else {
             throw ResultReadError(path: path, field: "schema", reason: "schema \(schema)\(probe.carepath.map { " (written by CarePath \($0))" } ?? ""); this CarePath reads schema \(currentSchema)")
         }
-        let document: ResultDocument
-        do { document = try JSONDecoder().decode(ResultDocument.self, from: data) } catch {
-            throw ResultFileReader.error(error, path: path, what: "a result.json written by carepath simulate --out")
-        }
-        do { try document.validate() } catch { throw ResultReadError(path: path, field: error.field, reason: error.reason) }
-        return document
+        throw ResultFileReader.error(error, path: path, what: what)
     }
 
     /// Checks that every number a reader draws or prints is in range: utilisation in
@@ -270,7 +272,7 @@ enum ResultFileReader {
         case is String.Type: "a string"
         case is Bool.Type: "true or false"
         case is [Any].Type: "an array"
-        default: String(describing: type).hasPrefix("Array") ? "an array" : (String(describing: type).hasPrefix("Dictionary") ? "an object" : "an object")
+        default: String(describing: type).hasPrefix("Array") ? "an array" : "an object"
         }
     }
 }
