@@ -24,11 +24,7 @@ struct CommandFailure: Error, Sendable {
 
     /// What stderr shows.
     var text: String {
-        var text = ""
-        if !diagnostics.isEmpty {
-            for diagnostic in diagnostics { text += diagnostic.description + "\n" }
-            text += DiagnosticPrinter.count(diagnostics) + "\n"
-        }
+        var text = DiagnosticPrinter.text(diagnostics)
         if let message { text += "error: " + message + "\n" }
         if let hint { text += "  hint: " + hint + "\n" }
         return text

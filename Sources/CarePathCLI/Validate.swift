@@ -54,12 +54,9 @@ struct Validate: ParsableCommand {
         case .json:
             print(ValidationJSON.render(files: paths + (scenario.map { [$0] } ?? []), diagnostics: diagnostics, summary: summary))
         case .text:
-            var text = ""
-            for diagnostic in diagnostics { text += diagnostic.description + "\n" }
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            let warnings = diagnostics.count - errors
             let count = paths.count + (scenario == nil ? 0 : 1)
-            text += "\(count) file\(count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            var text = DiagnosticPrinter.lines(diagnostics)
+            text += "\(count) file\(count == 1 ? "" : "s"): \(DiagnosticPrinter.count(diagnostics))\n"
             text += ValidationJSON.summaryText(summary)
             print(text, terminator: "")
         }
@@ -70,10 +67,12 @@ struct Validate: ParsableCommand {
 /// Diagnostics as `carepath validate` prints them, then the count of errors and warnings.
 enum DiagnosticPrinter {
     static func text(_ diagnostics: [Diagnostic]) -> String {
-        guard !diagnostics.isEmpty else { return "" }
-        var text = ""
-        for diagnostic in diagnostics { text += diagnostic.description + "\n" }
-        return text + count(diagnostics) + "\n"
+        diagnostics.isEmpty ? "" : lines(diagnostics) + count(diagnostics) + "\n"
+    }
+
+    /// Each diagnostic on its line (and its hint's).
+    static func lines(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { $0.description + "\n" }.joined()
     }
 
     /// `1 error, 2 warnings`.
