@@ -72,7 +72,7 @@ let package = Package(
         ),
         // The national network built from the public tables of Networks/source/ (swift run generate-network).
         .target(name: "NetworkGenerator", dependencies: ["CareNetwork", "Referral", "LoadSimulation"]),
-        .executableTarget(name: "GenerateNetwork", dependencies: ["NetworkGenerator"]),
+        .executableTarget(name: "GenerateNetwork", dependencies: ["CarePathSupport", "NetworkGenerator"]),
         // What several test targets share: the `# expect:` lines of the example files.
         .target(name: "CarePathTestSupport", path: "Tests/Support"),
         // The event-list engine, the reference the station sweep is checked against bit for bit; it

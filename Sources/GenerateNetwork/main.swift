@@ -1,3 +1,4 @@
+import CarePathSupport
 import Foundation
 import NetworkGenerator
 
@@ -10,7 +11,7 @@ var out = "Networks/morocco.yaml"
 var check = false
 var arguments = CommandLine.arguments.dropFirst()
 func usage(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("generate-network: \(message)\nusage: generate-network [--source DIR] [--out FILE] [--check]\n".utf8))
+    StandardError.write("generate-network: \(message)\nusage: generate-network [--source DIR] [--out FILE] [--check]\n")
     exit(64)
 }
 while let argument = arguments.popFirst() {
@@ -36,12 +37,9 @@ do {
         for line in differences.sample(limit: 20) { print(line) }
         exit(1)
     }
-    try Data(yaml.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+    try AtomicFile.write(yaml, to: out)
     print("wrote \(out): \(summary)")
-} catch let error as GeneratorError {
-    FileHandle.standardError.write(Data("generate-network: \(error)\n".utf8))
-    exit(1)
 } catch {
-    FileHandle.standardError.write(Data("generate-network: \(error)\n".utf8))
+    StandardError.write("generate-network: \(error)\n")
     exit(1)
 }
