@@ -1,5 +1,5 @@
 /// One replication's raw counts: per station, per link and per route, plus the patient accounting.
-public struct ReplicationResult: Sendable {
+public struct ReplicationResult: Sendable, Codable {
     /// Patients who arrived, over the whole horizon.
     public var arrived = 0
     /// Patients whose pathway ended (treated, not referred further).

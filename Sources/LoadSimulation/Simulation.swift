@@ -11,7 +11,22 @@ public enum Simulation {
     /// the number of threads.
     public static func run(_ model: SimulationModel, configuration: SimulationConfiguration,
                            progress: (@Sendable (_ replication: Int, _ fraction: Double) -> Void)? = nil) -> SimulationResult {
-        let count = max(1, configuration.replications)
+        let batch = run(model, configuration: configuration, replications: 0..<max(1, configuration.replications), progress: progress)
+        var result = aggregate(model: model, configuration: configuration, replications: batch.results)
+        result.patientLimit = batch.patientLimit
+        result.concurrentReplications = batch.concurrentReplications
+        return result
+    }
+
+    /// Simulates only the replications `indices` of a run of `configuration` (a shard of it): each
+    /// replication `r` draws exactly what it draws in ``run(_:configuration:progress:)`` (its streams
+    /// are keyed by seed, `r` and source), so the results of the shards of a run, concatenated in
+    /// replication order, are that run's ``SimulationResult/replications``. `progress` hears from
+    /// replication `r` by its index in the run, not in `indices`. The memory budget is shared by the
+    /// replications running at once in this process.
+    public static func run(_ model: SimulationModel, configuration: SimulationConfiguration, replications indices: Range<Int>,
+                           progress: (@Sendable (_ replication: Int, _ fraction: Double) -> Void)? = nil) -> ReplicationBatch {
+        let count = max(1, indices.count)
         let slots = ReplicationSlots(count: count)
         let threads = max(1, min(configuration.threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
         // The station sweep needs pathways that never return to a station: every model built from a
@@ -21,19 +36,18 @@ public enum Simulation {
         // The memory budget is shared by the replications running at once: each gets its share.
         let limit = configuration.patientLimit(concurrentReplications: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            while let r = slots.take() {
+            while let slot = slots.take() {
+                let r = indices.lowerBound + slot
                 let report: ((Double) -> Void)? = progress.map { progress in { progress(r, $0) } }
                 var run = StationSweepRun(plan: sweep, horizonMinutes: horizon, warmupMinutes: warmup, seed: configuration.seed, replication: r)
                 run.progress = report
                 run.patientLimit = limit
-                slots.store(run.run(), at: r)
+                slots.store(run.run(), at: slot)
                 progress?(r, 1)
             }
         }
-        var result = aggregate(model: model, configuration: configuration, replications: slots.results())
-        result.patientLimit = limit
-        result.concurrentReplications = threads
-        return result
+        return ReplicationBatch(indices: indices.lowerBound..<(indices.lowerBound + count), results: slots.results(),
+                                patientLimit: limit, concurrentReplications: threads)
     }
 
     /// The statistics of a run's replications (`replications[r]`: replication `r`), whichever engine

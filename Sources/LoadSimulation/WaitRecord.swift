@@ -2,7 +2,7 @@ import Histogram
 
 /// One replication's waits per station, compact: the count of patients served without waiting, and
 /// the non-empty buckets of the others (see ``percentiles(station:in:)``).
-public struct WaitRecord: Sendable {
+public struct WaitRecord: Sendable, Codable {
     /// Per station: patients who started service at once, after warm-up.
     public var zeroWaits: [Int]
     var offsets: [Int32]
