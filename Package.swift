@@ -11,6 +11,7 @@ import PackageDescription
 //   LoadSimulation    ← CarePathSupport, CareNetwork, Referral, HeapModule, Histogram
 //   SimulationResults ← CarePathSupport, CareNetwork, LoadSimulation: the typed result document
 //   Diagrams          ← CarePathSupport, CareNetwork, Referral, CGraphviz
+//   Sweeps            ← CarePathSupport, CareNetwork, Referral, LoadSimulation, SimulationResults: shards, exact merges, sweeps
 //   carepath (CLI)    ← all of them, ArgumentParser
 let package = Package(
     name: "CarePath",
@@ -24,6 +25,7 @@ let package = Package(
         .library(name: "LoadSimulation", targets: ["LoadSimulation"]),
         .library(name: "SimulationResults", targets: ["SimulationResults"]),
         .library(name: "Diagrams", targets: ["Diagrams"]),
+        .library(name: "Sweeps", targets: ["Sweeps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,10 +65,14 @@ let package = Package(
             name: "Diagrams",
             dependencies: ["CarePathSupport", "CareNetwork", "Referral", "CGraphviz"]
         ),
+        .target(
+            name: "Sweeps",
+            dependencies: ["CarePathSupport", "CareNetwork", "Referral", "LoadSimulation", "SimulationResults"]
+        ),
         .executableTarget(
             name: "CarePathCLI",
             dependencies: [
-                "CarePathSupport", "CareNetwork", "CareRules", "Referral", "LoadSimulation", "SimulationResults", "Diagrams",
+                "CarePathSupport", "CareNetwork", "CareRules", "Referral", "LoadSimulation", "SimulationResults", "Diagrams", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +97,7 @@ let package = Package(
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "LoadSimulation", "Referral", "CareNetwork"], exclude: ["Golden/training-network.dot", "Golden/training-pathway.dot", "Golden/training-load.dot"]),
         .testTarget(name: "SimulationResultsTests", dependencies: ["SimulationResults", "LoadSimulation", "Referral", "CareNetwork"]),
         .testTarget(name: "CarePathCLITests", dependencies: ["CarePathCLI"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "SimulationResults", "LoadSimulation", "CareNetwork", "CarePathSupport"]),
         .testTarget(name: "NetworkGeneratorTests", dependencies: ["NetworkGenerator", "CareNetwork"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,6 +5,7 @@ import Foundation
 import LoadSimulation
 import Referral
 import SimulationResults
+import Sweeps
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,11 @@ struct Simulate: ParsableCommand {
               carepath simulate --days 30 --replications 4 --out results/agadir \\
                   --scenario Networks/scenarios/chu-agadir-closed.yaml
               carepath compare results/baseline/result.json results/agadir/result.json
+
+            With --shard K/M (or --replication-range A..<B), only that share of the --replications
+            runs, each replication drawing what it draws in the whole run, and --partial FILE receives
+            it raw; `carepath merge` turns the shards' partials into the run's results, byte for byte
+            (Docs/sweeps.md).
             """.helpParagraphs
     )
 
@@ -36,6 +42,9 @@ struct Simulate: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed of the random streams (xoshiro256** per health centre and replication).") var seed: UInt64 = 1
     @Option(help: "Write result.json, stations.csv, facilities.csv, links.csv, pathways.csv and daily.csv to this directory.") var out: String?
     @Option(parsing: .unconditional, help: "Memory, in GiB, the replications running at once may fill with patients, shared between them; a run that needs more stops and says where queues grew. Default: half of this machine's memory.") var memoryLimit: Double?
+    @Option(help: "Run only shard K of M of the --replications (K from 1, near-equal contiguous shares); needs --partial.") var shard: String?
+    @Option(help: "Run only these replications of the --replications, numbered from 0, B excluded (4..<8: the fifth to the eighth); needs --partial.") var replicationRange: String?
+    @Option(help: "Write the replications run (a shard's, else all) raw to this file, for carepath merge, instead of results.") var partial: String?
     @OptionGroup var output: OutputOptions
 
     /// The warm-up in days: as given, else 14 days or a quarter of the horizon, whichever is less.
@@ -48,9 +57,31 @@ struct Simulate: ParsableCommand {
         if let memoryLimit, !(memoryLimit >= 0.001 && memoryLimit <= 1_048_576) {
             throw ValidationError("--memory-limit must be between 0.001 and 1048576 GiB")
         }
+        if shard != nil || replicationRange != nil || partial != nil {
+            guard shard == nil || replicationRange == nil else { throw ValidationError("give --shard or --replication-range, not both") }
+            guard partial != nil else { throw ValidationError("a shard writes a partial result: give --partial FILE (and merge the partials with carepath merge)") }
+            guard out == nil else { throw ValidationError("--partial writes a shard's raw replications, --out a run's results: give one (carepath merge --out DIR makes the results of partials)") }
+            if case .failure(let error) = try share().indices(of: replications) { throw ValidationError(error.message ?? "") }
+        }
+    }
+
+    /// The replications this process runs: --shard, --replication-range, else all of them.
+    func share() throws -> ReplicationShare {
+        if let shard {
+            guard let share = ReplicationShare.shard(parsing: shard) else { throw ValidationError("--shard must be K/M, for example 2/4, not '\(shard)'") }
+            return share
+        }
+        if let replicationRange {
+            guard let share = ReplicationShare.range(parsing: replicationRange) else {
+                throw ValidationError("--replication-range must be A..<B, for example 4..<8, not '\(replicationRange)'")
+            }
+            return share
+        }
+        return .range(0..<replications)
     }
 
     func run() throws {
+        if let partial { return try runShard(writingTo: partial) }
         let loaded = try networkOptions.load()
         // Before simulating (and after the inputs are known good, so that a bad scenario leaves no
         // directory behind): a run that cannot write its results should not first take minutes.
@@ -70,7 +101,8 @@ struct Simulate: ParsableCommand {
         }
         progress.finish()
         if let stopped = result.stoppedEarly {
-            throw Self.stopped(stopped.replication, at: stopped.minutes, result: result, model: model, network: network)
+            throw Self.stopped(stopped.replication, at: stopped.minutes, run: result.replications[stopped.replication], patientLimit: result.patientLimit,
+                               concurrentReplications: result.concurrentReplications, days: configuration.days, model: model, network: network)
         }
         let seconds = Date().timeIntervalSince(started)
         let run = ResultDocument.Run(
@@ -95,22 +127,49 @@ struct Simulate: ParsableCommand {
 
     /// Why a replication stopped: the day, the limit and the memory it stands for, and the stations
     /// whose queues had grown longest by then.
-    static func stopped(_ replication: Int, at minutes: Double, result: SimulationResult, model: SimulationModel, network: CareNetwork) -> CommandFailure {
+    static func stopped(_ replication: Int, at minutes: Double, run stoppedRun: ReplicationResult, patientLimit: Int, concurrentReplications: Int,
+                        days: Double, model: SimulationModel, network: CareNetwork) -> CommandFailure {
         // Where the patients were held when it stopped (a stop within a week has them in the lanes,
         // not yet in the queues), else the longest queues of the run.
-        let stoppedRun = result.replications[replication]
         let queues = stoppedRun.heldAtStop.contains { $0 > 0 } ? stoppedRun.heldAtStop : stoppedRun.maxQueue
         let longest = queues.indices.sorted { (queues[$0], $1) > (queues[$1], $0) }.prefix(5).filter { queues[$0] > 0 }
         let stations = longest.map { s in
             "\(network.facilities[Int(model.stationFacility[s])].key)/\(network.catalog[ServiceID(Int(model.stationService[s]))].key) (\(NumberFormat.grouped(queues[s])))"
         }
-        let budget = Double(result.patientLimit * SimulationConfiguration.bytesPerPatient * result.concurrentReplications) / 1_073_741_824
+        let budget = Double(patientLimit * SimulationConfiguration.bytesPerPatient * concurrentReplications) / 1_073_741_824
         return CommandFailure(
-            "replication \(replication + 1) stopped on day \(NumberFormat.fixed(minutes / 1440, digits: 1)) of \(NumberFormat.significant(result.configuration.days)): "
-                + "more than \(NumberFormat.grouped(result.patientLimit)) patients were in the system at once (its share of \(NumberFormat.format("%.3g", budget)) GiB "
-                + "for \(result.concurrentReplications) replication\(result.concurrentReplications == 1 ? "" : "s") running at once). Demand is far beyond capacity; "
+            "replication \(replication + 1) stopped on day \(NumberFormat.fixed(minutes / 1440, digits: 1)) of \(NumberFormat.significant(days)): "
+                + "more than \(NumberFormat.grouped(patientLimit)) patients were in the system at once (its share of \(NumberFormat.format("%.3g", budget)) GiB "
+                + "for \(concurrentReplications) replication\(concurrentReplications == 1 ? "" : "s") running at once). Demand is far beyond capacity; "
                 + "the stations holding the most patients: \(stations.joined(separator: ", "))",
             hint: "add capacity there, bound queues with a scenario's queue-limit, simulate fewer days to see where queues build up, or give more memory with --memory-limit")
+    }
+
+    /// `--partial FILE`: runs this process's share of the replications and writes them raw.
+    func runShard(writingTo path: String) throws {
+        let indices = try share().indices(of: replications).get()
+        let inputs: RunInputs
+        do { inputs = try RunInputs(networkPath: networkOptions.network ?? NetworkLoader.bundledNetworkPath, scenarioPath: networkOptions.scenario,
+                                    version: CarePathVersion.string) } catch { throw CommandFailure(error.message, hint: error.hint, diagnostics: error.diagnostics) }
+        if !inputs.warnings.isEmpty { StandardError.write(DiagnosticPrinter.text(inputs.warnings)) }
+        do { try AtomicFile.checkReplaceable(path) } catch { throw CommandFailure(error.description) }
+        let started = Date()
+        var configuration = SimulationConfiguration(days: days, warmupDays: effectiveWarmup, replications: replications, seed: seed,
+                                                    threads: ShardThreads.fromEnvironment())
+        configuration.memoryBudget = memoryLimit.map { Int($0 * 1_073_741_824) }
+        let progress = ProgressLine(total: indices.count)
+        let batch = Simulation.run(inputs.model, configuration: configuration, replications: indices) { replication, fraction in
+            progress.update(replication: replication - indices.lowerBound, fraction: fraction)
+        }
+        progress.finish()
+        if let stopped = batch.stoppedEarly {
+            throw Self.stopped(stopped.replication, at: stopped.minutes, run: batch.results[stopped.replication - indices.lowerBound], patientLimit: batch.patientLimit,
+                               concurrentReplications: batch.concurrentReplications, days: days, model: inputs.model, network: inputs.network)
+        }
+        let partial = PartialResult(run: inputs.run, configuration: configuration, batch: batch)
+        do { try partial.write(to: path) } catch { throw CommandFailure(error.message, hint: error.hint) }
+        let summary = ShardSummary(partial: partial, path: path, wallSeconds: Date().timeIntervalSince(started))
+        print(output.format == .json ? summary.json() : summary.text(), terminator: "")
     }
 
     /// Prints why the results cannot be written and returns exit 1 to throw.

@@ -1,0 +1,41 @@
+import CarePathSupport
+import SimulationResults
+
+/// What `carepath merge` prints once the results are written.
+public struct MergeSummary: Sendable {
+    public var merge: PartialMerge
+    public var document: ResultDocument
+    public var partials: Int
+    public var out: String
+    public var wallSeconds: Double
+
+    public init(merge: PartialMerge, document: ResultDocument, partials: Int, out: String, wallSeconds: Double) {
+        self.merge = merge
+        self.document = document
+        self.partials = partials
+        self.out = out
+        self.wallSeconds = wallSeconds
+    }
+
+    /// For people: the run, the accounting, where the results went.
+    public func text() -> String {
+        let identity = merge.identity, a = document.accounting
+        return """
+            Merged \(partials) partial\(partials == 1 ? "" : "s") of \(identity.network.path)\(identity.scenario.map { " with scenario \($0.path)" } ?? ""): \
+            \(identity.replications) replication\(identity.replications == 1 ? "" : "s"), \(NumberFormat.significant(identity.days)) days \
+            (\(NumberFormat.significant(identity.warmupDays)) of warm-up excluded), seed \(identity.seed)
+            Patients (all replications): arrived \(a.arrived) = completed \(a.completed) + in the system at the end \(a.inSystem) + not covered \(a.notCovered) \
+            + unavailable \(a.unavailable)\(a.turnedAway > 0 ? " + turned away \(a.turnedAway)" : "")  [\(a.balanced ? "balanced" : "NOT BALANCED")]
+            Results written to \(out) (\(NumberFormat.fixed(wallSeconds, digits: 2)) s wall)
+
+            """
+    }
+
+    /// For scripts.
+    public func json() -> String {
+        JSONValue.object([
+            "out": .string(out), "partials": .int(partials), "replications": .int(merge.identity.replications),
+            "arrived": .int(document.accounting.arrived), "balanced": .bool(document.accounting.balanced), "wallSeconds": .double(wallSeconds),
+        ]).rendered() + "\n"
+    }
+}
