@@ -51,7 +51,7 @@ struct Sweep: ParsableCommand {
         let plan: SweepPlan
         do {
             let sweep = try SweepFile.read(path: file)
-            plan = try SweepPlan(sweep: sweep, directory: directory ?? "DIR", version: CarePathVersion.string) { StandardError.write(DiagnosticPrinter.text($0)) }
+            plan = try SweepPlan(sweep: sweep, directory: directory, version: CarePathVersion.string) { StandardError.write(DiagnosticPrinter.text($0)) }
         } catch { throw failure(error) }
         if emit == .slurm {
             let binary = carepath ?? Self.executablePath()

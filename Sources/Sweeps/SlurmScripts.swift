@@ -31,7 +31,7 @@ public struct SlurmScripts: Sendable {
 
     /// A word for the shell, single-quoted unless it is plain.
     static func quoted(_ word: String) -> String {
-        if !word.isEmpty, word.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || "/._-+=:,".unicodeScalars.contains($0) }) {
+        if !word.isEmpty, word.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || "/._-+=:,%".unicodeScalars.contains($0) }) {
             return word
         }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"

@@ -16,7 +16,10 @@ import SimulationResults
 /// shard's replications; such a shard is not run again.
 public struct SweepPlan: Sendable {
     public let sweep: SweepFile
+    /// The sweep's directory (`DIR` in the paths of a plan made without one).
     public let directory: String
+    /// Whether the plan looked for the shards done (it had a directory).
+    public let looked: Bool
     public let version: String
     public let runs: [RunPlan]
 
@@ -40,10 +43,11 @@ public struct SweepPlan: Sendable {
     }
 
     /// Loads every run's network and scenario (their problems thrown, located, as ``SweepError``;
-    /// their warnings printed by `warn`) and looks in `directory` for the shards already done.
-    public init(sweep: SweepFile, directory: String, version: String, warn: ([Diagnostic]) -> Void = { _ in }) throws(SweepError) {
+    /// their warnings given to `warn`) and looks in `directory`, if given, for the shards already done.
+    public init(sweep: SweepFile, directory: String?, version: String, warn: ([Diagnostic]) -> Void = { _ in }) throws(SweepError) {
         self.sweep = sweep
-        self.directory = Self.trimmed(directory)
+        self.directory = directory.map(Self.trimmed) ?? "DIR"
+        looked = directory != nil
         self.version = version
         var runs: [RunPlan] = []
         var loaded: [String?: RunInputs] = [:]
@@ -60,7 +64,7 @@ public struct SweepPlan: Sendable {
             }
         }
         guard diagnostics.isEmpty else { throw SweepError(nil, diagnostics: diagnostics) }
-        let base = self.directory
+        let base = self.directory, looked = self.looked
         for run in sweep.runs {
             let inputs = loaded[run.scenario.file]!
             let configuration = SimulationConfiguration(days: sweep.days, warmupDays: sweep.warmupDays, replications: sweep.replications, seed: run.seed)
@@ -70,7 +74,7 @@ public struct SweepPlan: Sendable {
             let shards = ranges.enumerated().map { k, range in
                 let number = String(k + 1), padded = String(repeating: "0", count: width - number.count) + number
                 let path = Self.join(base, "shards", run.id, "shard-\(padded)-of-\(ranges.count).json")
-                return Shard(number: k + 1, replications: range, partial: path, done: Self.isDone(path, identity: identity, replications: range))
+                return Shard(number: k + 1, replications: range, partial: path, done: looked && Self.isDone(path, identity: identity, replications: range))
             }
             runs.append(RunPlan(run: run, inputs: inputs, configuration: configuration, shards: shards))
         }
@@ -120,11 +124,11 @@ public struct SweepPlan: Sendable {
             + "\(NumberFormat.significant(sweep.days)) days (\(NumberFormat.significant(sweep.warmupDays)) of warm-up excluded), \(sweep.replications) replication\(sweep.replications == 1 ? "" : "s") each, "
             + "\(sweep.shards.count) shard\(sweep.shards.count == 1 ? "" : "s") of \(sweep.shardSize)"]
         let years = Double(runs.count * sweep.replications) * sweep.days / 365
-        lines.append("\(NumberFormat.significant(years)) replication-years; \(doneCount) of \(shardCount) shards done in \(directory)")
+        lines.append("\(NumberFormat.format("%.3g", years)) replication-years in \(shardCount) shards" + (looked ? ", \(doneCount) done in \(directory)" : ""))
         for run in runs {
             let done = run.shards.filter(\.done).count
             let against = baselineRun(of: run).map { ", compared with \($0.run.id)" } ?? (sweep.baseline == run.run.scenario.id ? ", the baseline" : "")
-            lines.append("  \(run.run.id): \(run.run.scenario.file ?? "the network as it is"), seed \(run.run.seed), \(done)/\(run.shards.count) shards done\(against)")
+            lines.append("  \(run.run.id): \(run.run.scenario.file ?? "the network as it is"), seed \(run.run.seed)" + (looked ? ", \(done)/\(run.shards.count) shards done" : "") + against)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,0 +1,190 @@
+import CarePathSupport
+import Foundation
+import LoadSimulation
+import SimulationResults
+import Testing
+@testable import Sweeps
+
+@Suite("Partials and their merge")
+struct PartialMergeTests {
+    /// Merges the partials of `ranges` (written to files and read back, in the order given) and
+    /// returns the merged result files, name by name.
+    static func merged(_ inputs: RunInputs, _ configuration: SimulationConfiguration, _ ranges: [Range<Int>]) throws -> [String: String] {
+        let directory = try Fixtures.temporaryDirectory()
+        var paths: [String] = []
+        for (i, range) in ranges.enumerated() {
+            let path = "\(directory)/part-\(i).json"
+            try Fixtures.partial(inputs, configuration, range).write(to: path)
+            paths.append(path)
+        }
+        let files = try PartialMerge.read(paths: paths).resultFiles(inputs: inputs)
+        return Dictionary(uniqueKeysWithValues: try files.contents().map { ($0.name, $0.text) })
+    }
+
+    @Test("merged shards give the single run's result.json and CSV tables byte for byte, whatever the split and the order",
+          arguments: [[0..<5], [0..<2, 2..<5], [0..<1, 1..<2, 2..<3, 3..<4, 4..<5], [3..<5, 0..<1, 1..<3], [4..<5, 0..<4]])
+    func byteIdentical(ranges: [Range<Int>]) throws {
+        let configuration = Fixtures.configuration()
+        let single = try Fixtures.singleRun(Fixtures.base, configuration)
+        let merged = try Self.merged(Fixtures.base, configuration, ranges)
+        #expect(Set(merged.keys) == ResultFiles.names)
+        for (name, text) in single { #expect(merged[name] == text, "\(name) differs for shards \(ranges)") }
+    }
+
+    @Test("the same on a scenario (closures, new facility, bounded queues), split by --shard K/M")
+    func byteIdenticalWithScenario() throws {
+        let configuration = Fixtures.configuration(replications: 4, seed: 3)
+        let ranges = (1...3).map { k in try! ReplicationShare.shard(k, of: 3).indices(of: 4).get() }
+        #expect(ranges == [0..<1, 1..<2, 2..<4])
+        let single = try Fixtures.singleRun(Fixtures.whatIf, configuration)
+        let merged = try Self.merged(Fixtures.whatIf, configuration, ranges)
+        for (name, text) in single { #expect(merged[name] == text, "\(name)") }
+        #expect(single["result.json"]?.contains(#""queueLimits": true"#) == true)
+    }
+
+    @Test("a partial keeps every double to the bit: random bit patterns read back equal")
+    func exactDoubles() throws {
+        var partial = Fixtures.partial(Fixtures.base, Fixtures.configuration(replications: 2), 0..<2)
+        var generator = SplitMix64(state: 42)
+        var values: [Double] = [0.1 + 0.2, 1.0 / 3, -0.0, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, .ulpOfOne]
+        while values.count < partial.replications[0].utilisation.count {
+            let value = Double(bitPattern: generator.next())
+            if value.isFinite { values.append(value) }
+        }
+        partial.replications[0].utilisation = Array(values.prefix(partial.replications[0].utilisation.count))
+        partial.replications[1].meanWait = partial.replications[0].utilisation.map { $0 / 7 }
+        partial.replications[1].stoppedAt = 1234.5678901234567
+        let back = try PartialResult.decode(try partial.encoded(), path: "x.json")
+        #expect(back.replications[0].utilisation.map(\.bitPattern) == partial.replications[0].utilisation.map(\.bitPattern))
+        #expect(back.replications[1].meanWait.map(\.bitPattern) == partial.replications[1].meanWait.map(\.bitPattern))
+        #expect(back.replications[1].stoppedAt == 1234.5678901234567)
+        #expect(back.indices == [0, 1] && back.identity == partial.identity)
+    }
+
+    /// Two partials of runs that differ only by `change`.
+    static func refusal(_ change: (inout PartialResult) -> Void) throws -> SweepError? {
+        let configuration = Fixtures.configuration(replications: 2)
+        let a = Fixtures.partial(Fixtures.base, configuration, 0..<1)
+        var b = Fixtures.partial(Fixtures.base, configuration, 1..<2)
+        change(&b)
+        do {
+            _ = try PartialMerge([("a.json", a), ("b.json", b)])
+            return nil
+        } catch { return error }
+    }
+
+    @Test("partials of different runs are refused, naming the file and what differs")
+    func differentRuns() throws {
+        let cases: [(String, (inout PartialResult) -> Void)] = [
+            ("seed 7 vs 8", { $0.identity.seed = "8" }),
+            ("days 12 vs 30", { $0.identity.days = 30 }),
+            ("warm-up days 2 vs 3", { $0.identity.warmupDays = 3 }),
+            ("CarePath version test-1 vs 0.9", { $0.identity.carepath = "0.9" }),
+            ("network", { $0.identity.network.digest = "fnv1a64:0123456789abcdef" }),
+            ("scenario none vs", { $0.identity.scenario = Fixtures.whatIf.run.scenario }),
+            ("replications 2 vs 3", { $0.identity.replications = 3 }),
+        ]
+        for (expected, change) in cases {
+            let error = try #require(try Self.refusal(change), "\(expected)")
+            #expect(error.message?.contains("'b.json' is not a shard of the same run as 'a.json'") == true)
+            #expect(error.message?.contains(expected) == true, "\(error.message ?? "")")
+        }
+    }
+
+    @Test("missing and duplicated replications are refused, with the indices to run again")
+    func coverage() throws {
+        let configuration = Fixtures.configuration(replications: 6)
+        let a = Fixtures.partial(Fixtures.base, configuration, 0..<2), c = Fixtures.partial(Fixtures.base, configuration, 3..<4)
+        #expect(throws: SweepError.self) { try PartialMerge([("a", a), ("c", c)]) }
+        do { _ = try PartialMerge([("a", a), ("c", c)]) } catch {
+            #expect(error.message == "3 of the run's 6 replications are missing: 2..<3, 4..<6 (0-based indices); no partial holds them")
+            #expect(error.hint?.contains("--replication-range 2..<3") == true)
+        }
+        let overlap = Fixtures.partial(Fixtures.base, configuration, 1..<3)
+        do { _ = try PartialMerge([("a", a), ("overlap", overlap)]); Issue.record("an overlap was merged") } catch {
+            #expect(error.message == "replication 2 (index 1) is in both 'a' and 'overlap'")
+        }
+        do { _ = try PartialMerge([]); Issue.record("nothing was merged") } catch { #expect(error.message == "no partial results to merge") }
+    }
+
+    @Test("a partial whose arrays do not fit the model, or of a changed network, or of another version is refused, not aggregated")
+    func unfit() throws {
+        let configuration = Fixtures.configuration(replications: 1)
+        var partial = Fixtures.partial(Fixtures.base, configuration, 0..<1)
+        partial.replications[0].arrivals.removeLast()
+        do { _ = try PartialMerge([("p.json", partial)]).resultFiles(inputs: Fixtures.base); Issue.record("merged") } catch {
+            #expect(error.message?.hasPrefix("'p.json': replication 1 does not fit the network's model: arrivals has") == true, "\(error)")
+        }
+        var routes = Fixtures.partial(Fixtures.base, configuration, 0..<1)
+        routes.replications[0].routeRejected.append(1)
+        do { _ = try PartialMerge([("p.json", routes)]).resultFiles(inputs: Fixtures.base); Issue.record("merged") } catch {
+            #expect(error.message?.contains("routeRejected has") == true)
+        }
+        let good = Fixtures.partial(Fixtures.base, configuration, 0..<1)
+        do { _ = try PartialMerge([("p.json", good)]).resultFiles(inputs: Fixtures.whatIf); Issue.record("merged") } catch {
+            #expect(error.message?.contains("is not the file the shards ran on") == true || error.message?.contains("scenario") == true, "\(error)")
+        }
+        do { _ = try PartialMerge([("p.json", good)]).resultFiles(version: "0.0.1"); Issue.record("merged") } catch {
+            #expect(error.message == "the partials were written by CarePath test-1; this is CarePath 0.0.1")
+        }
+    }
+
+    @Test("a file that is not a complete partial is refused with its name: truncated, of another format, with bad indices")
+    func badFiles() throws {
+        let data = try Fixtures.partial(Fixtures.base, Fixtures.configuration(replications: 2), 0..<2).encoded()
+        let truncated = data.prefix(data.count / 2)
+        #expect(throws: SweepError.self) { try PartialResult.decode(Data(truncated), path: "t.json") }
+        do { _ = try PartialResult.decode(Data(truncated), path: "t.json") } catch {
+            #expect(error.message == "'t.json' is not a partial result (not JSON, or truncated)")
+        }
+        do { _ = try PartialResult.decode(Data(#"{"schema": 1}"#.utf8), path: "r.json") } catch {
+            #expect(error.message?.hasPrefix("'r.json' is not a partial result of this CarePath (format missing") == true)
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        text = text.replacingOccurrences(of: #""indices":[0,1]"#, with: #""indices":[1,0]"#)
+        do { _ = try PartialResult.decode(Data(text.utf8), path: "i.json"); Issue.record("decoded") } catch {
+            #expect(error.message?.contains("replication indices are not increasing") == true)
+        }
+        let missing = String(decoding: data, as: UTF8.self).replacingOccurrences(of: #""arrivals":"#, with: #""arrivalz":"#)
+        do { _ = try PartialResult.decode(Data(missing.utf8), path: "m.json"); Issue.record("decoded") } catch {
+            #expect(error.message?.hasPrefix("'m.json' is not a valid partial result: 'replications[0].arrivals' is missing") == true, "\(error)")
+        }
+        do { _ = try PartialResult.read(path: "/nonexistent/p.json") } catch {
+            #expect(error.message == "cannot read '/nonexistent/p.json': no such file")
+        }
+    }
+
+    @Test("--shard K/M and --replication-range: shares that cover every replication once; bad ones refused")
+    func shares() throws {
+        for replications in 1...9 {
+            for m in 1...replications {
+                let ranges = (1...m).map { try! ReplicationShare.shard($0, of: m).indices(of: replications).get() }
+                #expect(ranges.flatMap { Array($0) } == Array(0..<replications))
+                #expect(ranges.allSatisfy { !$0.isEmpty })
+            }
+        }
+        #expect(ReplicationShare.shard(parsing: "2/4") == .shard(2, of: 4))
+        #expect(ReplicationShare.shard(parsing: "2-4") == nil && ReplicationShare.shard(parsing: "x/4") == nil)
+        #expect(ReplicationShare.range(parsing: "4..<8") == .range(4..<8))
+        #expect(ReplicationShare.range(parsing: "4...7") == .range(4..<8))
+        #expect(ReplicationShare.range(parsing: "8..<4") == nil && ReplicationShare.range(parsing: "4..8") == nil)
+        #expect(ReplicationShare.range(parsing: "0...\(Int.max)") == nil)
+        if case .failure(let error) = ReplicationShare.shard(5, of: 4).indices(of: 8) { #expect(error.message == "--shard 5/4: K must be between 1 and M") } else { Issue.record("5/4") }
+        if case .failure(let error) = ReplicationShare.shard(1, of: 9).indices(of: 8) { #expect(error.message?.contains("would leave some empty") == true) } else { Issue.record("1/9") }
+        if case .failure(let error) = ReplicationShare.range(6..<10).indices(of: 8) { #expect(error.message?.contains("not a non-empty range within the run's 8 replications") == true) } else { Issue.record("6..<10") }
+    }
+
+    @Test("a shard draws what the whole run draws for its replications")
+    func shardDrawsTheSame() {
+        let configuration = Fixtures.configuration(replications: 4)
+        let whole = Simulation.run(Fixtures.base.model, configuration: configuration)
+        let shard = Simulation.run(Fixtures.base.model, configuration: configuration, replications: 2..<4)
+        #expect(shard.indices == 2..<4 && shard.results.count == 2)
+        for (i, r) in shard.indices.enumerated() {
+            #expect(shard.results[i].arrivals == whole.replications[r].arrivals)
+            #expect(shard.results[i].utilisation == whole.replications[r].utilisation)
+            #expect(shard.results[i].inSystemAtEndOfDay == whole.replications[r].inSystemAtEndOfDay)
+        }
+        #expect(shard.results[0].arrivals != whole.replications[0].arrivals)
+    }
+}
