@@ -17,10 +17,12 @@ struct Merge: ParsableCommand {
             The network and scenario are read again from the paths the partials record (relative
             ones from the current directory). See Docs/sweeps.md.
 
-            Example:
-              carepath simulate --replications 8 --shard 1/2 --partial parts/1.json
-              carepath simulate --replications 8 --shard 2/2 --partial parts/2.json
-              carepath merge parts/1.json parts/2.json --out results/base
+            Examples:
+              carepath simulate --network Networks/training-small.yaml --replications 8 \\
+                  --shard 1/2 --partial parts/1.json
+              carepath simulate --network Networks/training-small.yaml --replications 8 \\
+                  --shard 2/2 --partial parts/2.json
+              carepath merge parts/1.json parts/2.json --out results/merged
             """.helpParagraphs
     )
 

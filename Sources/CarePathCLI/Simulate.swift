@@ -152,7 +152,11 @@ struct Simulate: ParsableCommand {
         do { inputs = try RunInputs(networkPath: networkOptions.network ?? NetworkLoader.bundledNetworkPath, scenarioPath: networkOptions.scenario,
                                     version: CarePathVersion.string) } catch { throw CommandFailure(error.message, hint: error.hint, diagnostics: error.diagnostics) }
         if !inputs.warnings.isEmpty { StandardError.write(DiagnosticPrinter.text(inputs.warnings)) }
-        do { try AtomicFile.checkReplaceable(path) } catch { throw CommandFailure(error.description) }
+        // Before simulating: a shard that cannot write its partial should not first take minutes.
+        let folder = (path as NSString).deletingLastPathComponent
+        if folder.isEmpty || FileManager.default.fileExists(atPath: folder) {
+            do { try AtomicFile.checkReplaceable(path) } catch { throw CommandFailure(error.description) }
+        }
         let started = Date()
         var configuration = SimulationConfiguration(days: days, warmupDays: effectiveWarmup, replications: replications, seed: seed,
                                                     threads: ShardThreads.fromEnvironment())

@@ -21,12 +21,13 @@ struct Sweep: ParsableCommand {
 
             --emit slurm writes DIR/slurm/shards.sbatch (a job array, one task per shard not yet
             done), DIR/slurm/merge.sbatch (the merges and comparisons) and DIR/slurm/submit.sh, which
-            submits both, the merge after the array (--dependency=afterok).
+            submits both, the merge after the array (--dependency=afterok): run `sh
+            DIR/slurm/submit.sh` on the cluster's login node.
 
             Examples:
-              carepath sweep sweeps/plan.yaml
-              carepath sweep sweeps/plan.yaml sweeps/out --local
-              carepath sweep sweeps/plan.yaml --emit slurm sweeps/out && sh sweeps/out/slurm/submit.sh
+              carepath sweep Networks/sweeps/training-small.yaml
+              carepath sweep Networks/sweeps/training-small.yaml sweeps/out --local
+              carepath sweep Networks/sweeps/training-small.yaml --emit slurm sweeps/out
             """.helpParagraphs
     )
 

@@ -82,8 +82,14 @@ public struct PartialResult: Codable, Sendable {
         return try encoder.encode(self)
     }
 
-    /// Writes the partial to `path`, whole or not at all (``AtomicFile``).
+    /// Writes the partial to `path`, whole or not at all (``AtomicFile``), creating its folder if needed.
     public func write(to path: String) throws(SweepError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw SweepError("cannot write '\(path)': its folder '\(folder)' cannot be created: \((error as NSError).localizedDescription)")
+            }
+        }
         let data: Data
         do { data = try encoded() } catch { throw SweepError("cannot encode the partial result: \(error)") }
         do { try AtomicFile.write([UInt8](data), to: path) } catch let failure as AtomicFile.Failure {

@@ -161,4 +161,26 @@ struct SweepCommandTests {
         let usage = try CLI.run(["sweep", try Self.sweepFile(in: directory), "--local"])
         #expect(usage.status == 64 && usage.stderr.contains("give the sweep's directory"))
     }
+
+    @Test("merge's and sweep's help: every example fits 80 columns and runs as written, in a directory that sees Networks/")
+    func helpExamples() throws {
+        let directory = try CLI.temporaryDirectory()
+        try FileManager.default.createSymbolicLink(atPath: directory + "/Networks", withDestinationPath: CLI.packageRoot.appendingPathComponent("Networks").path)
+        for command in ["merge", "sweep"] {
+            let help = try CLI.run([command, "--help"], environment: ["COLUMNS": "80"])
+            let (examples, problems) = HelpExampleTests.examples(in: help.stdout)
+            #expect(help.status == 0 && problems.isEmpty, "\(command): \(problems)")
+            #expect(examples.count == 3, "\(command): \(examples)")
+            for example in examples {
+                var arguments = example.split(separator: " ").dropFirst().map(String.init)
+                // Shortened, as HelpTextTests shortens simulations: the last --days wins.
+                if arguments.first == "simulate" { arguments += ["--days", "4"] }
+                let result = try CLI.run(arguments, in: URL(fileURLWithPath: directory))
+                #expect(result.status == 0, "\(example): \(result.stderr)")
+            }
+        }
+        for output in ["results/merged/result.json", "sweeps/out/results/what-if/result.json", "sweeps/out/comparisons/what-if.txt", "sweeps/out/slurm/merge.sbatch"] {
+            #expect(FileManager.default.fileExists(atPath: directory + "/" + output), "\(output) missing")
+        }
+    }
 }
