@@ -19,10 +19,10 @@ struct Merge: ParsableCommand {
 
             Examples:
               carepath simulate --network Networks/training-small.yaml --replications 8 \\
-                  --shard 1/2 --partial parts/1.json
+                  --shard 1/2 --partial parts/1.partial
               carepath simulate --network Networks/training-small.yaml --replications 8 \\
-                  --shard 2/2 --partial parts/2.json
-              carepath merge parts/1.json parts/2.json --out results/merged
+                  --shard 2/2 --partial parts/2.partial
+              carepath merge parts/1.partial parts/2.partial --out results/merged
             """.helpParagraphs
     )
 

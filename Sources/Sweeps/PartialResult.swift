@@ -7,11 +7,13 @@ import SimulationResults
 /// writes them: the run's identity (version, network, scenario, configuration) and each
 /// replication's ``ReplicationResult`` with its index in the run.
 ///
-/// The results are stored whole (synthesised `Codable`, so every field a replication has is kept)
-/// and exactly: `JSONEncoder` writes each double in the shortest form that reads back to the same
-/// bits, which the project's ``JSONValueEncoder`` (`%.6g`, for people) does not. So merging the
-/// partials of a run (``PartialMerge``) and aggregating them gives the bytes of the run done at once.
-public struct PartialResult: Codable, Sendable {
+/// The file is a header line of JSON (the format, the identity, the indices, and the length and
+/// digest of what follows), then the replications in ``BinaryCoding``: stored whole (through their
+/// synthesised `Codable`, so every field a replication has is kept, today's and those added later)
+/// and exactly (a double is its 64 bits; the project's ``JSONValueEncoder`` writes `%.6g`, for
+/// people). So merging the partials of a run (``PartialMerge``) and aggregating them gives the bytes
+/// of the run done at once. `head -1 FILE` shows what a partial is.
+public struct PartialResult: Sendable {
     /// The layout's name and version, first in the file.
     public static let currentFormat = "carepath-partial/1"
 
@@ -20,6 +22,15 @@ public struct PartialResult: Codable, Sendable {
     /// `replications[i]`: the run's replication `indices[i]`, in increasing order.
     public var indices: [Int]
     public var replications: [ReplicationResult]
+
+    /// The header line: what the file holds, and the length and digest of its binary part.
+    struct Header: Codable {
+        var format: String
+        var identity: Identity
+        var indices: [Int]
+        var payloadBytes: Int
+        var payloadDigest: String
+    }
 
     /// What every partial of one run shares; partials of different identities cannot be merged.
     public struct Identity: Codable, Sendable, Hashable {
@@ -67,6 +78,38 @@ public struct PartialResult: Codable, Sendable {
         }
     }
 
+    init(format: String, identity: Identity, indices: [Int], replications: [ReplicationResult]) {
+        self.format = format
+        self.identity = identity
+        self.indices = indices
+        self.replications = replications
+    }
+
+    /// The header of a partial's bytes and the binary part after it, checked against the header's
+    /// length and digest: a truncated or damaged file is refused here.
+    static func header(_ data: Data, path: String, hint: String) throws(SweepError) -> (Header, Data) {
+        guard let newline = data.firstIndex(of: 0x0A) else { throw SweepError("'\(path)' is not a partial result (no header line: empty, truncated, or another file)", hint: hint) }
+        let line = data[data.startIndex..<newline], payload = data[(newline + 1)...]
+        struct Probe: Decodable { var format: String? }
+        guard let probe = try? JSONDecoder().decode(Probe.self, from: line) else {
+            throw SweepError("'\(path)' is not a partial result (its first line is not a partial's header)", hint: hint)
+        }
+        guard probe.format == currentFormat else {
+            throw SweepError("'\(path)' is not a partial result of this CarePath (format \(probe.format.map { "'\($0)'" } ?? "missing"), expected '\(currentFormat)')", hint: hint)
+        }
+        let header: Header
+        do { header = try JSONDecoder().decode(Header.self, from: line) } catch {
+            throw SweepError("'\(path)' is not a valid partial result: its header's \(Self.describe(error))", hint: hint)
+        }
+        guard payload.count == header.payloadBytes else {
+            throw SweepError("'\(path)' is truncated: \(payload.count) of its \(header.payloadBytes) bytes of replications are there", hint: hint)
+        }
+        guard FNV1a64.digest(of: payload) == header.payloadDigest else {
+            throw SweepError("'\(path)' is damaged: its replications do not match the digest of its header", hint: hint)
+        }
+        return (header, Data(payload))
+    }
+
     /// A partial of `batch`, simulated with `configuration` as part of `run`.
     public init(run: ResultDocument.Run, configuration: SimulationConfiguration, batch: ReplicationBatch) {
         format = Self.currentFormat
@@ -77,9 +120,15 @@ public struct PartialResult: Codable, Sendable {
 
     /// The file's bytes.
     public func encoded() throws -> Data {
+        let payload = BinaryCoding.bytes(of: try BinaryCoding.encode(replications))
+        let header = Header(format: format, identity: identity, indices: indices, payloadBytes: payload.count, payloadDigest: FNV1a64.digest(of: payload))
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(self)
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // One line: JSONEncoder escapes the line breaks of strings.
+        var data = try encoder.encode(header)
+        data.append(0x0A)
+        data.append(contentsOf: payload)
+        return data
     }
 
     /// Writes the partial to `path`, whole or not at all (``AtomicFile``), creating its folder if needed.
@@ -111,17 +160,17 @@ public struct PartialResult: Codable, Sendable {
     /// Decodes a partial's bytes, `path` naming it in errors.
     public static func decode(_ data: Data, path: String) throws(SweepError) -> PartialResult {
         let hint = "a partial is the file written by carepath simulate --shard K/M --partial FILE; run that shard again"
-        struct Probe: Decodable { var format: String? }
-        guard let probe = try? JSONDecoder().decode(Probe.self, from: data) else {
-            throw SweepError("'\(path)' is not a partial result (not JSON, or truncated)", hint: hint)
-        }
-        guard probe.format == currentFormat else {
-            throw SweepError("'\(path)' is not a partial result of this CarePath (format \(probe.format.map { "'\($0)'" } ?? "missing"), expected '\(currentFormat)')", hint: hint)
-        }
-        let partial: PartialResult
-        do { partial = try JSONDecoder().decode(PartialResult.self, from: data) } catch {
+        let (header, payload) = try Self.header(data, path: path, hint: hint)
+        let replications: [ReplicationResult]
+        do {
+            let node = try payload.withUnsafeBytes { bytes throws(BinaryCoding.Failure) in try BinaryCoding.node(from: bytes) }
+            replications = try BinaryCoding.decode([ReplicationResult].self, from: node)
+        } catch let failure as BinaryCoding.Failure {
+            throw SweepError("'\(path)' is not a valid partial result: its replications are \(failure.description)", hint: hint)
+        } catch {
             throw SweepError("'\(path)' is not a valid partial result: \(Self.describe(error))", hint: hint)
         }
+        let partial = PartialResult(format: header.format, identity: header.identity, indices: header.indices, replications: replications)
         let identity = partial.identity
         guard UInt64(identity.seed) != nil else { throw SweepError("'\(path)': seed '\(identity.seed)' is not a 64-bit unsigned number", hint: hint) }
         guard identity.days > 0, identity.days <= 3660, identity.warmupDays >= 0, identity.warmupDays < identity.days,

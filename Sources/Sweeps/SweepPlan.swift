@@ -6,7 +6,7 @@ import SimulationResults
 
 /// A sweep laid out in its directory (Docs/sweeps.md, "Layout"):
 ///
-///     DIR/shards/RUN/shard-K-of-M.json   the partial of each shard (carepath simulate --partial)
+///     DIR/shards/RUN/shard-K-of-M.partial  the partial of each shard (carepath simulate --partial)
 ///     DIR/results/RUN/                    the run's result.json and CSV tables (carepath merge)
 ///     DIR/comparisons/RUN.txt             carepath compare of the baseline with the run
 ///     DIR/slurm/                          the Slurm scripts and their logs (--emit slurm)
@@ -73,7 +73,7 @@ public struct SweepPlan: Sendable {
             let width = String(ranges.count).count
             let shards = ranges.enumerated().map { k, range in
                 let number = String(k + 1), padded = String(repeating: "0", count: width - number.count) + number
-                let path = Self.join(base, "shards", run.id, "shard-\(padded)-of-\(ranges.count).json")
+                let path = Self.join(base, "shards", run.id, "shard-\(padded)-of-\(ranges.count).partial")
                 return Shard(number: k + 1, replications: range, partial: path, done: looked && Self.isDone(path, identity: identity, replications: range))
             }
             runs.append(RunPlan(run: run, inputs: inputs, configuration: configuration, shards: shards))
@@ -81,10 +81,11 @@ public struct SweepPlan: Sendable {
         self.runs = runs
     }
 
-    /// Whether the partial at `path` is complete, valid and of `identity` with exactly `replications`.
+    /// Whether the partial at `path` is complete (its length and digest those its header states),
+    /// and of `identity` with exactly `replications`.
     static func isDone(_ path: String, identity: PartialResult.Identity, replications: Range<Int>) -> Bool {
-        guard FileManager.default.fileExists(atPath: path), let partial = try? PartialResult.read(path: path) else { return false }
-        return partial.identity == identity && partial.indices == Array(replications)
+        guard let data = FileManager.default.contents(atPath: path), let (header, _) = try? PartialResult.header(data, path: path, hint: "") else { return false }
+        return header.identity == identity && header.indices == Array(replications)
     }
 
     /// The directory of a run's partials.

@@ -18,16 +18,16 @@ struct SweepCommandTests {
         let whole = try CLI.run(run + ["--out", directory + "/whole"])
         #expect(whole.status == 0, "\(whole.stderr)")
         for (k, share) in [["--shard", "1/3"], ["--shard", "2/3"], ["--replication-range", "3..<5"]].enumerated() {
-            let shard = try CLI.run(run + share + ["--partial", "\(directory)/part-\(k).json"])
+            let shard = try CLI.run(run + share + ["--partial", "\(directory)/part-\(k).partial"])
             #expect(shard.status == 0, "\(shard.stderr)")
-            #expect(shard.stdout.contains("Partial result written to \(directory)/part-\(k).json"))
+            #expect(shard.stdout.contains("Partial result written to \(directory)/part-\(k).partial"))
         }
-        let merge = try CLI.run(["merge", directory + "/part-2.json", directory + "/part-0.json", directory + "/part-1.json", "--out", directory + "/merged"])
+        let merge = try CLI.run(["merge", directory + "/part-2.partial", directory + "/part-0.partial", directory + "/part-1.partial", "--out", directory + "/merged"])
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(merge.stdout.hasPrefix("Merged 3 partials of Networks/training-small.yaml: 5 replications, 10 days (2 of warm-up excluded), seed 9\n"))
         #expect(Self.same(directory + "/whole", directory + "/merged").isEmpty)
         // --shard 2/3 of 5 is replications 2-3 (indices 1..<3): with 1/3 (0..<1) and 3..<5 they cover 0..<5 once.
-        let json = try CLI.run(run + ["--shard", "2/3", "--partial", directory + "/p.json", "--format", "json"])
+        let json = try CLI.run(run + ["--shard", "2/3", "--partial", directory + "/p.partial", "--format", "json"])
         #expect(json.stdout.contains("\"indices\": [\n    1,\n    2\n  ]"), "\(json.stdout)")
     }
 
@@ -74,7 +74,7 @@ struct SweepCommandTests {
             #expect(!FileManager.default.fileExists(atPath: directory + "/merged"))
         }
         let notPartial = try CLI.run(["merge", directory + "/result/result.json", "--out", directory + "/merged"])
-        #expect(notPartial.status == 1 && notPartial.stderr.hasPrefix("error: '\(directory)/result/result.json' is not a partial result of this CarePath (format missing, expected 'carepath-partial/1')"))
+        #expect(notPartial.status == 1 && notPartial.stderr.hasPrefix("error: '\(directory)/result/result.json' is not a partial result (its first line is not a partial's header)"))
         let none = try CLI.run(["merge", "--out", directory + "/merged"])
         #expect(none.status == 64)
     }
@@ -135,7 +135,7 @@ struct SweepCommandTests {
         #expect(try CLI.run(["sweep", file, directory + "/local-sweep", "--local"]).status == 0)
         for id in ["base", "what-if"] {
             #expect(Self.same(directory + "/local-sweep/results/" + id, directory + "/slurm-sweep/results/" + id).isEmpty, "\(id)")
-            for shard in ["shard-1-of-2.json", "shard-2-of-2.json"] {
+            for shard in ["shard-1-of-2.partial", "shard-2-of-2.partial"] {
                 #expect(Self.same(directory + "/local-sweep/shards/" + id, directory + "/slurm-sweep/shards/" + id, files: [shard]).isEmpty, "\(id)/\(shard)")
             }
         }

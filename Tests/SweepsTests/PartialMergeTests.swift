@@ -129,29 +129,54 @@ struct PartialMergeTests {
         }
     }
 
-    @Test("a file that is not a complete partial is refused with its name: truncated, of another format, with bad indices")
+    @Test("a file that is not a complete partial is refused with its name: truncated, damaged, of another format, with bad indices")
     func badFiles() throws {
         let data = try Fixtures.partial(Fixtures.base, Fixtures.configuration(replications: 2), 0..<2).encoded()
-        let truncated = data.prefix(data.count / 2)
-        #expect(throws: SweepError.self) { try PartialResult.decode(Data(truncated), path: "t.json") }
-        do { _ = try PartialResult.decode(Data(truncated), path: "t.json") } catch {
-            #expect(error.message == "'t.json' is not a partial result (not JSON, or truncated)")
+        func message(_ bytes: Data) -> String? {
+            do { _ = try PartialResult.decode(bytes, path: "p.partial"); return nil } catch { return error.message }
         }
-        do { _ = try PartialResult.decode(Data(#"{"schema": 1}"#.utf8), path: "r.json") } catch {
-            #expect(error.message?.hasPrefix("'r.json' is not a partial result of this CarePath (format missing") == true)
-        }
-        var text = String(decoding: data, as: UTF8.self)
+        #expect(message(data) == nil)
+        let header = try #require(data.firstIndex(of: 0x0A))
+        #expect(String(decoding: data[..<header], as: UTF8.self).hasPrefix(#"{"format":"carepath-partial/1","identity":"#))
+        let payload = data.count - header - 1
+        #expect(message(data.prefix(data.count - 10)) == "'p.partial' is truncated: \(payload - 10) of its \(payload) bytes of replications are there")
+        #expect(message(data.prefix(header - 3)) == "'p.partial' is not a partial result (no header line: empty, truncated, or another file)")
+        #expect(message(Data()) == "'p.partial' is not a partial result (no header line: empty, truncated, or another file)")
+        var damaged = data
+        damaged[data.count - 100] ^= 0xFF
+        #expect(message(damaged) == "'p.partial' is damaged: its replications do not match the digest of its header")
+        #expect(message(Data("{\"format\": \"carepath-partial/9\"}\n".utf8)) == "'p.partial' is not a partial result of this CarePath (format 'carepath-partial/9', expected 'carepath-partial/1')")
+        #expect(message(Data("{\n  \"schema\": 1\n}\n".utf8)) == "'p.partial' is not a partial result (its first line is not a partial's header)")
+        var text = String(decoding: data[..<header], as: UTF8.self)
         text = text.replacingOccurrences(of: #""indices":[0,1]"#, with: #""indices":[1,0]"#)
-        do { _ = try PartialResult.decode(Data(text.utf8), path: "i.json"); Issue.record("decoded") } catch {
-            #expect(error.message?.contains("replication indices are not increasing") == true)
+        #expect(message(Data(text.utf8) + data[header...])?.contains("replication indices are not increasing") == true)
+        do { _ = try PartialResult.read(path: "/nonexistent/p.partial") } catch {
+            #expect(error.message == "cannot read '/nonexistent/p.partial': no such file")
         }
-        let missing = String(decoding: data, as: UTF8.self).replacingOccurrences(of: #""arrivals":"#, with: #""arrivalz":"#)
-        do { _ = try PartialResult.decode(Data(missing.utf8), path: "m.json"); Issue.record("decoded") } catch {
-            #expect(error.message?.hasPrefix("'m.json' is not a valid partial result: 'replications[0].arrivals' is missing") == true, "\(error)")
+    }
+
+    @Test("the binary coding: any Codable value back as it was, exact; a hostile or truncated one refused, never a crash")
+    func binaryCoding() throws {
+        struct Inner: Codable, Equatable { var name: String?; var values: [UInt32]; var nested: [[Int]]; var flag: Bool }
+        struct Outer: Codable, Equatable { var a: Int; var b: Double?; var c: Double?; var inner: [Inner]; var small: [Int32]; var u: [UInt16]; var text: [String]; var big: UInt64 }
+        let value = Outer(a: -5, b: nil, c: -0.0, inner: [Inner(name: "é\n\"x\"", values: [0, .max], nested: [[1, -2], []], flag: true), Inner(name: nil, values: [], nested: [], flag: false)],
+                          small: [.min, .max], u: [0, 639], text: ["", "a b"], big: .max)
+        let bytes = BinaryCoding.bytes(of: try BinaryCoding.encode(value))
+        let back = try bytes.withUnsafeBytes { try BinaryCoding.decode(Outer.self, from: try BinaryCoding.node(from: $0)) }
+        #expect(back == value && back.c?.sign == .minus)
+        // Every prefix is refused (each length is checked against what is left).
+        for cut in stride(from: 0, to: bytes.count, by: 7) {
+            #expect(throws: (any Error).self) { try Array(bytes.prefix(cut)).withUnsafeBytes { try BinaryCoding.node(from: $0) } }
         }
-        do { _ = try PartialResult.read(path: "/nonexistent/p.json") } catch {
-            #expect(error.message == "cannot read '/nonexistent/p.json': no such file")
-        }
+        // A length of 2^60 items, a tag unknown, nesting past the limit.
+        let huge: [UInt8] = [7] + withUnsafeBytes(of: UInt64(1 << 60).littleEndian, Array.init)
+        #expect(throws: BinaryCoding.Failure.self) { try huge.withUnsafeBytes { try BinaryCoding.node(from: $0) } }
+        #expect(throws: BinaryCoding.Failure.self) { try [UInt8(99)].withUnsafeBytes { try BinaryCoding.node(from: $0) } }
+        let deep = [UInt8](repeating: 7, count: 1).flatMap { _ in [UInt8]() } + (0..<100).flatMap { _ in [UInt8(7)] + withUnsafeBytes(of: UInt64(1).littleEndian, Array.init) } + [0]
+        #expect(throws: BinaryCoding.Failure.self) { try deep.withUnsafeBytes { try BinaryCoding.node(from: $0) } }
+        // A value that does not fit its type is a decoding error.
+        let wide = BinaryCoding.bytes(of: try BinaryCoding.encode([Int(UInt32.max) + 1]))
+        #expect(throws: DecodingError.self) { try wide.withUnsafeBytes { try BinaryCoding.decode([UInt32].self, from: try BinaryCoding.node(from: $0)) } }
     }
 
     @Test("--shard K/M and --replication-range: shares that cover every replication once; bad ones refused")

@@ -117,3 +117,26 @@ struct SweepFileTests {
         }
     }
 }
+
+@Suite("The sweep files shipped and documented")
+struct ShippedSweepFileTests {
+    /// A sweep file's text with its relative paths made absolute (they are read from the directory carepath runs in).
+    static func anchored(_ text: String) -> String { text.replacingOccurrences(of: " Networks/", with: " \(Fixtures.root)/Networks/") }
+
+    @Test("every sweep file under Networks/sweeps/ is valid, its scenarios included", arguments: ["training-small.yaml", "morocco-scenarios.yaml"])
+    func shipped(name: String) throws {
+        let text = try String(contentsOfFile: Fixtures.root + "/Networks/sweeps/" + name, encoding: .utf8)
+        let sweep = try SweepFile.decode(Data(Self.anchored(text).utf8), path: name)
+        #expect(sweep.baseline == "base" && sweep.scenarios.count >= 2)
+    }
+
+    @Test("Docs/sweeps.md's sweep file is Networks/sweeps/training-small.yaml without its comments")
+    func documented() throws {
+        let page = try String(contentsOfFile: Fixtures.root + "/Docs/sweeps.md", encoding: .utf8)
+        let blocks = page.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let sweeps = blocks.filter { $0.hasPrefix("schema: carepath-sweep/") }
+        #expect(sweeps.count == 1)
+        let file = try String(contentsOfFile: Fixtures.root + "/Networks/sweeps/training-small.yaml", encoding: .utf8)
+        #expect(sweeps.first == file.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n"))
+    }
+}
