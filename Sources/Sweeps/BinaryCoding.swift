@@ -7,8 +7,9 @@ import Foundation
 /// machinery per number, which made merging 100 partials slower than simulating them. This coder
 /// takes any `Codable` value (keyed containers, optionals, nested types: whatever fields a type
 /// gains, its synthesised conformance brings them), and writes an array of `Int`, `Int32`, `Int64`,
-/// `UInt16`, `UInt32`, `UInt64` or `Double` packed, 8 bytes an element, copied in one go; a double
-/// is its 64 bits, so it reads back exactly. Reading checks every length against the bytes left and
+/// `UInt16`, `UInt32`, `UInt64` or `Double` packed: integers as LEB128 varints (zigzag for the
+/// signed), mostly a byte or two; doubles as their 64 bits, copied in one go, so that they read back
+/// exactly. Reading checks every length against the bytes left and
 /// the nesting depth, so a truncated or hostile file is an error, never a crash.
 enum BinaryCoding {
     /// A value as encoded: the tree the bytes stand for.
@@ -44,6 +45,15 @@ enum BinaryCoding {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 
+    private static func appendVarint(_ value: UInt64, to out: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        out.append(UInt8(value))
+    }
+
     private static func appendPacked<T>(_ values: [T], tag: UInt8, into out: inout [UInt8]) {
         out.append(tag)
         append(UInt64(values.count), to: &out)
@@ -74,8 +84,15 @@ enum BinaryCoding {
                 write(.string(key), into: &out)
                 write(value, into: &out)
             }
-        case .ints(let values): appendPacked(values, tag: 9, into: &out)
-        case .uints(let values): appendPacked(values, tag: 10, into: &out)
+        case .ints(let values):
+            // Zigzag, then LEB128: counts are mostly small, 1 or 2 bytes instead of 8.
+            out.append(9)
+            append(UInt64(values.count), to: &out)
+            for value in values { appendVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)), to: &out) }
+        case .uints(let values):
+            out.append(10)
+            append(UInt64(values.count), to: &out)
+            for value in values { appendVarint(value, to: &out) }
         case .doubles(let values): appendPacked(values, tag: 11, into: &out)
         }
     }
@@ -123,6 +140,27 @@ enum BinaryCoding {
             }
         }
 
+        /// `count` LEB128 numbers (each at least a byte).
+        mutating func varints() throws(Failure) -> [UInt64] {
+            let count = try count(size: 1)
+            var values = [UInt64]()
+            values.reserveCapacity(count)
+            for _ in 0..<count {
+                var value: UInt64 = 0, shift: UInt64 = 0
+                while true {
+                    guard offset < bytes.count else { throw Failure(description: "truncated") }
+                    let byte = bytes[offset]
+                    offset += 1
+                    guard shift < 64, shift < 63 || byte <= 1 else { throw Failure(description: "a number of more than 64 bits") }
+                    value |= UInt64(byte & 0x7F) << shift
+                    if byte < 0x80 { break }
+                    shift += 7
+                }
+                values.append(value)
+            }
+            return values
+        }
+
         mutating func string() throws(Failure) -> String {
             let count = try count(size: 1)
             defer { offset += count }
@@ -155,8 +193,8 @@ enum BinaryCoding {
                     members.append((key, try node(depth: depth + 1)))
                 }
                 return .object(members)
-            case 9: return .ints(try packed(Int64.self))
-            case 10: return .uints(try packed(UInt64.self))
+            case 9: return .ints(try varints().map { Int64(bitPattern: ($0 >> 1) ^ (0 &- ($0 & 1))) })
+            case 10: return .uints(try varints())
             case 11: return .doubles(try packed(Double.self))
             case let tag: throw Failure(description: "unknown tag \(tag) at byte \(offset - 1)")
             }
