@@ -5,7 +5,6 @@ import Foundation
 import LoadSimulation
 import Referral
 import SimulationResults
-import Sweeps
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,27 +56,7 @@ struct Simulate: ParsableCommand {
         if let memoryLimit, !(memoryLimit >= 0.001 && memoryLimit <= 1_048_576) {
             throw ValidationError("--memory-limit must be between 0.001 and 1048576 GiB")
         }
-        if shard != nil || replicationRange != nil || partial != nil {
-            guard shard == nil || replicationRange == nil else { throw ValidationError("give --shard or --replication-range, not both") }
-            guard partial != nil else { throw ValidationError("a shard writes a partial result: give --partial FILE (and merge the partials with carepath merge)") }
-            guard out == nil else { throw ValidationError("--partial writes a shard's raw replications, --out a run's results: give one (carepath merge --out DIR makes the results of partials)") }
-            if case .failure(let error) = try share().indices(of: replications) { throw ValidationError(error.message ?? "") }
-        }
-    }
-
-    /// The replications this process runs: --shard, --replication-range, else all of them.
-    func share() throws -> ReplicationShare {
-        if let shard {
-            guard let share = ReplicationShare.shard(parsing: shard) else { throw ValidationError("--shard must be K/M, for example 2/4, not '\(shard)'") }
-            return share
-        }
-        if let replicationRange {
-            guard let share = ReplicationShare.range(parsing: replicationRange) else {
-                throw ValidationError("--replication-range must be A..<B, for example 4..<8, not '\(replicationRange)'")
-            }
-            return share
-        }
-        return .range(0..<replications)
+        try validateShard()
     }
 
     func run() throws {
@@ -143,37 +122,6 @@ struct Simulate: ParsableCommand {
                 + "for \(concurrentReplications) replication\(concurrentReplications == 1 ? "" : "s") running at once). Demand is far beyond capacity; "
                 + "the stations holding the most patients: \(stations.joined(separator: ", "))",
             hint: "add capacity there, bound queues with a scenario's queue-limit, simulate fewer days to see where queues build up, or give more memory with --memory-limit")
-    }
-
-    /// `--partial FILE`: runs this process's share of the replications and writes them raw.
-    func runShard(writingTo path: String) throws {
-        let indices = try share().indices(of: replications).get()
-        let inputs: RunInputs
-        do { inputs = try RunInputs(networkPath: networkOptions.network ?? NetworkLoader.bundledNetworkPath, scenarioPath: networkOptions.scenario,
-                                    version: CarePathVersion.string) } catch { throw CommandFailure(error.message, hint: error.hint, diagnostics: error.diagnostics) }
-        if !inputs.warnings.isEmpty { StandardError.write(DiagnosticPrinter.text(inputs.warnings)) }
-        // Before simulating: a shard that cannot write its partial should not first take minutes.
-        let folder = (path as NSString).deletingLastPathComponent
-        if folder.isEmpty || FileManager.default.fileExists(atPath: folder) {
-            do { try AtomicFile.checkReplaceable(path) } catch { throw CommandFailure(error.description) }
-        }
-        let started = Date()
-        var configuration = SimulationConfiguration(days: days, warmupDays: effectiveWarmup, replications: replications, seed: seed,
-                                                    threads: ShardThreads.fromEnvironment())
-        configuration.memoryBudget = memoryLimit.map { Int($0 * 1_073_741_824) }
-        let progress = ProgressLine(total: indices.count)
-        let batch = Simulation.run(inputs.model, configuration: configuration, replications: indices) { replication, fraction in
-            progress.update(replication: replication - indices.lowerBound, fraction: fraction)
-        }
-        progress.finish()
-        if let stopped = batch.stoppedEarly {
-            throw Self.stopped(stopped.replication, at: stopped.minutes, run: batch.results[stopped.replication - indices.lowerBound], patientLimit: batch.patientLimit,
-                               concurrentReplications: batch.concurrentReplications, days: days, model: inputs.model, network: inputs.network)
-        }
-        let partial = PartialResult(run: inputs.run, configuration: configuration, batch: batch)
-        do { try partial.write(to: path) } catch { throw CommandFailure(error.message, hint: error.hint) }
-        let summary = ShardSummary(partial: partial, path: path, wallSeconds: Date().timeIntervalSince(started))
-        print(output.format == .json ? summary.json() : summary.text(), terminator: "")
     }
 
     /// Prints why the results cannot be written and returns exit 1 to throw.
