@@ -7,10 +7,12 @@ import SimulationResults
 /// Runs a sweep on this machine: every shard not yet done, several at once over the cores, each
 /// written as its partial; then each run's partials merged into its results, as the Slurm jobs do.
 public struct LocalSweep: Sendable {
+    /// The sweep, loaded, with the shards already done.
     public let plan: SweepPlan
     /// The cores to use; nil for every one.
     public var cores: Int?
 
+    /// A local run of `plan` on `cores` cores (nil: every one).
     public init(plan: SweepPlan, cores: Int? = nil) {
         self.plan = plan
         self.cores = cores

@@ -3,12 +3,18 @@ import SimulationResults
 
 /// What `carepath merge` prints once the results are written.
 public struct MergeSummary: Sendable {
+    /// The partials merged.
     public var merge: PartialMerge
+    /// The merged run's result document.
     public var document: ResultDocument
+    /// How many partial files were merged.
     public var partials: Int
+    /// Where the results were written.
     public var out: String
+    /// How long the merge took.
     public var wallSeconds: Double
 
+    /// The summary of a merge.
     public init(merge: PartialMerge, document: ResultDocument, partials: Int, out: String, wallSeconds: Double) {
         self.merge = merge
         self.document = document

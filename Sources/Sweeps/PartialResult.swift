@@ -17,10 +17,13 @@ public struct PartialResult: Sendable {
     /// The layout's name and version, first in the file.
     public static let currentFormat = "carepath-partial/1"
 
+    /// The layout: ``currentFormat`` for a partial this CarePath wrote.
     public var format: String
+    /// The run these replications are part of.
     public var identity: Identity
     /// `replications[i]`: the run's replication `indices[i]`, in increasing order.
     public var indices: [Int]
+    /// Each replication's raw counts, in the order of ``indices``.
     public var replications: [ReplicationResult]
 
     /// The header line: what the file holds, and the length and digest of its binary part.
@@ -36,15 +39,20 @@ public struct PartialResult: Sendable {
     public struct Identity: Codable, Sendable, Hashable {
         /// The CarePath version: another version may draw other random numbers.
         public var carepath: String
+        /// The network file as given to `simulate`, with the digest of its bytes.
         public var network: ResultDocument.FileReference
+        /// The scenario applied, nil for the network as it is.
         public var scenario: ResultDocument.ScenarioReference?
+        /// Simulated days, warm-up included.
         public var days: Double
+        /// Days left out of the statistics.
         public var warmupDays: Double
         /// The run's replications, all shards together.
         public var replications: Int
         /// As a string: a 64-bit seed does not fit a JSON number exactly.
         public var seed: String
 
+        /// The identity of a run of `configuration` on the inputs `run` names.
         public init(run: ResultDocument.Run, configuration: SimulationConfiguration) {
             carepath = run.version
             network = run.network

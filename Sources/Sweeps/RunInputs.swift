@@ -10,8 +10,11 @@ import SimulationResults
 /// with their digests). Shards, merges and sweeps load their inputs through here, as
 /// `carepath simulate` loads its own, so that their result documents are the same.
 public struct RunInputs: Sendable {
+    /// The network as simulated (the scenario applied).
     public let network: CareNetwork
+    /// The simulation model built from it.
     public let model: SimulationModel
+    /// The run's identity as result.json records it.
     public let run: ResultDocument.Run
     /// A scenario's warnings (its errors stop the load).
     public let warnings: [Diagnostic]

@@ -3,10 +3,14 @@ import Foundation
 
 /// What `carepath simulate --partial FILE` prints once its share of the replications is written.
 public struct ShardSummary: Sendable {
+    /// The partial written.
     public var partial: PartialResult
+    /// Where it was written.
     public var path: String
+    /// How long the shard took, loading included.
     public var wallSeconds: Double
 
+    /// The summary of a shard.
     public init(partial: PartialResult, path: String, wallSeconds: Double) {
         self.partial = partial
         self.path = path
@@ -46,6 +50,7 @@ public struct ShardSummary: Sendable {
 /// The threads a shard may use: `SLURM_CPUS_PER_TASK` when Slurm gave the task a number of CPUs
 /// (with `TaskPlugin=task/none` nothing confines a task to them), else every core.
 public enum ShardThreads {
+    /// The threads `environment` asks for, nil for every core.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
         environment["SLURM_CPUS_PER_TASK"].flatMap { Int($0) }.flatMap { $0 >= 1 ? $0 : nil }
     }

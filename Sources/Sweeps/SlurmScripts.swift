@@ -14,12 +14,14 @@ import Foundation
 /// relative paths hold, with the carepath binary at `carepath` (an absolute path, or a name the
 /// jobs' PATH finds once the sweep's `slurm: setup:` lines ran).
 public struct SlurmScripts: Sendable {
+    /// The sweep, loaded, with the shards already done (they get no task).
     public let plan: SweepPlan
     /// The carepath the jobs run.
     public let carepath: String
     /// The directory the jobs run in (absolute).
     public let workingDirectory: String
 
+    /// The jobs of `plan`, running `carepath` in `workingDirectory`.
     public init(plan: SweepPlan, carepath: String, workingDirectory: String) {
         self.plan = plan
         self.carepath = carepath

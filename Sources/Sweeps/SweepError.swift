@@ -6,15 +6,19 @@ import CareNetwork
 public struct SweepError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, in one line; nil when the diagnostics say it all.
     public var message: String?
+    /// What to do about it.
     public var hint: String?
+    /// The located problems of the files that did not load, printed first.
     public var diagnostics: [Diagnostic]
 
+    /// A failure with its message, hint and diagnostics.
     public init(_ message: String?, hint: String? = nil, diagnostics: [Diagnostic] = []) {
         self.message = message
         self.hint = hint
         self.diagnostics = diagnostics
     }
 
+    /// The diagnostics, then `error: message` and `hint: ...`, one a line.
     public var description: String {
         var lines = diagnostics.map(\.description)
         if let message { lines.append("error: " + message) }

@@ -14,30 +14,42 @@ public struct SweepFile: Sendable, Hashable {
     /// The first line of every sweep file.
     public static let schemaVersion = "carepath-sweep/1"
 
+    /// The sweep file, as given.
     public var path: String
+    /// The sweep's name, if it has one.
     public var name: String?
+    /// The network file, as the sweep gives it.
     public var network: String
+    /// Simulated days, warm-up included.
     public var days: Double
+    /// Warm-up days: as given, else 14 or a quarter of ``days``, whichever is less.
     public var warmupDays: Double
+    /// Replications of each run.
     public var replications: Int
     /// One run per scenario and seed.
     public var seeds: [UInt64]
     /// Replications a shard runs (one `carepath simulate` process); the last shard may run fewer.
     public var shardSize: Int
+    /// The scenarios, in the file's order.
     public var scenarios: [Scenario]
     /// The id of the scenario the others are compared with.
     public var baseline: String?
+    /// What the Slurm jobs ask for.
     public var slurm: Slurm
 
     /// One scenario of the sweep: an id and a scenario file, or none for the network as it is.
     public struct Scenario: Sendable, Hashable {
+        /// The run's name: kebab-case, the name of its directories.
         public var id: String
+        /// The scenario file; nil for the network as it is.
         public var file: String?
     }
 
     /// What the Slurm scripts ask the scheduler for; nil leaves the site's default.
     public struct Slurm: Sendable, Hashable {
+        /// The partition (`--partition`).
         public var partition: String?
+        /// The account charged (`--account`).
         public var account: String?
         /// A shard's time limit, as sbatch reads it (`30`, `01:00:00`, `1-00:00:00`).
         public var time: String?
@@ -80,7 +92,9 @@ public struct SweepFile: Sendable, Hashable {
     public struct Run: Sendable, Hashable {
         /// The run's name: the scenario's id, with `-seed-N` when the sweep has several seeds.
         public var id: String
+        /// The scenario run.
         public var scenario: Scenario
+        /// The seed it runs with.
         public var seed: UInt64
     }
 

@@ -15,19 +15,26 @@ import SimulationResults
 /// same inputs (network and scenario by digest), configuration and CarePath version, with the
 /// shard's replications; such a shard is not run again.
 public struct SweepPlan: Sendable {
+    /// The sweep file the plan is of.
     public let sweep: SweepFile
     /// The sweep's directory (`DIR` in the paths of a plan made without one).
     public let directory: String
     /// Whether the plan looked for the shards done (it had a directory).
     public let looked: Bool
+    /// The CarePath version its partials must be of.
     public let version: String
+    /// Every run, scenario by scenario, seed by seed.
     public let runs: [RunPlan]
 
     /// One run of the sweep: its inputs, loaded, and its shards.
     public struct RunPlan: Sendable {
+        /// The scenario and seed.
         public let run: SweepFile.Run
+        /// Its network and scenario, loaded.
         public let inputs: RunInputs
+        /// Its days, warm-up, replications and seed.
         public let configuration: SimulationConfiguration
+        /// Its shards, in order.
         public let shards: [Shard]
         /// The run's identity, as its partials must record it.
         public var identity: PartialResult.Identity { PartialResult.Identity(run: inputs.run, configuration: configuration) }
@@ -37,8 +44,11 @@ public struct SweepPlan: Sendable {
     public struct Shard: Sendable {
         /// 1-based, as `shard-K-of-M` names it.
         public let number: Int
+        /// The run's replications it runs.
         public let replications: Range<Int>
+        /// The path of its partial.
         public let partial: String
+        /// Whether its partial is there, complete and of this run (it is not run again).
         public let done: Bool
     }
 

@@ -172,8 +172,13 @@ struct PartialMergeTests {
         let huge: [UInt8] = [7] + withUnsafeBytes(of: UInt64(1 << 60).littleEndian, Array.init)
         #expect(throws: BinaryCoding.Failure.self) { try huge.withUnsafeBytes { try BinaryCoding.node(from: $0) } }
         #expect(throws: BinaryCoding.Failure.self) { try [UInt8(99)].withUnsafeBytes { try BinaryCoding.node(from: $0) } }
-        let deep = [UInt8](repeating: 7, count: 1).flatMap { _ in [UInt8]() } + (0..<100).flatMap { _ in [UInt8(7)] + withUnsafeBytes(of: UInt64(1).littleEndian, Array.init) } + [0]
-        #expect(throws: BinaryCoding.Failure.self) { try deep.withUnsafeBytes { try BinaryCoding.node(from: $0) } }
+        // Arrays of one item, nested: 64 levels read, 100 refused.
+        let level: [UInt8] = [7] + withUnsafeBytes(of: UInt64(1).littleEndian) { Array($0) }
+        func nested(_ depth: Int) -> [UInt8] { Array(repeatElement(level, count: depth).joined()) + [0] }
+        #expect(throws: Never.self) { try nested(64).withUnsafeBytes { try BinaryCoding.node(from: $0) } }
+        do { _ = try nested(100).withUnsafeBytes { try BinaryCoding.node(from: $0) }; Issue.record("read") } catch {
+            #expect("\(error)" == "nested too deep")
+        }
         // A value that does not fit its type is a decoding error.
         let wide = BinaryCoding.bytes(of: try BinaryCoding.encode([Int(UInt32.max) + 1]))
         #expect(throws: DecodingError.self) { try wide.withUnsafeBytes { try BinaryCoding.decode([UInt32].self, from: try BinaryCoding.node(from: $0)) } }
