@@ -36,7 +36,7 @@ struct Sweep: ParsableCommand {
     enum Scheduler: String, ExpressibleByArgument, CaseIterable { case slurm }
 
     @Argument(help: "The sweep file (YAML).") var file: String
-    @Argument(help: "The sweep's directory: partials, results, comparisons and Slurm scripts go there.") var directory: String?
+    @Argument(help: "The sweep's directory: partials, results, comparisons and Slurm scripts go there. Default with --local or --emit: sweeps/NAME, NAME the sweep file's name without its extension.") var directory: String?
     @Flag(help: "Run the sweep on this machine.") var local = false
     @Option(help: "Write the sweep's jobs for a scheduler: slurm.") var emit: Scheduler?
     @Option(help: "With --emit: the carepath the jobs run (default: this one, by its absolute path).") var carepath: String?
@@ -44,7 +44,6 @@ struct Sweep: ParsableCommand {
 
     func validate() throws {
         guard !(local && emit != nil) else { throw ValidationError("give --local or --emit slurm, not both") }
-        if local || emit != nil, directory == nil { throw ValidationError("give the sweep's directory: carepath sweep \(file) DIR \(local ? "--local" : "--emit slurm")") }
         if let cores, !(1...4096).contains(cores) { throw ValidationError("--cores must be between 1 and 4096") }
         if carepath != nil, emit == nil { throw ValidationError("--carepath goes with --emit slurm") }
     }
@@ -54,7 +53,7 @@ struct Sweep: ParsableCommand {
         let plan: SweepPlan
         do {
             let sweep = try SweepFile.read(path: file)
-            plan = try SweepPlan(sweep: sweep, directory: directory, version: CarePathVersion.string) { StandardError.write(DiagnosticPrinter.text($0)) }
+            plan = try SweepPlan(sweep: sweep, directory: directory ?? (local || emit != nil ? Self.defaultDirectory(for: file) : nil), version: CarePathVersion.string) { StandardError.write(DiagnosticPrinter.text($0)) }
         } catch { throw failure(error) }
         if emit == .slurm {
             let binary = carepath ?? Self.executablePath()
@@ -100,6 +99,11 @@ struct Sweep: ParsableCommand {
             throw CommandFailure("carepath compare \(baseline) \(other) failed: \(String(decoding: problem, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `sweeps/NAME`: the sweep file's name without its extension.
+    static func defaultDirectory(for file: String) -> String {
+        "sweeps/" + ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
     /// This carepath's absolute path.

@@ -148,7 +148,7 @@ struct SweepCommandTests {
         #expect(!FileManager.default.fileExists(atPath: scripts + "/shards.sbatch"))
     }
 
-    @Test("a sweep file's problems are located diagnostics, exit 1; --local needs a directory (exit 64)")
+    @Test("a sweep file's problems are located diagnostics, exit 1; without a directory, sweeps/NAME")
     func sweepErrors() throws {
         let directory = try CLI.temporaryDirectory()
         let file = try CLI.temporaryFile("schema: carepath-sweep/1\nnetwork: \(Self.training)\ndays: 8\nreplications: 4\nshard_size: 2\nscenarios: [{id: base}]\nbaseline: bsae\n",
@@ -158,8 +158,14 @@ struct SweepCommandTests {
         #expect(result.stderr.contains("\(file):5:1: error: unknown key 'shard_size' in the sweep file [unknown-key]\n  hint: did you mean 'shard-size'?"), "\(result.stderr)")
         #expect(result.stderr.contains("\(file):7:11: error: baseline 'bsae' is not the id of one of the sweep's scenarios [unknown-reference]\n  hint: did you mean 'base'?"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
-        let usage = try CLI.run(["sweep", try Self.sweepFile(in: directory), "--local"])
-        #expect(usage.status == 64 && usage.stderr.contains("give the sweep's directory"))
+        // Without a directory, --local writes to sweeps/NAME of the current directory.
+        _ = try Self.sweepFile(in: directory)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/Networks", withDestinationPath: CLI.packageRoot.appendingPathComponent("Networks").path)
+        let local = try CLI.run(["sweep", "sweep.yaml", "--local"], in: URL(fileURLWithPath: directory))
+        #expect(local.status == 0 && local.stdout.hasPrefix("Sweep done: 4 shards run, 0 already done; results in sweeps/sweep/results/"), "\(local.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/sweeps/sweep/results/what-if/result.json"))
+        let both = try CLI.run(["sweep", "sweep.yaml", "--local", "--emit", "slurm"], in: URL(fileURLWithPath: directory))
+        #expect(both.status == 64 && both.stderr.contains("give --local or --emit slurm, not both"))
     }
 
     @Test("merge's and sweep's help: every example fits 80 columns and runs as written, in a directory that sees Networks/")
