@@ -1,3 +1,4 @@
+import CareNetwork
 import Foundation
 
 /// How long and how often to simulate.
@@ -13,6 +14,12 @@ public struct SimulationConfiguration: Sendable, Hashable {
     public var seed: UInt64
     /// Threads to use; nil for every core. The result does not depend on it.
     public var threads: Int?
+    /// The date of the run's first day (its minute 0 is that day's midnight): what weekdays, months
+    /// and closed dates the opening hours and arrival profiles meet. Irrelevant to a network without
+    /// them. Default ``defaultStart``.
+    public var start: CalendarDate = SimulationConfiguration.defaultStart
+    /// Monday 4 January 2027: a run starts on a Monday, after the New Year holiday.
+    public static let defaultStart = CalendarDate(year: 2027, month: 1, day: 4)!
     /// The most patients a replication may hold at once (waiting or in service) before it stops:
     /// a guard against demand so far beyond capacity that the queues would exhaust memory. The
     /// engine checks it at the end of each window (a week), and stops sooner if a window's arrivals
