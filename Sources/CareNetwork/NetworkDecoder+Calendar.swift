@@ -93,7 +93,7 @@ extension NetworkDecoder {
     static let hoursHint = "for example 'hours: {mon-fri: 08:30-16:30, sat: 08:30-12:00}', a name from calendar.hours, or 'always'"
 
     /// The `calendar:` section, or nil after a diagnostic.
-    mutating func calendar(_ value: SourceValue) -> CalendarDescription? {
+    package mutating func calendar(_ value: SourceValue) -> CalendarDescription? {
         guard let f = reader.mapping(value, what: "calendar", allowed: NetworkDecoder.calendarKeys) else { return nil }
         var calendar = CalendarDescription()
         for item in reader.list(f["holidays"], what: "calendar holidays") {
@@ -138,7 +138,7 @@ extension NetworkDecoder {
     }
 
     /// A station's or a facility's `hours:`, or nil after a diagnostic.
-    mutating func hours(_ value: SourceValue, what: String) -> HoursDescription? {
+    package mutating func hours(_ value: SourceValue, what: String) -> HoursDescription? {
         if case .scalar(let text, _) = value.kind {
             if text == "always" { return .always }
             guard DocumentReader.isKebabCase(text) else {
@@ -271,7 +271,7 @@ extension NetworkDecoder {
     }
 
     /// One `demand.arrival-profiles` entry, or nil after a diagnostic.
-    mutating func arrivalProfile(_ value: SourceValue, id: String) -> ArrivalProfile? {
+    package mutating func arrivalProfile(_ value: SourceValue, id: String) -> ArrivalProfile? {
         let what = "arrival profile '\(id)'"
         guard let f = reader.mapping(value, what: what, allowed: NetworkDecoder.profileKeys) else { return nil }
         var hourly = Array(repeating: Array(repeating: 1.0, count: 24), count: DayType.allCases.count)

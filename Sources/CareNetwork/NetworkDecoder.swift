@@ -236,9 +236,15 @@ package struct NetworkDecoder {
                     if !DocumentReader.isKebabCase(entry.key) {
                         reader.error(.invalidID, "arrival profile id '\(entry.key)' is not a lowercase kebab-case id", at: entry.keyLocation)
                     }
+                    if entry.key == ArrivalProfile.flat {
+                        reader.error(.invalidID, "'flat' is not an arrival profile id: it means a constant rate", at: entry.keyLocation)
+                        continue
+                    }
                     if let profile = arrivalProfile(entry.value, id: entry.key) {
                         demand.arrivalProfiles.append(profile)
                         demand.marks.fields["arrival-profiles.\(entry.key)"] = entry.keyLocation
+                    } else {
+                        demand.rejectedArrivalProfiles.insert(entry.key)
                     }
                 }
             } else if case .null = profiles.kind {

@@ -285,6 +285,9 @@ public struct DemandDescription: Sendable, Hashable {
     public var arrivalProfile: String?
     /// The `emergency-arrival-profile:` of every service's emergencies (nil: the service's own).
     public var emergencyArrivalProfile: String?
+    /// Profiles the file defines but that could not be read (already reported): naming one is not
+    /// reported again.
+    package var rejectedArrivalProfiles: Set<String> = []
     /// Where each field is in the source file (nothing for an element built in code).
     package var marks = SourceMarks()
 

@@ -64,6 +64,7 @@ struct NetworkValidator: DiagnosticRecorder {
 
         // Facilities.
         var facilities: [Facility] = []
+        var hoursLocations: [Int: SourceLocation] = [:]
         for (index, f) in facilityItems.enumerated() {
             var region: RegionID?
             var province: ProvinceID?
@@ -107,7 +108,10 @@ struct NetworkValidator: DiagnosticRecorder {
                 var capacity = capacity
                 let key = catalog[capacity.service].key
                 let spec = ownHours[key] ?? (capacity.unit == .minutes ? facilityHours : nil) ?? inherited[key]
-                if let spec { capacity.hours = resolveHours(spec.0, base: capacity.servers, at: spec.1, owner: "'\(key)' at '\(f.id)'") }
+                if let spec {
+                    capacity.hours = resolveHours(spec.0, base: capacity.servers, at: spec.1, owner: "'\(key)' at '\(f.id)'")
+                    hoursLocations[index * catalog.count + capacity.service.index] = spec.1
+                }
                 return capacity
             }
             if let catchment = f.catchment { checkRange(catchment, NetworkRanges.catchment, "catchment of '\(f.id)'", at: at(f.marks, "catchment")) }
@@ -179,7 +183,7 @@ struct NetworkValidator: DiagnosticRecorder {
 
         let demand = resolveDemand()
         checkDailyArrivals(facilities: facilities, demand: demand)
-        checkNeverOpen(facilities, facilityItems: facilityItems, demand: demand)
+        checkNeverOpen(facilities, hoursLocations: hoursLocations, demand: demand)
         let calendar = NetworkCalendar(closedDates: description.calendar?.closedDates ?? [], overtimeMinutes: description.calendar?.overtimeMinutes ?? 0)
         guard !diagnostics.hasErrors else { return nil }
         return CareNetwork(
@@ -214,14 +218,22 @@ struct NetworkValidator: DiagnosticRecorder {
 
     /// A service with demand offered at a station whose timetable opens it on no weekday: its
     /// patients would wait forever.
-    private mutating func checkNeverOpen(_ facilities: [Facility], facilityItems: [FacilityDescription], demand: Demand) {
+    private mutating func checkNeverOpen(_ facilities: [Facility], hoursLocations: [Int: SourceLocation], demand: Demand) {
+        // One diagnostic per timetable written, naming the stations it leaves closed.
+        var closed: [SourceLocation: [String]] = [:], order: [SourceLocation] = []
         for (index, facility) in facilities.enumerated() where facility.isOnRAMEDPathway {
             for capacity in facility.services where capacity.covered {
-                guard let hours = capacity.hours, !hours.opensInTheWeek, demand[capacity.service].visitsPerPerson > 0 || facility.tier != .healthCentre else { continue }
-                let key = catalog[capacity.service].key
-                error(.neverOpen, "'\(key)' at '\(facility.key)' is never open, but patients are sent to it", at: at(facilityItems[index].marks, "hours"),
-                      hint: "open it on some day of the week, or give it 'hours: always'")
+                guard let hours = capacity.hours, !hours.opensInTheWeek, demand[capacity.service].visitsPerPerson > 0 || facility.tier != .healthCentre,
+                      let location = hoursLocations[index * catalog.count + capacity.service.index] else { continue }
+                if closed[location] == nil { order.append(location) }
+                closed[location, default: []].append("'\(catalog[capacity.service].key)' at '\(facility.key)'")
             }
+        }
+        for location in order {
+            let stations = closed[location]!
+            let named = stations.prefix(3).joined(separator: ", ") + (stations.count > 3 ? " and \(stations.count - 3) more" : "")
+            error(.neverOpen, "these hours never open on a weekday, so the patients sent to \(named) would wait forever", at: location,
+                  hint: "open it on some day of the week, or give it 'hours: always'")
         }
     }
 

@@ -159,6 +159,8 @@ public struct NetworkCalendar: Hashable, Sendable {
 public struct ArrivalProfile: Hashable, Sendable {
     /// The profile's id.
     public var id: String
+    /// The reserved name of a constant rate (`arrival-profile: flat`), which no profile may take.
+    public static let flat = "flat"
     /// Per ``DayType`` (by raw value), 24 weights: the hour-of-day weight times the day's own weight.
     public var hourly: [[Double]]
     /// Per month (January first), its weight.

@@ -104,11 +104,16 @@ public struct SlotRecord: Sendable, Hashable {
     public var slotCount: Int { counts.count }
 
     /// The mean over `records` together of slot `slot` (0 when none was counted), and the count.
-    public static func mean(slot: Int, in records: [SlotRecord]) -> (mean: Double, count: Int) {
+    public static func mean(slot: Int, in records: [SlotRecord]) -> (mean: Double, count: Int) { mean(slots: [slot], in: records) }
+
+    /// The mean over `records` and `slots` together (0 when none was counted), and the count.
+    public static func mean(slots: [Int], in records: [SlotRecord]) -> (mean: Double, count: Int) {
         var n = 0, sum = 0.0
-        for record in records where slot < record.slotCount {
-            n += Int(record.counts[slot])
-            sum += record.sums[slot]
+        for record in records {
+            for slot in slots where slot < record.slotCount {
+                n += Int(record.counts[slot])
+                sum += record.sums[slot]
+            }
         }
         return (n > 0 ? sum / Double(n) : 0, n)
     }
@@ -116,13 +121,20 @@ public struct SlotRecord: Sendable, Hashable {
     /// The percentiles `ps` (0-100), in minutes, of slot `slot` over `records` together, read from the
     /// buckets' midpoints (within 6.25% above 16 minutes, to the minute below). Zeros when none was counted.
     public static func percentiles(_ ps: [Double], slot: Int, in records: [SlotRecord]) -> [Double] {
+        percentiles(ps, slots: [slot], in: records)
+    }
+
+    /// The percentiles `ps` of `slots` over `records`, all together.
+    public static func percentiles(_ ps: [Double], slots: [Int], in records: [SlotRecord]) -> [Double] {
         var histogram = [UInt64](repeating: 0, count: CoarseBuckets.count)
         var total: UInt64 = 0, positive: UInt64 = 0
-        for record in records where slot < record.slotCount {
-            total += UInt64(record.counts[slot])
-            for k in Int(record.offsets[slot])..<Int(record.offsets[slot + 1]) {
-                histogram[Int(record.buckets[k])] += UInt64(record.bucketCounts[k])
-                positive += UInt64(record.bucketCounts[k])
+        for record in records {
+            for slot in slots where slot < record.slotCount {
+                total += UInt64(record.counts[slot])
+                for k in Int(record.offsets[slot])..<Int(record.offsets[slot + 1]) {
+                    histogram[Int(record.buckets[k])] += UInt64(record.bucketCounts[k])
+                    positive += UInt64(record.bucketCounts[k])
+                }
             }
         }
         guard total > 0 else { return ps.map { _ in 0 } }
