@@ -22,6 +22,7 @@ package struct ArrivalStreams: ~Copyable {
     let ziggurat = Ziggurat.shared
     /// Per profile, its multipliers of every hour of the horizon (nil without a clock).
     let rates: UnsafeMutablePointer<Double>?
+    let nextOpen: UnsafeMutablePointer<Int32>?
     let hourCount: Int
     /// Per source: its generator and its next arrival.
     let states: UnsafeMutablePointer<SourceState>
@@ -46,6 +47,7 @@ package struct ArrivalStreams: ~Copyable {
     package init(plan: SimulationPlan, seed: UInt64, replication: Int, clock: ClockPlan? = nil) {
         self.plan = plan
         rates = clock?.profileRates
+        nextOpen = clock?.profileNextOpen
         hourCount = clock?.hourCount ?? 0
         states = .allocate(capacity: max(plan.sourceCount, 1))
         for i in 0..<plan.sourceCount {
@@ -80,22 +82,30 @@ package struct ArrivalStreams: ~Copyable {
         if profile < 0 {
             state.pointee.time += ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate
         } else {
+            let offset = profile &* hourCount
             state.pointee.time = ArrivalStreams.invert(area: ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate,
-                                                       after: state.pointee.time, rates: rates! + profile &* hourCount, hours: hourCount)
+                                                       after: state.pointee.time, rates: rates! + offset, nextOpen: nextOpen! + offset, hours: hourCount)
         }
         state.pointee.bits = state.pointee.random.next()
         state.pointee.seed = state.pointee.random.next()
     }
 
     /// The time at which the integral of the hourly multipliers `rates` from `time` reaches `area`
-    /// (in minutes at multiplier 1): the next arrival of a piecewise-constant rate by inversion.
-    /// Infinity past the last hour.
+    /// (in minutes at multiplier 1): the next arrival of a piecewise-constant rate by inversion. Hours
+    /// of rate 0 are jumped with `nextOpen` (the first hour from each with a rate). Infinity past the
+    /// last hour.
     @inline(__always)
-    static func invert(area: Double, after time: Double, rates: UnsafeMutablePointer<Double>, hours: Int) -> Double {
+    static func invert(area: Double, after time: Double, rates: UnsafeMutablePointer<Double>, nextOpen: UnsafeMutablePointer<Int32>, hours: Int) -> Double {
         var remaining = area, t = time
         var h = Int(t * (1.0 / 60))
         while h < hours {
-            let r = rates[h], end = Double(h &+ 1) * 60
+            let r = rates[h]
+            if r == 0 {
+                h = Int(nextOpen[h])
+                t = Double(h) * 60
+                continue
+            }
+            let end = Double(h &+ 1) * 60
             let available = r * (end - t)
             if remaining < available { return min(t + remaining / r, end) }
             remaining -= available

@@ -23,6 +23,9 @@ package final class ClockPlan: @unchecked Sendable {
     package let hourCount: Int
     /// `profiles × hourCount` multipliers, profile after profile.
     package let profileRates: UnsafeMutablePointer<Double>
+    /// Parallel to ``profileRates``: per hour, the first hour from it with a rate above 0 (the
+    /// horizon's hour count when none), so that sampling jumps a night or a weekend in one step.
+    package let profileNextOpen: UnsafeMutablePointer<Int32>
     package let profileCount: Int
     /// Per station: its timetable (an index of ``timetableDays``), -1 around the clock.
     package let stationTimetable: [Int32]
@@ -51,9 +54,15 @@ package final class ClockPlan: @unchecked Sendable {
         hourCount = dayCount * 24
         profileCount = model.arrivalProfiles.count
         profileRates = .allocate(capacity: max(profileCount * hourCount, 1))
+        profileNextOpen = .allocate(capacity: max(profileCount * hourCount, 1))
         for (p, profile) in model.arrivalProfiles.enumerated() {
             let rates = ClockPlan.hourlyRates(profile, calendar: model.calendar, start: start, days: dayCount)
-            for h in 0..<hourCount { profileRates[p * hourCount + h] = rates[h] }
+            var next = Int32(hourCount)
+            for h in (0..<hourCount).reversed() {
+                profileRates[p * hourCount + h] = rates[h]
+                if rates[h] > 0 { next = Int32(h) }
+                profileNextOpen[p * hourCount + h] = next
+            }
         }
         // Timetables: one per distinct opening hours.
         var index: [OpeningHours: Int32] = [:]
@@ -87,7 +96,7 @@ package final class ClockPlan: @unchecked Sendable {
         overtimeMinutes = Double(model.calendar.overtimeMinutes)
     }
 
-    deinit { profileRates.deallocate() }
+    deinit { profileRates.deallocate(); profileNextOpen.deallocate() }
 
     /// A profile's multiplier for every hour of `days` days from `start`: its weights, over their
     /// mean across the 365 days from `start`.

@@ -54,6 +54,8 @@ struct StationSweepRun: ~Copyable {
     /// Told the share of the horizon simulated after each window.
     var progress: ((Double) -> Void)?
     var tally = PatientTally()
+    /// The buffer lanes are sorted through.
+    var scratch = Scratch()
     /// The run's calendar, when the model has opening hours or arrival profiles.
     let clock: ClockPlan?
     /// With a clock: per station, the waits by the hour (slots 0-23) and weekday (24-30) of arrival
@@ -197,8 +199,8 @@ struct StationSweepRun: ~Copyable {
     mutating func sweep(_ p: Int, until bound: Double) {
         let station = stations + p
         let emergencies = lanes + 2 &* p, others = emergencies + 1
-        if !emergencies.pointee.sorted { StationSweepRun.sortPending(emergencies) }
-        if !others.pointee.sorted { StationSweepRun.sortPending(others) }
+        if !emergencies.pointee.sorted { StationSweepRun.sortPending(emergencies, scratch: &scratch) }
+        if !others.pointee.sorted { StationSweepRun.sortPending(others, scratch: &scratch) }
         while true {
             let completion = station.pointee.inService.min?.time ?? .infinity
             let emergency = emergencies.pointee.scan < emergencies.pointee.count ? emergencies.pointee.entries![Int(emergencies.pointee.scan)].time : .infinity

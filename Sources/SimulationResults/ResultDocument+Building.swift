@@ -103,16 +103,18 @@ extension ResultDocument {
         pathways = PathwaysReference(file: ResultFiles.pathways, routes: result.routeLoads(model: model).count)
     }
 
-    /// The hour of the day whose arrivals waited longest on average (among hours with at least one
-    /// arrival a day), nil when nobody waited.
+    /// The peak hour: the hour of the day whose arrivals wait most in all (their number times their
+    /// mean wait), nil when nobody waited. Not the hour of the longest mean wait, which at a station
+    /// that closes is the one whose few late arrivals wait for the next morning.
     static func peakHour(_ hourly: [HourlyStatistics]) -> PeakHour? {
         guard hourly.count >= 24 else { return nil }
-        let candidates = (0..<24).filter { (hourly[$0].arrivalsPerDay ?? 0) >= 1 || hourly[$0].startedPerDay >= 1 }
-        guard let peak = candidates.max(by: { hourly[$0].meanWait < hourly[$1].meanWait }), hourly[peak].meanWait > 0 else { return nil }
+        func total(_ h: Int) -> Double { hourly[h].startedPerDay * hourly[h].meanWait }
+        guard let peak = (0..<24).max(by: { total($0) < total($1) }), total(peak) > 0 else { return nil }
         return PeakHour(hour: peak, arrivalsPerDay: hourly[peak].arrivalsPerDay ?? 0, meanWaitMinutes: hourly[peak].meanWait, waitMinutesP90: hourly[peak].waitP90)
     }
 
     /// The network by hour: the census, and each tier's stations together by the hour of arrival.
+    /// The peak of a tier is its hour of most waiting in all (``peakHour(_:)``).
     static func hourly(network: CareNetwork, model: SimulationModel, result: SimulationResult) -> Hourly {
         let records = result.replications.map(\.hourlyWaits)
         let measuredDays = max(result.configuration.days - result.configuration.warmupDays, 1e-9)
@@ -122,11 +124,12 @@ extension ResultDocument {
             guard !stations.isEmpty else { continue }
             let hours = (0..<24).map { h -> Hourly.Hour in
                 let slots = stations.map { $0 * 31 + h }
-                let (mean, _) = SlotRecord.mean(slots: slots, in: records)
+                let (mean, started) = SlotRecord.mean(slots: slots, in: records)
                 let arrivals = result.replications.reduce(0.0) { total, replication in
                     total + stations.reduce(0.0) { $0 + Double(replication.arrivalsByHour.isEmpty ? 0 : replication.arrivalsByHour[$1 * 24 + h]) }
                 }
                 return Hourly.Hour(hour: h, arrivalsPerDay: arrivals / Double(max(result.replications.count, 1)) / measuredDays,
+                                   startedPerDay: Double(started) / Double(max(result.replications.count, 1)) / measuredDays,
                                    meanWaitMinutes: mean, waitMinutesP90: SlotRecord.percentiles([90], slots: slots, in: records)[0])
             }
             tiers.append(Hourly.TierHours(tier: tier, hours: hours))

@@ -187,13 +187,17 @@ public struct ResultDocument: Codable, Sendable, Hashable {
         /// `facility/service`: a station's key across runs.
         public var key: String { facility + "/" + service }
 
+        /// Its utilisation over open hours, or over the whole time when it is open around the clock:
+        /// how busy its staff are while on duty.
+        public var openUtilisation: Estimate { utilisationOpenHours ?? utilisation }
+
         public struct PerReplication: Codable, Sendable, Hashable {
             public var utilisation: [Double]
             public var meanWaitMinutes: [Double]
         }
     }
 
-    /// The hour of the day whose arrivals waited longest at a station.
+    /// The hour of the day whose arrivals waited most in all at a station (their number times their mean wait).
     public struct PeakHour: Codable, Sendable, Hashable {
         /// 0-23: the arrivals between `hour`:00 and `hour + 1`:00.
         public var hour: Int
@@ -220,6 +224,8 @@ public struct ResultDocument: Codable, Sendable, Hashable {
         public struct Hour: Codable, Sendable, Hashable {
             public var hour: Int
             public var arrivalsPerDay: Double
+            /// Patients who arrived then and started service, per measured day.
+            public var startedPerDay: Double
             public var meanWaitMinutes: Double
             public var waitMinutesP90: Double
         }
