@@ -58,7 +58,7 @@ public struct SynthesisParameters: Sendable {
     /// spread its catchments give it. Below 1 so that every station's queue empties in the long run.
     public var visitCeiling = 0.85
     /// The same for stays (beds), after the beds are scaled to the public counts of their region.
-    public var stayCeiling = 0.92
+    public var stayCeiling = 0.85
     /// Whether the capacity check counts the referring consultation (general at a centre, specialist
     /// at a hospital) of every facility a non-emergency patient passes through before treatment, as
     /// the simulation does (the network built before the time model counted them only where they treated).
