@@ -1,5 +1,5 @@
-/// Patients entering and leaving the system, day by day, in the sweep and in the reference engine: the
-/// number in the system at the end of each day is their running sum, whatever order an engine
+/// Patients entering and leaving the system, hour by hour, in the sweep and in the reference engine:
+/// the number in the system at the end of each hour (and day) is their running sum, whatever order an engine
 /// processes its events in (the station sweep goes station by station through a week). A warm-up diagnostic: the census climbs
 /// from empty and levels off once the warm-up has done its work.
 package struct DailyCensus: ~Copyable {

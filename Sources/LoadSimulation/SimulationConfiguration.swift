@@ -30,10 +30,11 @@ public struct SimulationConfiguration: Sendable, Hashable {
     /// Bytes the replications running at once may fill with patients, shared between them; nil for
     /// half of this machine's physical memory.
     public var memoryBudget: Int?
-    /// What a patient in the system costs the sweep at most, in bytes: a 24-byte traveller in a lane,
-    /// up to twice the limit within a window, and the lanes' growth (measured: a replication stopped
-    /// at a limit of 4,194,304 patients peaked at 272 MB above the model).
-    public static let bytesPerPatient = 64
+    /// What a patient in the system costs the sweep at most, in bytes: a 32-byte traveller in a lane,
+    /// up to twice the limit within a window, and the lanes' growth (measured with the 24-byte
+    /// travellers of CarePath 0.3: a replication stopped at a limit of 4,194,304 patients peaked at
+    /// 272 MB above the model, 65 bytes a patient; scaled by 32/24 and rounded up).
+    public static let bytesPerPatient = 88
     /// 2^25 (33,554,432) patients: the most one replication may hold, whatever the budget (its lanes
     /// count patients in 32 bits).
     public static let maximumPatientLimit = 1 << 25

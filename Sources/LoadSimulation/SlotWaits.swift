@@ -88,7 +88,7 @@ package final class SlotWaits {
 
 /// One replication's durations per slot: how many, their sum, and the positive ones in
 /// ``CoarseBuckets`` (the others were 0).
-public struct SlotRecord: Sendable, Hashable {
+public struct SlotRecord: Sendable, Hashable, Codable {
     /// Per slot: the durations counted (zero ones included).
     public var counts: [UInt32]
     /// Per slot: their sum, in minutes.

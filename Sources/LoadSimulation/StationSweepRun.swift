@@ -21,7 +21,7 @@ import HeapModule
 /// same time order, so the same counts, bit for bit (ties in time aside, which continuous
 /// distributions do not produce). What changes is the memory traffic: a station's state, lanes and
 /// heap are touched in one burst per window instead of once per event in a global order, patients
-/// travel as 24-byte values through the lanes instead of living in a pool of records, and the only
+/// travel as 32-byte values through the lanes instead of living in a pool of records, and the only
 /// event list is each station's small heap. Nothing is allocated per event: lanes and heaps grow by
 /// doubling to the run's peak and are reused.
 struct StationSweepRun: ~Copyable {
@@ -62,6 +62,12 @@ struct StationSweepRun: ~Copyable {
     /// (`station id × 31 + slot`), and the arrivals by hour (`station id × 24 + hour`).
     let hourly: SlotWaits?
     let arrivalsByHour: UnsafeMutablePointer<UInt32>?
+    /// With a clock: the weekday (0 Monday) of every day of the horizon, and the number of days; for
+    /// the hot path, without going through the clock's arrays.
+    let weekdayOfDay: UnsafeMutablePointer<UInt8>?
+    let lastDay: Int
+    /// The plan's per-step treatment routes (``StationSweepPlan/treatRoute``).
+    let treatRoute: UnsafeMutablePointer<Int32>
     /// Per route: the time from first contact to the start of treatment.
     let treatment: SlotWaits
 
@@ -85,6 +91,13 @@ struct StationSweepRun: ~Copyable {
             return calloc(n, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: n)
         }
         treatment = SlotWaits(slotCount: plan.base.routeCount)
+        treatRoute = plan.treatRoute
+        lastDay = max((clock?.dayCount ?? 1) - 1, 0)
+        weekdayOfDay = clock.map { clock in
+            let days = UnsafeMutablePointer<UInt8>.allocate(capacity: clock.dayCount)
+            for d in 0..<clock.dayCount { days[d] = clock.weekday[d] }
+            return days
+        }
         self.windowMinutes = windowMinutes
         self.base = plan.base
         self.horizon = horizonMinutes
@@ -118,6 +131,7 @@ struct StationSweepRun: ~Copyable {
 
     deinit {
         if let arrivalsByHour { free(arrivalsByHour) }
+        weekdayOfDay?.deallocate()
         for k in 0..<(2 * plan.stationCount) { lanes[k].entries?.deallocate() }
         stations.deinitialize(count: plan.stationCount); stations.deallocate(); lanes.deallocate(); nextEvent.deallocate()
     }
@@ -360,13 +374,14 @@ struct StationSweepRun: ~Copyable {
         let end = now + ziggurat.serviceTime(station.pointee.parameters, &patient.stream)
         station.pointee.counters.serviceStarted(at: Int(station.pointee.id), now: now, end: end, waited: waited, window: measuredWindow, waits: waits)
         if now >= warmup {
-            let route = plan.treatRoute[Int(patient.cursor)]
+            let route = treatRoute[Int(patient.cursor)]
             if route >= 0 { treatment.record(now - patient.firstContact, slot: Int(route)) }
-            if let hourly, let clock {
+            if let weekdayOfDay {
                 // By the hour and weekday the patient arrived at the station.
                 let arrived = traveller.time, slot = Int(station.pointee.id) &* 31
-                hourly.record(waited, slot: slot &+ StationSweepRun.hourOfDay(arrived))
-                hourly.record(waited, slot: slot &+ 24 &+ Int(clock.weekday[min(Int(arrived * (1.0 / 1440)), clock.dayCount &- 1)]))
+                let day = Int(arrived * (1.0 / 1440)), hour = Int((arrived - Double(day) * 1440) * (1.0 / 60))
+                hourly.unsafelyUnwrapped.record(waited, slot: slot &+ min(hour, 23))
+                hourly.unsafelyUnwrapped.record(waited, slot: slot &+ 24 &+ Int(weekdayOfDay[min(day, lastDay)]))
             }
         }
         patient.time = end
