@@ -58,6 +58,7 @@ public enum Simulation {
             }
         }
         let hourlyRecords = replications.map(\.hourlyWaits)
+        var histogram = [UInt64](repeating: 0, count: CoarseBuckets.count)
         for s in 0..<model.stationCount {
             let percentiles = WaitRecord.percentiles([50, 90, 99], station: s, in: waitRecords)
             let timetable = clock?.stationTimetable[s] ?? -1
@@ -68,7 +69,7 @@ public enum Simulation {
                 for slot in 0..<31 {
                     let k = s * 31 + slot
                     let (mean, count) = SlotRecord.mean(slot: k, in: hourlyRecords)
-                    let p = SlotRecord.percentiles([50, 90, 99], slot: k, in: hourlyRecords)
+                    let p = SlotRecord.percentiles([50, 90, 99], slots: CollectionOfOne(k), in: hourlyRecords, histogram: &histogram)
                     let days = slot < 24 ? measuredDays : weekdayDays[slot - 24]
                     let perReplication = Double(max(replications.count, 1)) * max(days, 1e-9)
                     let arrivals = slot < 24 ? replications.reduce(0.0) { $0 + Double($1.arrivalsByHour[s * 24 + slot]) } / perReplication : nil
@@ -96,7 +97,7 @@ public enum Simulation {
         let timeToTreatment: [RouteTime?] = (0..<model.routeCount).map { r in
             let (mean, count) = SlotRecord.mean(slot: r, in: treatmentRecords)
             guard count > 0 else { return nil }
-            let p = SlotRecord.percentiles([50, 90], slot: r, in: treatmentRecords)
+            let p = SlotRecord.percentiles([50, 90], slots: CollectionOfOne(r), in: treatmentRecords, histogram: &histogram)
             return RouteTime(patients: count, mean: mean, p50: p[0], p90: p[1])
         }
         // The census by hour: over the measured hours, the mean number in the system at the end of

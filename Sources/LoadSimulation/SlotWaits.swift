@@ -127,6 +127,13 @@ public struct SlotRecord: Sendable, Hashable, Codable {
     /// The percentiles `ps` of `slots` over `records`, all together.
     public static func percentiles(_ ps: [Double], slots: [Int], in records: [SlotRecord]) -> [Double] {
         var histogram = [UInt64](repeating: 0, count: CoarseBuckets.count)
+        return percentiles(ps, slots: slots, in: records, histogram: &histogram)
+    }
+
+    /// The same, counting into `histogram` (160 counters, zeroed on return) so that a caller reading
+    /// many slots allocates nothing per slot.
+    static func percentiles(_ ps: [Double], slots: some Sequence<Int>, in records: [SlotRecord], histogram: inout [UInt64]) -> [Double] {
+        defer { for b in 0..<CoarseBuckets.count { histogram[b] = 0 } }
         var total: UInt64 = 0, positive: UInt64 = 0
         for record in records {
             for slot in slots where slot < record.slotCount {
