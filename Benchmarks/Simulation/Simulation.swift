@@ -8,8 +8,9 @@ import Referral
 // network or building its routes:
 // - the fixed synthetic tiered network (SyntheticNetwork.swift: 500 health centres, 20 provincial and
 //   4 regional hospitals, one CHU; cache-resident): the engine's own speed, one simulated year;
-// - the bundled national network (2,224 health centres, about 15,000 stations: memory-bound), one
-//   simulated year;
+// - the bundled national network (2,224 health centres, about 15,000 stations: memory-bound), with its
+//   opening hours, shifts, closed dates and arrival profiles, one simulated year (the issue "Time in
+//   the model" asks for at most 3 s on one core);
 // - the teaching network, one simulated year.
 // (The event-list engine they were once compared with is a test-support target now, Tests/SimulationReference,
 // out of reach of this package: the tests check it against the sweep, bit for bit.)

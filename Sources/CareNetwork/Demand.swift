@@ -6,6 +6,11 @@ public struct ServiceDemand: Hashable, Sendable {
     public var emergencyShare: Double
     /// The service a patient referred upward under a referral rate needs at the next level.
     public var referredAs: ServiceID
+    /// The index in ``Demand/arrivalProfiles`` of the profile its non-emergency arrivals follow; nil
+    /// for a constant rate.
+    public var arrivalProfile: Int?
+    /// The profile its emergencies follow; nil for a constant rate.
+    public var emergencyArrivalProfile: Int?
 
     /// The demand of one service: visits per person, emergency share, and the service it is referred as.
     public init(visitsPerPerson: Double, emergencyShare: Double, referredAs: ServiceID) {
@@ -23,6 +28,8 @@ public struct Demand: Hashable, Sendable {
     public var services: [ServiceDemand]
     /// Per tier (indexed by `Tier.allCases` order): share of served patients referred one level up.
     public var referralRates: [Double]
+    /// The arrival profiles the services refer to (``ServiceDemand/arrivalProfile``).
+    public var arrivalProfiles: [ArrivalProfile] = []
 
     /// Demand from its parts; `referralRates` has one rate per tier, in `Tier.allCases` order.
     public init(defaultEmergencyShare: Double, services: [ServiceDemand], referralRates: [Double]) {

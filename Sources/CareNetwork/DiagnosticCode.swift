@@ -57,6 +57,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
     case brokenChain = "broken-chain"
     /// The network's demand adds up to more arrivals a day than the simulation runs.
     case demandTooLarge = "demand-too-large"
+    /// An opening-hours timetable that cannot be read: an interval that ends before it starts or past
+    /// the end of the day, intervals that overlap, a shift of 0 servers, an unknown timetable name.
+    case invalidHours = "invalid-hours"
+    /// An arrival profile that cannot be used: a negative weight, the wrong number of weights, or
+    /// weights that are zero at every hour of the week.
+    case invalidProfile = "invalid-profile"
+    /// A service with demand offered at a station whose hours never open it on any weekday.
+    case neverOpen = "never-open"
 
     // Warnings.
     /// `catchment` on a facility that is not a health centre.

@@ -8,16 +8,16 @@ package struct NetworkDecoder {
 
     package init(catalog: ServiceCatalog = .standard) { self.catalog = catalog }
 
-    static let topKeys = ["schema", "name", "description", "regions", "provinces", "profiles", "facilities", "demand"]
+    static let topKeys = ["schema", "name", "description", "regions", "provinces", "profiles", "facilities", "demand", "calendar"]
     static let regionKeys = ["id", "name", "code", "population", "chu"]
     static let provinceKeys = ["id", "region", "name", "code", "population", "seat"]
     package static let facilityKeys = [
         "id", "name", "tier", "sector", "country", "region", "province", "location", "catchment", "emergency",
-        "profile", "services", "refers-to", "synthesised", "source",
+        "profile", "services", "refers-to", "synthesised", "source", "hours",
     ]
-    static let offerKeys = ["servers", "time", "beds", "stay", "covered"]
-    static let demandKeys = ["emergency-share", "services", "referral-rates"]
-    static let serviceDemandKeys = ["visits-per-person", "emergency-share", "referred-as"]
+    static let offerKeys = ["servers", "time", "beds", "stay", "covered", "hours"]
+    static let demandKeys = ["emergency-share", "services", "referral-rates", "arrival-profiles", "arrival-profile", "emergency-arrival-profile"]
+    static let serviceDemandKeys = ["visits-per-person", "emergency-share", "referred-as", "arrival-profile"]
 
     mutating func decode(_ root: SourceValue) -> NetworkDescription? {
         guard let top = reader.mapping(root, what: "the network file", allowed: NetworkDecoder.topKeys, required: ["schema"]) else {
@@ -50,6 +50,7 @@ package struct NetworkDecoder {
         }
         description.facilities = reader.list(top["facilities"], what: "facilities").compactMap { facility($0) }
         if let demandValue = top["demand"] { description.demand = demand(demandValue) }
+        if let calendarValue = top["calendar"] { description.calendar = calendar(calendarValue) }
         return description
     }
 
@@ -101,6 +102,7 @@ package struct NetworkDecoder {
         let refersTo = f["refers-to"].flatMap { reader.id($0, what: "refers-to") }
         let synthesised = f["synthesised"].flatMap { reader.bool($0, what: "synthesised") } ?? false
         let source = f["source"].flatMap { reader.string($0, what: "source") }
+        let hours = f["hours"].flatMap { self.hours($0, what: "facility") }
         if country == "MA" {
             if f["region"] == nil, !f.misspelt.contains("region") { reader.error(.missingKey, "facility in Morocco has no 'region'", at: f.location) }
             if f["province"] == nil, !f.misspelt.contains("province") { reader.error(.missingKey, "facility in Morocco has no 'province'", at: f.location) }
@@ -113,7 +115,7 @@ package struct NetworkDecoder {
         return FacilityDescription(
             id: id, name: name, tier: tier, sector: sector, country: country, region: region, province: province,
             location: location, catchment: catchment, emergency: emergency, profile: profile, services: services,
-            refersTo: refersTo, synthesised: synthesised, source: source).marked(f.marks)
+            refersTo: refersTo, synthesised: synthesised, source: source).with(hours: hours).marked(f.marks)
     }
 
     /// A `services:` mapping: service id → capacity.
@@ -129,6 +131,7 @@ package struct NetworkDecoder {
     private mutating func offer(service: String, keyLocation: SourceLocation, value: SourceValue) -> ServiceOfferDescription? {
         guard let f = reader.mapping(value, what: "service '\(service)'", allowed: NetworkDecoder.offerKeys) else { return nil }
         let covered = f["covered"].flatMap { reader.bool($0, what: "covered") } ?? true
+        let hours = f["hours"].flatMap { self.hours($0, what: "service '\(service)'") }
         let isStay = f["beds"] != nil || f["stay"] != nil
         let isVisit = f["servers"] != nil || f["time"] != nil
         if isStay && isVisit {
@@ -147,7 +150,7 @@ package struct NetworkDecoder {
         guard let servers, let time else { return nil }
         var marks = f.marks
         marks.fields["service"] = keyLocation
-        return ServiceOfferDescription(service: service, servers: servers, time: time, givenAsStay: isStay, covered: covered).marked(marks)
+        return ServiceOfferDescription(service: service, servers: servers, time: time, givenAsStay: isStay, covered: covered, hours: hours).marked(marks)
     }
 
     /// Decodes a `time:`/`stay:` distribution mapping, or nil after a diagnostic; its unit is taken
@@ -219,12 +222,38 @@ package struct NetworkDecoder {
                     let referredAs = s["referred-as"].flatMap { reader.id($0, what: "referred-as") }
                     var marks = s.marks
                     marks.fields["service"] = entry.keyLocation
-                    demand.services.append(ServiceDemandDescription(service: entry.key, visitsPerPerson: visits, emergencyShare: share, referredAs: referredAs).marked(marks))
+                    var service = ServiceDemandDescription(service: entry.key, visitsPerPerson: visits, emergencyShare: share, referredAs: referredAs)
+                    service.arrivalProfile = s["arrival-profile"].flatMap { reader.id($0, what: "arrival-profile") }
+                    demand.services.append(service.marked(marks))
                 }
             } else {
                 reader.error(.wrongType, "demand services must be a mapping from service id to demand, found \(services.kindName)", at: services.location)
             }
         }
+        if let profiles = f["arrival-profiles"] {
+            if case .mapping(let entries) = profiles.kind {
+                for entry in entries {
+                    if !DocumentReader.isKebabCase(entry.key) {
+                        reader.error(.invalidID, "arrival profile id '\(entry.key)' is not a lowercase kebab-case id", at: entry.keyLocation)
+                    }
+                    if entry.key == ArrivalProfile.flat {
+                        reader.error(.invalidID, "'flat' is not an arrival profile id: it means a constant rate", at: entry.keyLocation)
+                        continue
+                    }
+                    if let profile = arrivalProfile(entry.value, id: entry.key) {
+                        demand.arrivalProfiles.append(profile)
+                        demand.marks.fields["arrival-profiles.\(entry.key)"] = entry.keyLocation
+                    } else {
+                        demand.rejectedArrivalProfiles.insert(entry.key)
+                    }
+                }
+            } else if case .null = profiles.kind {
+            } else {
+                reader.error(.wrongType, "arrival-profiles must be a mapping from profile id to profile, found \(profiles.kindName)", at: profiles.location)
+            }
+        }
+        demand.arrivalProfile = f["arrival-profile"].flatMap { reader.id($0, what: "arrival-profile") }
+        demand.emergencyArrivalProfile = f["emergency-arrival-profile"].flatMap { reader.id($0, what: "emergency-arrival-profile") }
         if let rates = f["referral-rates"], let r = reader.mapping(rates, what: "referral-rates", allowed: Tier.allCases.filter { $0 != .universityHospital }.map(\.rawValue)) {
             for tier in Tier.allCases {
                 if let rate = r[tier.rawValue].flatMap({ reader.double($0, what: "referral rate of \(tier.rawValue)", range: NetworkRanges.share) }) {

@@ -17,6 +17,8 @@ public struct NetworkDescription: Sendable {
     public var facilities: [FacilityDescription]
     /// The `demand:` section, where the file has one.
     public var demand: DemandDescription?
+    /// The `calendar:` section (closed dates, overtime, named timetables), where the file has one.
+    public var calendar: CalendarDescription?
     /// Where the document starts (for network-wide diagnostics).
     public var origin: SourceLocation
 
@@ -142,11 +144,14 @@ public struct ServiceOfferDescription: Sendable, Hashable {
     public var givenAsStay: Bool
     /// Whether it is offered as covered (`covered:`, default true).
     public var covered: Bool
+    /// Its `hours:`; nil when the entry gives none (the facility's, else always open).
+    public var hours: HoursDescription?
     /// Where each field is in the source file (nothing for an element built in code).
     package var marks = SourceMarks()
 
     /// An offer, as a file would give it.
-    public init(service: String, servers: Int, time: ServiceTimeDistribution, givenAsStay: Bool, covered: Bool = true) {
+    public init(service: String, servers: Int, time: ServiceTimeDistribution, givenAsStay: Bool, covered: Bool = true, hours: HoursDescription? = nil) {
+        self.hours = hours
         self.service = service
         self.servers = servers
         self.time = time
@@ -199,6 +204,8 @@ public struct FacilityDescription: Sendable, Hashable {
     public var services: [ServiceOfferDescription]
     /// Its explicit referral target (`refers-to:`).
     public var refersTo: String?
+    /// Its `hours:`: the timetable of its services that give none of their own.
+    public var hours: HoursDescription?
     /// Whether it was generated rather than taken from a public list.
     public var synthesised: Bool
     /// Where its facts come from.
@@ -231,6 +238,15 @@ public struct FacilityDescription: Sendable, Hashable {
     }
 }
 
+extension FacilityDescription {
+    /// The entry with `hours` as its `hours:`.
+    package func with(hours: HoursDescription?) -> FacilityDescription {
+        var copy = self
+        copy.hours = hours
+        return copy
+    }
+}
+
 /// One `demand.services` entry as written.
 public struct ServiceDemandDescription: Sendable, Hashable {
     /// The service id.
@@ -241,6 +257,8 @@ public struct ServiceDemandDescription: Sendable, Hashable {
     public var emergencyShare: Double?
     /// The service a patient referred upward needs at the next level.
     public var referredAs: String?
+    /// Its `arrival-profile:`, overriding the section's default.
+    public var arrivalProfile: String?
     /// Where each field is in the source file (nothing for an element built in code).
     package var marks = SourceMarks()
 
@@ -261,6 +279,15 @@ public struct DemandDescription: Sendable, Hashable {
     public var services: [ServiceDemandDescription]
     /// Per tier: the share of patients served there who are referred one level up.
     public var referralRates: [Tier: Double]
+    /// The `arrival-profiles:`, in file order.
+    public var arrivalProfiles: [ArrivalProfile] = []
+    /// The default `arrival-profile:` of services that give none (nil: constant rates).
+    public var arrivalProfile: String?
+    /// The `emergency-arrival-profile:` of every service's emergencies (nil: the service's own).
+    public var emergencyArrivalProfile: String?
+    /// Profiles the file defines but that could not be read (already reported): naming one is not
+    /// reported again.
+    package var rejectedArrivalProfiles: Set<String> = []
     /// Where each field is in the source file (nothing for an element built in code).
     package var marks = SourceMarks()
 

@@ -114,6 +114,25 @@ extension NetworkValidator {
                   at: d.marks.location(of: "emergency-share", or: description.origin))
         }
         demand.defaultEmergencyShare = d.emergencyShare
+        // Arrival profiles: ids unique, references resolved.
+        var profileIndex: [String: Int] = [:]
+        for profile in d.arrivalProfiles where profileIndex[profile.id] == nil {
+            profileIndex[profile.id] = demand.arrivalProfiles.count
+            demand.arrivalProfiles.append(profile)
+        }
+        // `flat`: a constant rate, whatever the default.
+        func profile(_ name: String?, field: String, marks: SourceMarks) -> Int? {
+            guard let name, name != ArrivalProfile.flat else { return nil }
+            if let index = profileIndex[name] { return index }
+            if d.rejectedArrivalProfiles.contains(name) { return nil }
+            let names = d.arrivalProfiles.map(\.id)
+            error(.unknownReference, "\(field) names unknown arrival profile '\(name)'", at: marks.location(of: field, or: description.origin),
+                  hint: Suggestion.hint(for: name, in: names) ?? (names.isEmpty ? "the demand section has no arrival-profiles" : "arrival profiles: \(names.joined(separator: ", "))"))
+            return nil
+        }
+        let defaultProfile = profile(d.arrivalProfile, field: "arrival-profile", marks: d.marks)
+        let emergencyProfile = profile(d.emergencyArrivalProfile, field: "emergency-arrival-profile", marks: d.marks)
+        let emergencyFlat = d.emergencyArrivalProfile == ArrivalProfile.flat
         var listed = Set<Int>()
         for entry in d.services {
             guard let service = catalog.id(forKey: entry.service) else {
@@ -144,6 +163,9 @@ extension NetworkValidator {
             listed.insert(service.index)
             demand.services[service.index] = ServiceDemand(
                 visitsPerPerson: entry.visitsPerPerson, emergencyShare: entry.emergencyShare ?? d.emergencyShare, referredAs: referredAs)
+            let own = entry.arrivalProfile == nil ? defaultProfile : profile(entry.arrivalProfile, field: "arrival-profile", marks: entry.marks)
+            demand.services[service.index].arrivalProfile = own
+            demand.services[service.index].emergencyArrivalProfile = emergencyFlat ? nil : emergencyProfile ?? own
         }
         for index in 0..<catalog.count where !listed.contains(index) {
             demand.services[index].emergencyShare = d.emergencyShare

@@ -56,12 +56,15 @@ struct NetworkValidator: DiagnosticRecorder {
 
         // Profiles: resolved once, then merged into facilities.
         var profileServices: [String: [ServiceCapacity]] = [:]
+        var profileHours: [String: [String: (HoursDescription, SourceLocation)]] = [:]
         for key in description.profiles.keys.sorted() {
             profileServices[key] = capacities(description.profiles[key]!.services, owner: "profile '\(key)'")
+            profileHours[key] = Self.hoursByService(description.profiles[key]!.services, origin: description.origin)
         }
 
         // Facilities.
         var facilities: [Facility] = []
+        var hoursLocations: [Int: SourceLocation] = [:]
         for (index, f) in facilityItems.enumerated() {
             var region: RegionID?
             var province: ProvinceID?
@@ -96,6 +99,21 @@ struct NetworkValidator: DiagnosticRecorder {
                 services.append(own)
             }
             services.sort { $0.service < $1.service }
+            // Opening hours: the facility's own entry for the service, else the facility's `hours:`
+            // (visits only: beds keep theirs), else the profile's entry, else around the clock.
+            let ownHours = Self.hoursByService(f.services, origin: description.origin)
+            let inherited = f.profile.flatMap { profileHours[$0] } ?? [:]
+            let facilityHours = f.hours.map { ($0, at(f.marks, "hours")) }
+            services = services.map { capacity in
+                var capacity = capacity
+                let key = catalog[capacity.service].key
+                let spec = ownHours[key] ?? (capacity.unit == .minutes ? facilityHours : nil) ?? inherited[key]
+                if let spec {
+                    capacity.hours = resolveHours(spec.0, base: capacity.servers, at: spec.1, owner: "'\(key)' at '\(f.id)'")
+                    hoursLocations[index * catalog.count + capacity.service.index] = spec.1
+                }
+                return capacity
+            }
             if let catchment = f.catchment { checkRange(catchment, NetworkRanges.catchment, "catchment of '\(f.id)'", at: at(f.marks, "catchment")) }
             checkLocation(f.location, at: at(f.marks, "location"))
             if f.catchment != nil, f.tier != .healthCentre {
@@ -165,10 +183,58 @@ struct NetworkValidator: DiagnosticRecorder {
 
         let demand = resolveDemand()
         checkDailyArrivals(facilities: facilities, demand: demand)
+        checkNeverOpen(facilities, hoursLocations: hoursLocations, demand: demand)
+        let calendar = NetworkCalendar(closedDates: description.calendar?.closedDates ?? [], overtimeMinutes: description.calendar?.overtimeMinutes ?? 0)
         guard !diagnostics.hasErrors else { return nil }
         return CareNetwork(
             name: description.name, catalog: catalog, regions: regions, provinces: provinces,
-            facilities: facilities, demand: demand, nextLevel: nextLevel)
+            facilities: facilities, demand: demand, nextLevel: nextLevel, calendar: calendar)
+    }
+
+    /// The `hours:` of each offer that gives one, by service key, with its position.
+    static func hoursByService(_ offers: [ServiceOfferDescription], origin: SourceLocation) -> [String: (HoursDescription, SourceLocation)] {
+        var result: [String: (HoursDescription, SourceLocation)] = [:]
+        for offer in offers { if let hours = offer.hours { result[offer.service] = (hours, offer.marks.location(of: "hours", or: origin)) } }
+        return result
+    }
+
+    /// A station's timetable for `base` servers; nil for `always` (and after a diagnostic).
+    private mutating func resolveHours(_ hours: HoursDescription, base: Int, at location: SourceLocation, owner: String) -> OpeningHours? {
+        switch hours {
+        case .always:
+            return nil
+        case .table(let table):
+            return table.resolved(base: base)
+        case .named(let name):
+            guard let table = description.calendar?.hours[name] else {
+                let names = (description.calendar?.hours.keys).map { Array($0).sorted() } ?? []
+                error(.invalidHours, "\(owner) names unknown timetable '\(name)'", at: location,
+                      hint: Suggestion.hint(for: name, in: names + ["always"]) ?? (names.isEmpty ? "the network has no calendar.hours; write the timetable in place or 'always'" : "timetables: \(names.joined(separator: ", "))"))
+                return nil
+            }
+            return table.resolved(base: base)
+        }
+    }
+
+    /// A service with demand offered at a station whose timetable opens it on no weekday: its
+    /// patients would wait forever.
+    private mutating func checkNeverOpen(_ facilities: [Facility], hoursLocations: [Int: SourceLocation], demand: Demand) {
+        // One diagnostic per timetable written, naming the stations it leaves closed.
+        var closed: [SourceLocation: [String]] = [:], order: [SourceLocation] = []
+        for (index, facility) in facilities.enumerated() where facility.isOnRAMEDPathway {
+            for capacity in facility.services where capacity.covered {
+                guard let hours = capacity.hours, !hours.opensInTheWeek, demand[capacity.service].visitsPerPerson > 0 || facility.tier != .healthCentre,
+                      let location = hoursLocations[index * catalog.count + capacity.service.index] else { continue }
+                if closed[location] == nil { order.append(location) }
+                closed[location, default: []].append("'\(catalog[capacity.service].key)' at '\(facility.key)'")
+            }
+        }
+        for location in order {
+            let stations = closed[location]!
+            let named = stations.prefix(3).joined(separator: ", ") + (stations.count > 3 ? " and \(stations.count - 3) more" : "")
+            error(.neverOpen, "these hours never open on a weekday, so the patients sent to \(named) would wait forever", at: location,
+                  hint: "open it on some day of the week, or give it 'hours: always'")
+        }
     }
 
     private mutating func capacities(_ offers: [ServiceOfferDescription], owner: String) -> [ServiceCapacity] {

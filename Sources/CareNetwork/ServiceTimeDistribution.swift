@@ -69,9 +69,13 @@ public struct ServiceCapacity: Hashable, Sendable {
     public var unit: TimeUnit
     /// False only for an excluded service listed as not covered (X1).
     public var covered: Bool
+    /// When it is open and with how many servers; nil: around the clock with all ``servers``.
+    public var hours: OpeningHours?
 
-    /// An offer of `service` with `servers` servers (or beds), each taking `time` in `unit`.
-    public init(service: ServiceID, servers: Int, time: ServiceTimeDistribution, unit: TimeUnit, covered: Bool = true) {
+    /// An offer of `service` with `servers` servers (or beds), each taking `time` in `unit`, open
+    /// `hours` (nil: around the clock).
+    public init(service: ServiceID, servers: Int, time: ServiceTimeDistribution, unit: TimeUnit, covered: Bool = true, hours: OpeningHours? = nil) {
+        self.hours = hours
         self.service = service
         self.servers = servers
         self.time = time

@@ -39,7 +39,8 @@ struct Simulate: ParsableCommand {
     @Option(parsing: .unconditional, help: "Warm-up days excluded from the statistics (queues and beds start empty); default 14, or a quarter of --days when that is less.") var warmup: Double?
     @Option(parsing: .unconditional, help: "Independent replications (run in parallel on every core).") var replications: Int = 4
     @Option(parsing: .unconditional, help: "Seed of the random streams (xoshiro256** per health centre and replication).") var seed: UInt64 = 1
-    @Option(help: "Write result.json, stations.csv, facilities.csv, links.csv, pathways.csv and daily.csv to this directory.") var out: String?
+    @Option(help: "Write result.json, stations.csv, facilities.csv, links.csv, pathways.csv, daily.csv (and hourly.csv with opening hours or arrival profiles) to this directory.") var out: String?
+    @Option(parsing: .unconditional, help: "The date of the first simulated day, YYYY-MM-DD (weekdays, months and closed dates for opening hours and arrival profiles); default 2027-01-04, a Monday.") var start: String?
     @Option(parsing: .unconditional, help: "Memory, in GiB, the replications running at once may fill with patients, shared between them; a run that needs more stops and says where queues grew. Default: half of this machine's memory.") var memoryLimit: Double?
     @Option(help: "Run only shard K of M of the --replications (K from 1, near-equal contiguous shares); needs --partial.") var shard: String?
     @Option(help: "Run only these replications of the --replications, numbered from 0, B excluded (4..<8: the fifth to the eighth); needs --partial.") var replicationRange: String?
@@ -53,6 +54,9 @@ struct Simulate: ParsableCommand {
         guard days > 0, days <= 3660 else { throw ValidationError("--days must be more than 0 and at most 3660 (ten years)") }
         guard effectiveWarmup >= 0, effectiveWarmup < days else { throw ValidationError("--warmup must be at least 0 and less than --days") }
         guard (1...1000).contains(replications) else { throw ValidationError("--replications must be between 1 and 1000") }
+        if let start, CalendarDate(start) == nil {
+            throw ValidationError("--start must be a date YYYY-MM-DD, for example 2027-01-04; found '\(start)'")
+        }
         if let memoryLimit, !(memoryLimit >= 0.001 && memoryLimit <= 1_048_576) {
             throw ValidationError("--memory-limit must be between 0.001 and 1048576 GiB")
         }
@@ -74,6 +78,7 @@ struct Simulate: ParsableCommand {
         let model = application?.model(table: table) ?? SimulationModel(network: network, table: table)
         var configuration = SimulationConfiguration(days: days, warmupDays: effectiveWarmup, replications: replications, seed: seed)
         configuration.memoryBudget = memoryLimit.map { Int($0 * 1_073_741_824) }
+        if let start { configuration.start = CalendarDate(start)! }
         let progress = ProgressLine(total: replications)
         let result = Simulation.run(model, configuration: configuration) { replication, fraction in
             progress.update(replication: replication, fraction: fraction)
@@ -89,9 +94,9 @@ struct Simulate: ParsableCommand {
             scenario: loaded.scenarioPath.flatMap { scenario in
                 application.map { .init(path: scenario, digest: Self.digest(ofFile: scenario), name: $0.scenario.name?.text, changes: $0.changes) }
             })
-        let document = ResultDocument(network: network, model: model, result: result, run: run)
+        let files = ResultFiles(network: network, model: model, result: result, run: run)
+        let document = files.document
         if let destination {
-            let files = ResultFiles(document: document, pathways: PathwayTable(network: network, model: model, result: result))
             do { try destination.write(files) } catch { throw Self.writeFailure(error) }
         }
         switch output.format {

@@ -36,13 +36,18 @@ struct SimulationSummary {
             text += "demand exceeds capacity there, queues grow for as long as the run lasts, and their waits grow with --days.\n"
             for s in saturated.prefix(5) { text += "  longest queue \(s.maxQueue)  \(label(s))\n" }
         }
-        text += "\nBusiest stations (utilisation, mean ± 95% CI):\n"
-        for s in d.busiestStations.prefix(10) { text += "  \(pct(s.utilisation.mean)) ± \(pct(s.utilisation.ci95))  \(label(s))\n" }
+        let timed = d.hourly != nil
+        text += timed ? "\nBusiest stations (utilisation over open hours, mean ± 95% CI):\n" : "\nBusiest stations (utilisation, mean ± 95% CI):\n"
+        for s in d.busiestStations.prefix(10) {
+            let open = s.openUtilisation
+            text += "  \(pct(open.mean)) ± \(pct(open.ci95))  \(label(s))\(s.hours.map { "  [\(hoursText($0))]" } ?? "")\n"
+        }
         // p99 beside p90: where fewer than one patient in ten waits at all, p90 is 0 and only p99 shows how long the others wait.
         text += "\nLongest waits (mean; p90, p99 of the waits):\n"
         for s in d.longestWaits.prefix(10) {
             text += "  \(duration(s.meanWaitMinutes.mean)) (p90 \(brief(s.waitMinutesP90)), p99 \(brief(s.waitMinutesP99)))  \(label(s))\n"
         }
+        if let hourly = d.hourly { text += hourlyText(hourly, label: label) }
         text += "\nReferral flows between tiers (patients a day):\n"
         for flow in d.tierFlows { text += "  \(flow.from.rawValue) → \(flow.to.rawValue): \(fmt(flow.patientsPerDay, 1))\n" }
         text += "\nNot covered or unavailable, by service (patients over the measured period, mean per replication):\n"
@@ -74,6 +79,36 @@ struct SimulationSummary {
         case .tooSmallToJudge:
             return text + " (too few patients or days to judge the warm-up)\n"
         }
+    }
+
+    /// With opening hours or arrival profiles: each tier's busiest hour, the census by hour, and the
+    /// stations whose arrivals of one hour wait longest.
+    func hourlyText(_ hourly: ResultDocument.Hourly, label: (ResultDocument.Station) -> String) -> String {
+        func clock(_ h: Int) -> String { (h % 24 < 10 ? "0" : "") + "\(h % 24):00" }
+        var text = "\nBy the hour of arrival (every station of a tier together; hourly.csv has each station's):\n"
+        for tier in hourly.tiers {
+            guard let peak = tier.hours.max(by: { $0.startedPerDay * $0.meanWaitMinutes < $1.startedPerDay * $1.meanWaitMinutes }),
+                  peak.meanWaitMinutes > 0 else { continue }
+            let arrivals = tier.hours.reduce(0) { $0 + $1.arrivalsPerDay }
+            text += "  \(tier.tier.rawValue): \(NumberFormat.grouped(Int(arrivals.rounded()))) arrivals a day; peak at \(clock(peak.hour))-\(clock(peak.hour + 1)): "
+                + "mean wait \(brief(peak.meanWaitMinutes)) (p90 \(brief(peak.waitMinutesP90))) for its \(NumberFormat.grouped(Int(peak.arrivalsPerDay.rounded()))) arrivals a day\n"
+        }
+        let census = hourly.inSystemByHourOfDay
+        if let low = census.indices.min(by: { census[$0].mean < census[$1].mean }), let high = census.indices.max(by: { census[$0].mean < census[$1].mean }) {
+            text += "  In the system: fewest at \(clock(low)) (\(NumberFormat.grouped(Int(census[low].mean.rounded())))), most at \(clock(high)) (\(NumberFormat.grouped(Int(census[high].mean.rounded()))))\n"
+        }
+        let peaks = document.activeStations.compactMap { s in s.peakHour.map { (s, $0) } }
+            .sorted { ($0.1.meanWaitMinutes, $1.0.key) > ($1.1.meanWaitMinutes, $0.0.key) }
+        if !peaks.isEmpty { text += "Peak hours (each station's hour of most waiting; the stations whose peak waits longest):\n" }
+        for (s, peak) in peaks.prefix(5) {
+            text += "  peak at \(label(s)): mean wait \(brief(peak.meanWaitMinutes)) for arrivals between \(clock(peak.hour)) and \(clock(peak.hour + 1)) (p90 \(brief(peak.waitMinutesP90)), \(fmt(peak.arrivalsPerDay, 1)) a day)\n"
+        }
+        return text
+    }
+
+    /// A timetable as the summary shows it: `mon-fri 08:30-16:30` (the servers only for shifts).
+    private func hoursText(_ summary: String) -> String {
+        summary.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.hasSuffix("closed") }.joined(separator: "; ")
     }
 
     private func fmt(_ value: Double, _ digits: Int = 0) -> String { NumberFormat.fixed(value, digits: digits) }

@@ -10,9 +10,20 @@
 /// every health centre has its own stream, a scenario that changes one centre's demand (or closes it)
 /// leaves every other centre's patients as they were: the runs being compared share their random
 /// numbers (common random numbers) wherever the scenario does not reach.
+///
+/// A source with an arrival profile is a non-homogeneous Poisson process whose rate is the source's
+/// rate times the profile's multiplier of the hour (``ClockPlan``), piecewise constant: it is sampled
+/// exactly by inversion. The same standard exponential is spent as area under the rate, hour after
+/// hour, until it is used up inside an hour, so a source draws the same random numbers in the same
+/// order whatever its profile (only the times differ), and a constant-rate source draws exactly as
+/// it always has.
 package struct ArrivalStreams: ~Copyable {
     let plan: SimulationPlan
     let ziggurat = Ziggurat.shared
+    /// Per profile, its multipliers of every hour of the horizon (nil without a clock).
+    let rates: UnsafeMutablePointer<Double>?
+    let nextOpen: UnsafeMutablePointer<Int32>?
+    let hourCount: Int
     /// Per source: its generator and its next arrival.
     let states: UnsafeMutablePointer<SourceState>
 
@@ -33,8 +44,11 @@ package struct ArrivalStreams: ~Copyable {
         package var seed: UInt64
     }
 
-    package init(plan: SimulationPlan, seed: UInt64, replication: Int) {
+    package init(plan: SimulationPlan, seed: UInt64, replication: Int, clock: ClockPlan? = nil) {
         self.plan = plan
+        rates = clock?.profileRates
+        nextOpen = clock?.profileNextOpen
+        hourCount = clock?.hourCount ?? 0
         states = .allocate(capacity: max(plan.sourceCount, 1))
         for i in 0..<plan.sourceCount {
             states[i] = SourceState(random: RandomSource(seed: seed, replication: replication, stream: plan.sources[i].key),
@@ -64,8 +78,40 @@ package struct ArrivalStreams: ~Copyable {
     @inline(__always)
     mutating func drawAhead(_ i: Int) {
         let state = states + i
-        state.pointee.time += ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate
+        let profile = Int(plan.sources[i].profile)
+        if profile < 0 {
+            state.pointee.time += ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate
+        } else {
+            let offset = profile &* hourCount
+            state.pointee.time = ArrivalStreams.invert(area: ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate,
+                                                       after: state.pointee.time, rates: rates! + offset, nextOpen: nextOpen! + offset, hours: hourCount)
+        }
         state.pointee.bits = state.pointee.random.next()
         state.pointee.seed = state.pointee.random.next()
+    }
+
+    /// The time at which the integral of the hourly multipliers `rates` from `time` reaches `area`
+    /// (in minutes at multiplier 1): the next arrival of a piecewise-constant rate by inversion. Hours
+    /// of rate 0 are jumped with `nextOpen` (the first hour from each with a rate). Infinity past the
+    /// last hour.
+    @inline(__always)
+    static func invert(area: Double, after time: Double, rates: UnsafeMutablePointer<Double>, nextOpen: UnsafeMutablePointer<Int32>, hours: Int) -> Double {
+        var remaining = area, t = time
+        var h = Int(t * (1.0 / 60))
+        while h < hours {
+            let r = rates[h]
+            if r == 0 {
+                h = Int(nextOpen[h])
+                t = Double(h) * 60
+                continue
+            }
+            let end = Double(h &+ 1) * 60
+            let available = r * (end - t)
+            if remaining < available { return min(t + remaining / r, end) }
+            remaining -= available
+            t = end
+            h &+= 1
+        }
+        return .infinity
     }
 }

@@ -47,4 +47,26 @@ public struct ReplicationResult: Sendable, Codable {
     /// Per station, the patients waiting there or on their way in (its lanes) when the replication
     /// stopped at the patient limit: where the queues grew. Empty when it ran to the end.
     public var heldAtStop: [Int] = []
+
+    // The time model (Docs/simulation.md, "Time in the model").
+    /// Patients in the system at the end of each hour of the horizon, warm-up included.
+    public var inSystemAtEndOfHour: [Int] = []
+    /// Per station: server-minutes worked beyond its timetable (patients finished after a closing or
+    /// a shift change, patients started in the overtime after closing), over the measured period.
+    public var overtimeMinutes: [Double] = []
+    /// Per station: patients waiting when it closed, summed over its closings after warm-up.
+    public var carriedOver: [Int] = []
+    /// Per station: busy server-time, in server-minutes, over the measured period (the numerator of
+    /// ``utilisation`` and of the utilisation over open hours).
+    public var busyMinutes: [Double] = []
+    /// With opening hours or arrival profiles: per station, the arrivals after warm-up by hour of the
+    /// day (`station × 24 + hour`); empty otherwise.
+    public var arrivalsByHour: [UInt32] = []
+    /// With opening hours or arrival profiles: per station, the waits of the patients who started
+    /// service after warm-up by the hour of the day (slots `station × 31 + 0...23`) and the weekday
+    /// (`station × 31 + 24...30`, Monday first) they arrived at the station; empty otherwise.
+    public var hourlyWaits: SlotRecord = .empty
+    /// Per route: the time from first contact (arrival at the route's first station) to the start of
+    /// treatment (service at its last), of the patients whose treatment started after warm-up.
+    public var timeToTreatment: SlotRecord = .empty
 }

@@ -87,8 +87,18 @@ struct ScenarioApplier: DiagnosticRecorder {
             if case .chu(let region, let chu) = operation.change { reassign(region, to: chu, operation, &reassigned) }
         }
         checkClosedCHUs(reassigned: reassigned)
+        // The calendar and the profiles first: hours and arrival-profile entries may name them.
         for operation in operations {
             switch operation.change {
+            case .calendar(let calendar): self.calendar(calendar, operation)
+            case .arrivalProfiles(let profiles): arrivalProfiles(profiles)
+            default: break
+            }
+        }
+        for operation in operations {
+            switch operation.change {
+            case .hours(let change): hours(change, operation)
+            case .arrivalProfile(let change): arrivalProfile(change, operation)
             case .capacity(let change): capacity(change, operation)
             case .demand(let region, let service, let scale): demand(region, service, scale, operation)
             case .queueLimit(let limit): queueLimit(limit, operation)

@@ -16,7 +16,8 @@ struct ScenarioDecoder {
 
     var diagnostics: [Diagnostic] { decoder.reader.diagnostics }
 
-    static let topKeys = ["schema", "name", "description", "close", "open", "chu", "servers", "demand", "queue-limit"]
+    static let topKeys = ["schema", "name", "description", "close", "open", "chu", "servers", "demand", "queue-limit",
+                          "hours", "calendar", "arrival-profiles", "arrival-profile"]
     static let chuKeys = ["region", "chu"]
     static let capacityKeys = ["facility", "service", "servers", "beds", "add", "time", "stay", "time-scale"]
     static let demandKeys = ["region", "service", "scale"]
@@ -67,9 +68,34 @@ struct ScenarioDecoder {
         for item in decoder.reader.list(top["queue-limit"], what: "queue-limit") {
             if let operation = queueLimit(item) { scenario.operations.append(operation) }
         }
+        if let value = top["calendar"], let calendar = decoder.calendar(value) {
+            var fields: [String: SourceLocation] = [:]
+            if case .mapping(let entries) = value.kind { for entry in entries { fields[entry.key] = entry.value.location } }
+            scenario.operations.append(ScenarioOperation(.calendar(calendar), at: value.location, fields: fields))
+        }
+        if let value = top["arrival-profiles"] {
+            if case .mapping(let entries) = value.kind {
+                let profiles = entries.compactMap { entry -> ArrivalProfile? in
+                    if entry.key == ArrivalProfile.flat {
+                        decoder.reader.error(.invalidID, "'flat' is not an arrival profile id: it means a constant rate", at: entry.keyLocation)
+                        return nil
+                    }
+                    return decoder.arrivalProfile(entry.value, id: entry.key)
+                }
+                if !profiles.isEmpty { scenario.operations.append(ScenarioOperation(.arrivalProfiles(profiles), at: value.location)) }
+            } else {
+                decoder.reader.error(.wrongType, "arrival-profiles must be a mapping from profile id to profile, found \(value.kindName)", at: value.location)
+            }
+        }
+        for item in decoder.reader.list(top["arrival-profile"], what: "arrival-profile") {
+            if let operation = profileChange(item) { scenario.operations.append(operation) }
+        }
+        for item in decoder.reader.list(top["hours"], what: "hours") {
+            if let operation = hoursChange(item) { scenario.operations.append(operation) }
+        }
         if scenario.operations.isEmpty, !diagnostics.hasErrors {
             decoder.reader.warning(.noOperations, "the scenario changes nothing", at: root.location,
-                                   hint: "add close:, open:, chu:, servers:, demand: or queue-limit:")
+                                   hint: "add close:, open:, chu:, servers:, demand:, queue-limit:, hours:, calendar: or arrival-profile:")
         }
         return scenario
     }

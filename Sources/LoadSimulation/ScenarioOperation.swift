@@ -16,6 +16,14 @@ public struct ScenarioOperation: Sendable {
         case demand(region: String?, service: String?, scale: Double)
         /// `queue-limit:` bound the queues of the selected stations.
         case queueLimit(QueueLimitChange)
+        /// `hours:` the opening hours (and shifts) of the selected stations.
+        case hours(HoursChange)
+        /// `calendar:` closed dates added, the overtime limit, named timetables.
+        case calendar(CalendarDescription)
+        /// `arrival-profiles:` arrival profiles defined (or redefined).
+        case arrivalProfiles([ArrivalProfile])
+        /// `arrival-profile:` a service's arrivals (or every service's, or the emergencies) follow a profile.
+        case arrivalProfile(ProfileChange)
     }
 
     /// What the operation changes.

@@ -35,11 +35,12 @@ public enum Simulation {
         let horizon = configuration.days * 1440, warmup = configuration.warmupDays * 1440
         // The memory budget is shared by the replications running at once: each gets its share.
         let limit = configuration.patientLimit(concurrentReplications: threads)
+        let clock = model.hasTimeModel ? ClockPlan(model: model, start: configuration.start, horizonMinutes: horizon) : nil
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while let slot = slots.take() {
                 let r = indices.lowerBound + slot
                 let report: ((Double) -> Void)? = progress.map { progress in { progress(r, $0) } }
-                var run = StationSweepRun(plan: sweep, horizonMinutes: horizon, warmupMinutes: warmup, seed: configuration.seed, replication: r)
+                var run = StationSweepRun(plan: sweep, horizonMinutes: horizon, warmupMinutes: warmup, seed: configuration.seed, replication: r, clock: clock)
                 run.progress = report
                 run.patientLimit = limit
                 slots.store(run.run(), at: slot)
@@ -57,8 +58,39 @@ public enum Simulation {
         var stations: [StationStatistics] = []
         stations.reserveCapacity(model.stationCount)
         let waitRecords = replications.map(\.waits)
+        let horizon = configuration.days * 1440, warmup = min(configuration.warmupDays * 1440, horizon)
+        let clock = model.hasTimeModel ? ClockPlan(model: model, start: configuration.start, horizonMinutes: horizon) : nil
+        let measuredDays = max(horizon - warmup, 1e-9) / 1440
+        // Measured days per weekday (fractions at the ends), for the weekday figures.
+        var weekdayDays = [Double](repeating: 0, count: 7)
+        if let clock {
+            var t = warmup
+            while t < horizon {
+                let d = Int(t / 1440), end = min(Double(d + 1) * 1440, horizon)
+                weekdayDays[Int(clock.weekday[min(d, clock.dayCount - 1)])] += (end - t) / 1440
+                t = end
+            }
+        }
+        let hourlyRecords = replications.map(\.hourlyWaits)
+        var histogram = [UInt64](repeating: 0, count: CoarseBuckets.count)
         for s in 0..<model.stationCount {
             let percentiles = WaitRecord.percentiles([50, 90, 99], station: s, in: waitRecords)
+            let timetable = clock?.stationTimetable[s] ?? -1
+            let open = clock?.serverMinutes(timetable: timetable, base: Int(model.servers[s]), from: warmup, to: horizon)
+                ?? Double(model.servers[s]) * (horizon - warmup)
+            var hourly: [HourlyStatistics] = []
+            if clock != nil, hourlyRecords.allSatisfy({ $0.slotCount == model.stationCount * 31 }) {
+                for slot in 0..<31 {
+                    let k = s * 31 + slot
+                    let (mean, count) = SlotRecord.mean(slot: k, in: hourlyRecords)
+                    let p = SlotRecord.percentiles([50, 90, 99], slots: CollectionOfOne(k), in: hourlyRecords, histogram: &histogram)
+                    let days = slot < 24 ? measuredDays : weekdayDays[slot - 24]
+                    let perReplication = Double(max(replications.count, 1)) * max(days, 1e-9)
+                    let arrivals = slot < 24 ? replications.reduce(0.0) { $0 + Double($1.arrivalsByHour[s * 24 + slot]) } / perReplication : nil
+                    hourly.append(HourlyStatistics(arrivalsPerDay: arrivals, startedPerDay: Double(count) / perReplication,
+                                                   meanWait: mean, waitP50: p[0], waitP90: p[1], waitP99: p[2]))
+                }
+            }
             stations.append(StationStatistics(
                 station: s,
                 arrivals: Estimate(replications.map { Double($0.arrivals[s]) }),
@@ -67,7 +99,30 @@ public enum Simulation {
                 meanWait: Estimate(replications.map { $0.meanWait[s] }),
                 waitP50: percentiles[0], waitP90: percentiles[1], waitP99: percentiles[2],
                 maxQueue: replications.map { $0.maxQueue[s] }.max() ?? 0,
-                turnedAway: Estimate(replications.map { Double($0.turnedAwayAt[s]) })))
+                turnedAway: Estimate(replications.map { Double($0.turnedAwayAt[s]) }),
+                openServerMinutes: open,
+                utilisationOpenHours: Estimate(replications.map { open > 0 && s < $0.busyMinutes.count ? $0.busyMinutes[s] / open : 0 }),
+                overtimeMinutes: Estimate(replications.map { s < $0.overtimeMinutes.count ? $0.overtimeMinutes[s] : 0 }),
+                carriedOver: Estimate(replications.map { s < $0.carriedOver.count ? Double($0.carriedOver[s]) : 0 }),
+                hourly: hourly))
+        }
+        // Per route: the time from first contact to treatment, every replication's patients together.
+        let treatmentRecords = replications.map(\.timeToTreatment)
+        let timeToTreatment: [RouteTime?] = (0..<model.routeCount).map { r in
+            let (mean, count) = SlotRecord.mean(slot: r, in: treatmentRecords)
+            guard count > 0 else { return nil }
+            let p = SlotRecord.percentiles([50, 90], slots: CollectionOfOne(r), in: treatmentRecords, histogram: &histogram)
+            return RouteTime(patients: count, mean: mean, p50: p[0], p90: p[1])
+        }
+        // The census by hour: over the measured hours, the mean number in the system at the end of
+        // each hour of the day.
+        let hours = replications.map(\.inSystemAtEndOfHour.count).min() ?? 0
+        let firstHour = Int((warmup / 60).rounded(.up))
+        let censusByHour: [Estimate] = (0..<24).map { h in
+            Estimate(replications.map { rep in
+                let values = stride(from: firstHour, to: hours, by: 1).filter { ($0 + 1) % 24 == h }.map { Double(rep.inSystemAtEndOfHour[$0]) }
+                return values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+            })
         }
         let links = (0..<model.links.count).map { l in Estimate(replications.map { Double($0.linkFlow[l]) }) }
         let routes = (0..<model.routeOutcome.count).map { r in replications.reduce(0.0) { $0 + Double($1.routeArrivals[r]) } / Double(max(replications.count, 1)) }
@@ -80,6 +135,7 @@ public enum Simulation {
             warmUpCheck: WarmUpCheck(census: replications.map { $0.inSystemAtEndOfDay.map(Double.init) }, warmupDays: configuration.warmupDays),
             arrived: sum(\.arrived), completed: sum(\.completed), inSystem: sum(\.inSystem),
             notCovered: sum(\.notCovered), unavailable: sum(\.unavailable), turnedAway: sum(\.turnedAway),
-            stationVisits: sum(\.stationVisits), events: sum(\.events))
+            stationVisits: sum(\.stationVisits), events: sum(\.events),
+            timed: clock != nil, timeToTreatment: timeToTreatment, inSystemByHourOfDay: censusByHour)
     }
 }

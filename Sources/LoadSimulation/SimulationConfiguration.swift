@@ -1,3 +1,4 @@
+import CareNetwork
 import Foundation
 
 /// How long and how often to simulate.
@@ -13,6 +14,12 @@ public struct SimulationConfiguration: Sendable, Hashable {
     public var seed: UInt64
     /// Threads to use; nil for every core. The result does not depend on it.
     public var threads: Int?
+    /// The date of the run's first day (its minute 0 is that day's midnight): what weekdays, months
+    /// and closed dates the opening hours and arrival profiles meet. Irrelevant to a network without
+    /// them. Default ``defaultStart``.
+    public var start: CalendarDate = SimulationConfiguration.defaultStart
+    /// Monday 4 January 2027: a run starts on a Monday, after the New Year holiday.
+    public static let defaultStart = CalendarDate(year: 2027, month: 1, day: 4)!
     /// The most patients a replication may hold at once (waiting or in service) before it stops:
     /// a guard against demand so far beyond capacity that the queues would exhaust memory. The
     /// engine checks it at the end of each window (a week), and stops sooner if a window's arrivals
@@ -23,10 +30,11 @@ public struct SimulationConfiguration: Sendable, Hashable {
     /// Bytes the replications running at once may fill with patients, shared between them; nil for
     /// half of this machine's physical memory.
     public var memoryBudget: Int?
-    /// What a patient in the system costs the sweep at most, in bytes: a 24-byte traveller in a lane,
-    /// up to twice the limit within a window, and the lanes' growth (measured: a replication stopped
-    /// at a limit of 4,194,304 patients peaked at 272 MB above the model).
-    public static let bytesPerPatient = 64
+    /// What a patient in the system costs the sweep at most, in bytes: a 32-byte traveller in a lane,
+    /// up to twice the limit within a window, and the lanes' growth (measured with the 24-byte
+    /// travellers of CarePath 0.3: a replication stopped at a limit of 4,194,304 patients peaked at
+    /// 272 MB above the model, 65 bytes a patient; scaled by 32/24 and rounded up).
+    public static let bytesPerPatient = 88
     /// 2^25 (33,554,432) patients: the most one replication may hold, whatever the budget (its lanes
     /// count patients in 32 bits).
     public static let maximumPatientLimit = 1 << 25

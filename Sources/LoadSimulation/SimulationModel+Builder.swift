@@ -30,6 +30,12 @@ extension SimulationModel {
         private(set) var links: [(from: Int32, to: Int32)] = []
         private(set) var sourceFacility: [Int32] = []
         private(set) var sourceStreamKey: [UInt64] = []
+        private(set) var stationHours: [OpeningHours?] = []
+        private(set) var sourceProfile: [Int32] = []
+        /// The arrival profiles the sources follow (``SimulationModel/arrivalProfiles``).
+        package var arrivalProfiles: [ArrivalProfile] = []
+        /// Closed dates and overtime (``SimulationModel/calendar``).
+        package var calendar = NetworkCalendar()
 
         /// An empty model.
         package init() {}
@@ -40,8 +46,10 @@ extension SimulationModel {
         /// Adds a station of `count` servers, service times from `time` (in minutes) and an unbounded
         /// queue, and returns its id. `facility` and `service` say what it is, for reports.
         @discardableResult
-        package mutating func addStation(servers count: Int, serviceTime time: ServiceTimeDistribution, facility: Int = -1, service: Int = -1) -> Int {
+        package mutating func addStation(servers count: Int, serviceTime time: ServiceTimeDistribution, facility: Int = -1, service: Int = -1,
+                                         hours: OpeningHours? = nil) -> Int {
             servers.append(Int32(count))
+            stationHours.append(hours)
             serviceTime.append(SamplingDistribution(time))
             referralRate.append(0)
             escalation.append(-1)
@@ -61,6 +69,11 @@ extension SimulationModel {
             escalation[station] = Int32(target)
             escalationLink[station] = Int32(link)
             escalationRoute[station] = Int32(route)
+        }
+
+        /// Gives `station` opening hours (nil: around the clock).
+        package mutating func setHours(_ hours: OpeningHours?, station: Int) {
+            stationHours[station] = hours
         }
 
         /// Bounds the queue of `station` to `capacity` waiting patients (`Int32.max`: unbounded).
@@ -94,10 +107,13 @@ extension SimulationModel {
         }
 
         /// Adds a Poisson source of `ratePerMinute` choosing among `entries` (route, emergency, weight),
-        /// drawing from its own random stream keyed by `streamKey` (default: the source's index).
+        /// drawing from its own random stream keyed by `streamKey` (default: the source's index). With
+        /// `profile` (an index in ``arrivalProfiles``), the rate is shaped by that profile over time (a
+        /// non-homogeneous Poisson process of the same yearly mean).
         package mutating func addSource(ratePerMinute: Double, entries: [(route: Int, emergency: Bool, weight: Double)], facility: Int = -1,
-                                        streamKey: UInt64? = nil) {
+                                        streamKey: UInt64? = nil, profile: Int? = nil) {
             sourceStreamKey.append(streamKey ?? UInt64(sourceRate.count))
+            sourceProfile.append(Int32(profile ?? -1))
             let total = entries.reduce(0) { $0 + $1.weight }
             var cumulative = 0.0
             for entry in entries {

@@ -32,6 +32,8 @@ extension SimulationModel.Builder {
     /// scenario to bound queues in before it is built.
     init(network: CareNetwork, table: RoutingTable, demandScale: DemandScale?) {
         self.init()
+        arrivalProfiles = network.demand.arrivalProfiles
+        calendar = network.calendar
         let catalog = network.catalog
         let generalConsultation = catalog.id(forKey: "general-consultation")
         let specialistConsultation = catalog.id(forKey: "specialist-consultation")
@@ -42,7 +44,7 @@ extension SimulationModel.Builder {
         for facility in network.facilities where facility.isOnRAMEDPathway {
             for capacity in facility.services where capacity.covered {
                 let id = addStation(servers: capacity.servers, serviceTime: capacity.timeInMinutes,
-                                    facility: facility.id.index, service: capacity.service.index)
+                                    facility: facility.id.index, service: capacity.service.index, hours: capacity.hours)
                 stationOf[facility.id.index * catalog.count + capacity.service.index] = Int32(id)
             }
         }
@@ -96,6 +98,7 @@ extension SimulationModel.Builder {
             let catchment = Double(network[centre].catchment)
             let region = network[centre].region
             var entries: [(route: Int, emergency: Bool, weight: Double)] = []
+            var entryProfiles: [Int] = []
             var total = 0.0
             for service in 0..<catalog.count {
                 let demand = network.demand[ServiceID(service)]
@@ -141,20 +144,41 @@ extension SimulationModel.Builder {
                     let route = addRoute(treats ? stations : [], links: treats ? links : [], outcome: outcome,
                                          facilities: treats ? facilities : [], origin: centre.index, service: service, emergency: emergency)
                     entries.append((route, emergency, weight))
+                    entryProfiles.append((emergency ? demand.emergencyArrivalProfile : demand.arrivalProfile) ?? -1)
                     total += weight
                 }
             }
             // The health centre's own arrival stream is keyed by its id, not its position: a scenario that
             // adds or removes facilities leaves every other centre's arrivals as they were.
-            addSource(ratePerMinute: total / SimulationModel.minutesPerYear, entries: entries, facility: centre.index,
-                      streamKey: Self.streamKey(network[centre].key))
+            // One source per arrival profile its entries follow: the entries of a profile share its
+            // shape, so each source's marks stay independent of time. The constant-rate source keeps the
+            // centre's own stream; a profile's source has a stream keyed by the centre and the profile.
+            let groups = entryProfiles.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+            if groups.count <= 1 {
+                let profile = groups.first ?? -1
+                addSource(ratePerMinute: total / SimulationModel.minutesPerYear, entries: entries, facility: centre.index,
+                          streamKey: Self.streamKey(network[centre].key, profile: profile < 0 ? nil : arrivalProfiles[profile].id),
+                          profile: profile < 0 ? nil : profile)
+            } else {
+                for profile in groups {
+                    let own = entries.indices.filter { entryProfiles[$0] == profile }.map { entries[$0] }
+                    addSource(ratePerMinute: own.reduce(0) { $0 + $1.weight } / SimulationModel.minutesPerYear, entries: own, facility: centre.index,
+                              streamKey: Self.streamKey(network[centre].key, profile: profile < 0 ? nil : arrivalProfiles[profile].id),
+                              profile: profile < 0 ? nil : profile)
+                }
+            }
         }
     }
 
-    /// The key of a health centre's arrival stream: FNV-1a (64-bit) of its id.
-    static func streamKey(_ id: String) -> UInt64 {
+    /// The key of a health centre's arrival stream: FNV-1a (64-bit) of its id; for the arrivals that
+    /// follow an arrival profile, of its id, `#` and the profile's id.
+    static func streamKey(_ id: String, profile: String? = nil) -> UInt64 {
         var hash = FNV1a64()
         hash.combine(id.utf8)
+        if let profile {
+            hash.combine("#".utf8)
+            hash.combine(profile.utf8)
+        }
         return hash.value
     }
 }

@@ -1,3 +1,5 @@
+import CareNetwork
+
 /// A network's stations, arrival sources and precomputed routes, as flat arrays indexed by dense ids:
 /// what the engine simulates. Build it from a network (``init(network:table:demandScale:)``), or from
 /// a scenario applied to one (``ScenarioApplication/model(table:)``); within the package, by hand with
@@ -74,6 +76,19 @@ public struct SimulationModel: Sendable {
     /// From a network, a hash of the health centre's id, so that a source keeps its arrivals when a
     /// scenario adds or removes others; in a model built by hand, the source's index unless given.
     package let sourceStreamKey: [UInt64]
+    // Time.
+    /// Per station: when it is open and with how many servers; nil: around the clock with ``servers``.
+    public let stationHours: [OpeningHours?]
+    /// Per source: the index in ``arrivalProfiles`` of the profile shaping its rate (-1: constant).
+    package let sourceProfile: [Int32]
+    /// The arrival profiles of the sources.
+    public let arrivalProfiles: [ArrivalProfile]
+    /// The network's closed dates and overtime limit.
+    public let calendar: NetworkCalendar
+
+    /// Whether any station has opening hours or any source a profile: whether the run needs a clock
+    /// (and a start date that matters).
+    public var hasTimeModel: Bool { stationHours.contains { $0 != nil } || sourceProfile.contains { $0 >= 0 } }
 
     /// The number of stations (``StationStatistics/station`` indexes them).
     public var stationCount: Int { servers.count }
@@ -99,5 +114,7 @@ public struct SimulationModel: Sendable {
         routeOutcome = builder.routeOutcome; routeFacilities = builder.routeFacilities; routeOrigin = builder.routeOrigin
         routeService = builder.routeService; routeEmergency = builder.routeEmergency; links = builder.links
         sourceFacility = builder.sourceFacility; sourceStreamKey = builder.sourceStreamKey
+        stationHours = builder.stationHours; sourceProfile = builder.sourceProfile
+        arrivalProfiles = builder.arrivalProfiles; calendar = builder.calendar
     }
 }

@@ -62,7 +62,8 @@ package final class SimulationPlan: @unchecked Sendable {
                 emergency.append(model.entryEmergency[k])
             }
             let rate = weights.isEmpty ? 0 : max(model.sourceRate[source], 0)
-            sources[source] = SourcePlan(rate: rate, cellStart: Int32(cells.count), cellCount: Int32(weights.count), key: model.sourceStreamKey[source])
+            sources[source] = SourcePlan(rate: rate, cellStart: Int32(cells.count), cellCount: Int32(weights.count), key: model.sourceStreamKey[source],
+                                         profile: model.sourceProfile[source])
             let table = AliasTable(weights: weights)
             for k in 0..<weights.count {
                 let other = Int(table.alias[k])

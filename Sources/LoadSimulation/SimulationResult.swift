@@ -33,6 +33,13 @@ public struct SimulationResult: Sendable {
     /// Events processed over every replication (admitted arrivals and service completions).
     public var events: Int
 
+    /// Whether the model had opening hours or arrival profiles (the hourly figures are filled).
+    public var timed = false
+    /// Per route: the time from first contact to treatment; nil for a route no patient was treated on.
+    public var timeToTreatment: [RouteTime?] = []
+    /// The mean number in the system at the end of each hour of the day (00:00-01:00 ends at 01:00,
+    /// index 1; index 0 is midnight), over the measured period.
+    public var inSystemByHourOfDay: [Estimate] = []
     /// The patient limit each replication ran with (``SimulationConfiguration/patientLimit(concurrentReplications:)``).
     public var patientLimit = SimulationConfiguration.maximumPatientLimit
     /// The replications that ran at once, sharing the memory budget.

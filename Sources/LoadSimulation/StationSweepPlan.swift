@@ -22,6 +22,9 @@ final class StationSweepPlan: @unchecked Sendable {
     let stations: UnsafeMutablePointer<SweepStation>
     /// Per route, what an arrival needs to join its first station: one table read.
     let heads: UnsafeMutablePointer<RouteHead>
+    /// Per route step: the route whose treatment it is (the last step of a health centre's route), -1
+    /// for any other step. A service starting there ends the time from first contact to treatment.
+    let treatRoute: UnsafeMutablePointer<Int32>
 
     /// The sweep plan of `model`, or nil when its station graph has a cycle (a route that revisits a
     /// station, or a referral back down), which no model of a network has and the builder rejects.
@@ -55,6 +58,12 @@ final class StationSweepPlan: @unchecked Sendable {
             }
             heads[r] = head
         }
+        treatRoute = .allocate(capacity: max(base.stepCount, 1))
+        treatRoute.initialize(repeating: -1, count: max(base.stepCount, 1))
+        for r in 0..<base.routeCount where model.routeOrigin[r] >= 0 && base.routeOutcome[r] == .treated {
+            let end = Int(base.routeOffsets[r + 1])
+            if end > Int(base.routeOffsets[r]) { treatRoute[end - 1] = Int32(r) }
+        }
         stations = .allocate(capacity: max(n, 1))
         for p in 0..<n {
             let s = Int(order[p])
@@ -62,5 +71,5 @@ final class StationSweepPlan: @unchecked Sendable {
         }
     }
 
-    deinit { steps.deallocate(); stations.deinitialize(count: stationCount); stations.deallocate(); heads.deallocate() }
+    deinit { steps.deallocate(); stations.deinitialize(count: stationCount); stations.deallocate(); heads.deallocate(); treatRoute.deallocate() }
 }

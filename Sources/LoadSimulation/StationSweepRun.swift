@@ -21,7 +21,7 @@ import HeapModule
 /// same time order, so the same counts, bit for bit (ties in time aside, which continuous
 /// distributions do not produce). What changes is the memory traffic: a station's state, lanes and
 /// heap are touched in one burst per window instead of once per event in a global order, patients
-/// travel as 24-byte values through the lanes instead of living in a pool of records, and the only
+/// travel as 32-byte values through the lanes instead of living in a pool of records, and the only
 /// event list is each station's small heap. Nothing is allocated per event: lanes and heaps grow by
 /// doubling to the run's peak and are reused.
 struct StationSweepRun: ~Copyable {
@@ -54,6 +54,22 @@ struct StationSweepRun: ~Copyable {
     /// Told the share of the horizon simulated after each window.
     var progress: ((Double) -> Void)?
     var tally = PatientTally()
+    /// The buffer lanes are sorted through.
+    var scratch = Scratch()
+    /// The run's calendar, when the model has opening hours or arrival profiles.
+    let clock: ClockPlan?
+    /// With a clock: per station, the waits by the hour (slots 0-23) and weekday (24-30) of arrival
+    /// (`station id × 31 + slot`), and the arrivals by hour (`station id × 24 + hour`).
+    let hourly: SlotWaits?
+    let arrivalsByHour: UnsafeMutablePointer<UInt32>?
+    /// With a clock: the weekday (0 Monday) of every day of the horizon, and the number of days; for
+    /// the hot path, without going through the clock's arrays.
+    let weekdayOfDay: UnsafeMutablePointer<UInt8>?
+    let lastDay: Int
+    /// The plan's per-step treatment routes (``StationSweepPlan/treatRoute``).
+    let treatRoute: UnsafeMutablePointer<Int32>
+    /// Per route: the time from first contact to the start of treatment.
+    let treatment: SlotWaits
 
     /// The length of a window: a week. Each window visits every station with something to do, and a
     /// visit starts with a few cache misses (the station's heap and lanes), so longer windows amortise
@@ -66,13 +82,27 @@ struct StationSweepRun: ~Copyable {
     let windowMinutes: Double
 
     init(plan: StationSweepPlan, horizonMinutes: Double, warmupMinutes: Double, seed: UInt64, replication: Int,
-         windowMinutes: Double = StationSweepRun.defaultWindowMinutes) {
+         windowMinutes: Double = StationSweepRun.defaultWindowMinutes, clock: ClockPlan? = nil) {
         self.plan = plan
+        self.clock = clock
+        hourly = clock.map { _ in SlotWaits(slotCount: plan.stationCount * 31) }
+        arrivalsByHour = clock.map { _ in
+            let n = max(plan.stationCount * 24, 1)
+            return calloc(n, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: n)
+        }
+        treatment = SlotWaits(slotCount: plan.base.routeCount)
+        treatRoute = plan.treatRoute
+        lastDay = max((clock?.dayCount ?? 1) - 1, 0)
+        weekdayOfDay = clock.map { clock in
+            let days = UnsafeMutablePointer<UInt8>.allocate(capacity: clock.dayCount)
+            for d in 0..<clock.dayCount { days[d] = clock.weekday[d] }
+            return days
+        }
         self.windowMinutes = windowMinutes
         self.base = plan.base
         self.horizon = horizonMinutes
         self.warmup = min(warmupMinutes, horizonMinutes)
-        arrivals = ArrivalStreams(plan: plan.base, seed: seed, replication: replication)
+        arrivals = ArrivalStreams(plan: plan.base, seed: seed, replication: replication, clock: clock)
         let n = max(plan.stationCount, 1)
         stations = .allocate(capacity: n)
         stations.initialize(from: plan.stations, count: plan.stationCount)
@@ -84,9 +114,24 @@ struct StationSweepRun: ~Copyable {
         waits = WaitCounter(stationCount: plan.stationCount)
         flows = FlowCounters(linkCount: base.linkCount, routeCount: base.routeCount)
         census = DailyCensus(horizon: horizonMinutes)
+        if let clock {
+            for p in 0..<plan.stationCount {
+                let t = clock.stationTimetable[Int(plan.order[p])]
+                guard t >= 0 else { continue }
+                let station = stations + p
+                let first = clock.segments(timetable: t, day: 0).lowerBound
+                station.pointee.timetable = t
+                station.pointee.changeDay = 0
+                station.pointee.changeSegment = Int32(first)
+                station.pointee.parameters.servers = clock.segmentServers[first]
+                StationSweepRun.scheduleNextChange(station, clock: clock)
+            }
+        }
     }
 
     deinit {
+        if let arrivalsByHour { free(arrivalsByHour) }
+        weekdayOfDay?.deallocate()
         for k in 0..<(2 * plan.stationCount) { lanes[k].entries?.deallocate() }
         stations.deinitialize(count: plan.stationCount); stations.deallocate(); lanes.deallocate(); nextEvent.deallocate()
     }
@@ -138,7 +183,7 @@ struct StationSweepRun: ~Copyable {
                 census.entered(at: now)
                 tally.events += 1
                 let first = head.passes ? passThrough(from: Int(head.firstStep), now: now) : Int(head.firstStep)
-                append(Traveller(time: now, stream: SplitMix64(state: arrival.seed), cursor: Int32(first), routeEnd: head.end),
+                append(Traveller(time: now, stream: SplitMix64(state: arrival.seed), cursor: Int32(first), routeEnd: head.end, firstContact: now),
                        to: Int(head.station), emergency: arrival.emergency)
             } while arrivals.nextTime(i) < bound
         }
@@ -168,13 +213,18 @@ struct StationSweepRun: ~Copyable {
     mutating func sweep(_ p: Int, until bound: Double) {
         let station = stations + p
         let emergencies = lanes + 2 &* p, others = emergencies + 1
-        if !emergencies.pointee.sorted { StationSweepRun.sortPending(emergencies) }
-        if !others.pointee.sorted { StationSweepRun.sortPending(others) }
+        if !emergencies.pointee.sorted { StationSweepRun.sortPending(emergencies, scratch: &scratch) }
+        if !others.pointee.sorted { StationSweepRun.sortPending(others, scratch: &scratch) }
         while true {
             let completion = station.pointee.inService.min?.time ?? .infinity
             let emergency = emergencies.pointee.scan < emergencies.pointee.count ? emergencies.pointee.entries![Int(emergencies.pointee.scan)].time : .infinity
             let other = others.pointee.scan < others.pointee.count ? others.pointee.entries![Int(others.pointee.scan)].time : .infinity
-            if completion <= emergency, completion <= other {
+            // A change of servers (opening hours, shifts) goes before any event at the same time.
+            let change = station.pointee.nextChange
+            if change <= completion, change <= emergency, change <= other {
+                guard change < bound else { break }
+                changeServers(at: station, emergencies: emergencies, others: others)
+            } else if completion <= emergency, completion <= other {
                 guard completion < bound else { break }
                 complete(at: station, emergencies: emergencies, others: others)
             } else if emergency <= other {
@@ -185,7 +235,73 @@ struct StationSweepRun: ~Copyable {
                 arrive(from: others, at: station, emergency: false)
             }
         }
-        nextEvent[p] = station.pointee.inService.min?.time ?? .infinity
+        // Patients waiting for the station to open make its next change an event of its own.
+        let completion = station.pointee.inService.min?.time ?? .infinity
+        nextEvent[p] = station.pointee.queueLength > 0 ? min(completion, station.pointee.nextChange) : completion
+    }
+
+    /// The station's servers change (it opens, closes, or a shift changes): at a closing its staff
+    /// may start, for the network's overtime limit, the patients waiting then; at an opening or a larger
+    /// shift, the new servers take the waiting patients; a smaller shift or a closing lets the servers
+    /// who leave finish their patient first (non-preemptive), counted as overtime.
+    @inline(never)
+    mutating func changeServers(at station: UnsafeMutablePointer<SweepStation>, emergencies: UnsafeMutablePointer<Lane>, others: UnsafeMutablePointer<Lane>) {
+        let clock = clock!
+        let now = station.pointee.nextChange
+        noteOvertime(station, now: now)
+        let servers = station.pointee.nextServers
+        station.pointee.parameters.servers = servers
+        if servers == 0 {
+            station.pointee.closedAt = now
+            station.pointee.overtimeUntil = now + clock.overtimeMinutes
+            if now >= warmup { station.pointee.carriedOver &+= UInt32(station.pointee.queueLength) }
+        } else {
+            station.pointee.overtimeUntil = -.infinity
+        }
+        while station.pointee.queueLength > 0, station.pointee.inService.count < Int(servers) {
+            let lane = emergencies.pointee.waiting > 0 ? emergencies : others
+            let next = lane.pointee.entries![Int(lane.pointee.start)]
+            lane.pointee.start &+= 1
+            station.pointee.queueLength &-= 1
+            station.pointee.inService.insert(startService(next, at: station, now: now, waited: now - next.time, emergency: lane == emergencies))
+        }
+        StationSweepRun.scheduleNextChange(station, clock: clock)
+    }
+
+    /// Finds the station's next change of servers after the pending one (the first segment of its
+    /// timetable with other servers), or none before the horizon's last day.
+    static func scheduleNextChange(_ station: UnsafeMutablePointer<SweepStation>, clock: ClockPlan) {
+        let t = station.pointee.timetable, current = station.pointee.parameters.servers
+        var day = Int(station.pointee.changeDay), k = Int(station.pointee.changeSegment)
+        var range = clock.segments(timetable: t, day: day)
+        while true {
+            k += 1
+            if k >= range.upperBound {
+                day += 1
+                if day >= clock.dayCount { station.pointee.nextChange = .infinity; return }
+                range = clock.segments(timetable: t, day: day)
+                k = range.lowerBound
+            }
+            if clock.segmentServers[k] != current {
+                station.pointee.changeDay = Int32(day)
+                station.pointee.changeSegment = Int32(k)
+                station.pointee.nextChange = Double(day) * 1440 + Double(clock.segmentStart[k])
+                station.pointee.nextServers = clock.segmentServers[k]
+                return
+            }
+        }
+    }
+
+    /// Adds to the station's overtime the server-minutes worked beyond its servers since the last
+    /// mark, inside the measured window, and marks `now`.
+    @inline(__always)
+    func noteOvertime(_ station: UnsafeMutablePointer<SweepStation>, now: Double) {
+        let excess = station.pointee.inService.count &- Int(station.pointee.parameters.servers)
+        if excess > 0 {
+            let span = min(now, horizon) - max(station.pointee.overtimeMark, warmup)
+            if span > 0 { station.pointee.overtime += Double(excess) * span }
+        }
+        station.pointee.overtimeMark = now
     }
 
     /// The next patient of `lane` arrives: served at once if a server is free, else it waits in its
@@ -197,7 +313,10 @@ struct StationSweepRun: ~Copyable {
         let now = traveller.time
         lane.pointee.scan &+= 1
         let measured = now >= warmup
-        if measured { station.pointee.counters.arrivals &+= 1 }
+        if measured {
+            station.pointee.counters.arrivals &+= 1
+            if let arrivalsByHour { arrivalsByHour[Int(station.pointee.id) &* 24 &+ StationSweepRun.hourOfDay(now)] &+= 1 }
+        }
         if station.pointee.inService.count < Int(station.pointee.parameters.servers) {
             // A free server means nobody waits, in either lane.
             lane.pointee.start = lane.pointee.scan
@@ -227,7 +346,12 @@ struct StationSweepRun: ~Copyable {
         let now = done.time
         tally.events += 1
         if now >= warmup { station.pointee.counters.served &+= 1 }
-        if station.pointee.queueLength > 0 {
+        let busy = station.pointee.inService.count, servers = Int(station.pointee.parameters.servers)
+        if busy > servers { noteOvertime(station, now: now) }
+        // The freed server takes the next patient while it is on duty; after a closing, for the
+        // overtime limit, a patient who was waiting when it closed.
+        if station.pointee.queueLength > 0, busy <= servers || (now < station.pointee.overtimeUntil
+                && (emergencies.pointee.waiting > 0 ? emergencies : others).pointee.entries![Int((emergencies.pointee.waiting > 0 ? emergencies : others).pointee.start)].time < station.pointee.closedAt) {
             let lane = emergencies.pointee.waiting > 0 ? emergencies : others
             let next = lane.pointee.entries![Int(lane.pointee.start)]
             lane.pointee.start &+= 1
@@ -249,6 +373,17 @@ struct StationSweepRun: ~Copyable {
         tally.stationVisits += 1
         let end = now + ziggurat.serviceTime(station.pointee.parameters, &patient.stream)
         station.pointee.counters.serviceStarted(at: Int(station.pointee.id), now: now, end: end, waited: waited, window: measuredWindow, waits: waits)
+        if now >= warmup {
+            let route = treatRoute[Int(patient.cursor)]
+            if route >= 0 { treatment.record(now - patient.firstContact, slot: Int(route)) }
+            if let weekdayOfDay {
+                // By the hour and weekday the patient arrived at the station.
+                let arrived = traveller.time, slot = Int(station.pointee.id) &* 31
+                let day = Int(arrived * (1.0 / 1440)), hour = Int((arrived - Double(day) * 1440) * (1.0 / 60))
+                hourly.unsafelyUnwrapped.record(waited, slot: slot &+ min(hour, 23))
+                hourly.unsafelyUnwrapped.record(waited, slot: slot &+ 24 &+ Int(weekdayOfDay[min(day, lastDay)]))
+            }
+        }
         patient.time = end
         if emergency { patient.routeEnd = ~patient.routeEnd }
         return patient
@@ -279,15 +414,23 @@ struct StationSweepRun: ~Copyable {
             census.left(at: now)
             return
         }
-        append(Traveller(time: now, stream: stream, cursor: Int32(next), routeEnd: routeEnd), to: Int(steps[next].station), emergency: emergency)
+        append(Traveller(time: now, stream: stream, cursor: Int32(next), routeEnd: routeEnd, firstContact: patient.firstContact),
+               to: Int(steps[next].station), emergency: emergency)
     }
+
+    /// The hour of the day (0-23) of `minutes` after the start's midnight.
+    @inline(__always)
+    static func hourOfDay(_ minutes: Double) -> Int { Int(minutes * (1.0 / 60)) % 24 }
 
     /// Gathers the per-station counts, by station id, into a ``ReplicationResult``.
     func finish() -> ReplicationResult {
         var result = ReplicationResult(
-            stations: plan.position.map { p in (stations[Int(p)].parameters.servers, stations[Int(p)].counters) },
+            stations: plan.position.map { p in (plan.stations[Int(p)].parameters.servers, stations[Int(p)].counters) },
             window: measuredWindow, waits: waits,
-            flows: flows, census: census, tally: tally, inSystem: live, stoppedAt: stoppedAt)
+            flows: flows, census: census, tally: tally, inSystem: live, stoppedAt: stoppedAt,
+            hourly: hourly, arrivalsByHour: arrivalsByHour, treatment: treatment)
+        result.overtimeMinutes = plan.position.map { stations[Int($0)].overtime }
+        result.carriedOver = plan.position.map { Int(stations[Int($0)].carriedOver) }
         if stoppedAt != nil {
             result.heldAtStop = plan.position.map { p in
                 let emergencies = lanes[2 * Int(p)], others = lanes[2 * Int(p) + 1]

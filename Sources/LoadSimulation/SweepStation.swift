@@ -10,6 +10,25 @@ struct SweepStation {
     /// The patients in service (its busy servers), earliest end first: the station's own event list
     /// (at most `servers`).
     var inService = Heap<Traveller>()
+    // Its timetable (``ClockPlan``): `parameters.servers` are the servers working now.
+    /// The timetable, -1 around the clock.
+    var timetable: Int32 = -1
+    /// The day and segment of the next change of servers, its time (infinity: none) and the servers after it.
+    var changeDay: Int32 = 0
+    var changeSegment: Int32 = 0
+    var nextChange = Double.infinity
+    var nextServers: Int32 = 0
+    /// When the station last closed, and until when its staff still start the patients who were
+    /// waiting then (overtime).
+    var closedAt = -Double.infinity
+    var overtimeUntil = -Double.infinity
+    /// Since when more servers are busy than work (overtime), when they are.
+    var overtimeMark = 0.0
+    /// Server-minutes worked beyond the timetable (patients finishing after a closing or a shift
+    /// change, and those started in the overtime after closing), inside the measured window.
+    var overtime = 0.0
+    /// Patients waiting when the station closed, summed over its closings after warm-up.
+    var carriedOver: UInt32 = 0
 
     init(id: Int32, parameters: StationParameters) { self.id = id; self.parameters = parameters }
 }

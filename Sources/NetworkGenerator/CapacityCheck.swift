@@ -7,20 +7,27 @@ import Referral
 /// simulation's own model of the network: arrivals along each route, a consultation at each facility
 /// passed through (emergency services always; referring consultations only with
 /// `countsConsultationPassThrough`), and the referral rates' escalations up the chain, level by level.
-/// The load of a station is its arrival rate (per minute) times its mean service time (minutes).
+/// The load of a station is its arrival rate (per minute, over the year) times its mean service time
+/// (minutes); a station with opening hours does that work in its open hours, so its utilisation over
+/// open hours is the load over the share of the year's server-time its timetable opens.
 struct CapacityCheck {
     let network: CareNetwork
-    /// Per facility id, per service id: the offered load in erlangs.
+    /// Per facility id, per service id: the offered load in erlangs (over the whole year).
     private(set) var load: [String: [String: Double]] = [:]
-    let target: Double
+    /// Per facility id, per service id: the share of the year's server-time its timetable opens
+    /// (1 around the clock), over the 365 days from the simulation's default start date.
+    private(set) var openShare: [String: [String: Double]] = [:]
+    let visitCeiling: Double
+    let stayCeiling: Double
 
-    init(yaml: String, target: Double, countsConsultationPassThrough: Bool) throws(GeneratorError) {
+    init(yaml: String, visitCeiling: Double, stayCeiling: Double, countsConsultationPassThrough: Bool) throws(GeneratorError) {
         do {
             network = try NetworkLoader.load(yaml: yaml, path: "<generated>")
         } catch {
             throw .network("does not load: \(error.description.split(separator: "\n").prefix(6).joined(separator: "; "))")
         }
-        self.target = target
+        self.visitCeiling = visitCeiling
+        self.stayCeiling = stayCeiling
         let table = RoutingTable(router: ReferralRouter(network: network))
         let model = SimulationModel(network: network, table: table)
         var visits = [Double](repeating: 0, count: model.stationCount)
@@ -58,12 +65,29 @@ struct CapacityCheck {
             let facility = network.facilities[Int(model.stationFacility[s])].key
             let service = network.catalog[ServiceID(Int(model.stationService[s]))].key
             load[facility, default: [:]][service] = visits[s] * model.serviceTime[s].mean
+            openShare[facility, default: [:]][service] = Self.openShare(model.stationHours[s], servers: Int(model.servers[s]), calendar: network.calendar)
         }
     }
 
-    /// Raises every capacity whose load exceeds `target` of it to load / target (rounded up), as a
-    /// per-facility override; returns the facilities, how many capacities were raised, the highest
-    /// utilisation left and the beds in all.
+    /// The share of the year's server-time `hours` opens for a station of `servers`.
+    static func openShare(_ hours: OpeningHours?, servers: Int, calendar: NetworkCalendar) -> Double {
+        guard let hours, servers > 0 else { return 1 }
+        var minutes = 0
+        for d in 0..<365 {
+            let day = calendar.dayType(of: SimulationConfiguration.defaultStart.adding(days: d))
+            minutes += hours[day].reduce(0) { $0 + ($1.end - $1.start) * $1.servers }
+        }
+        return Double(minutes) / (Double(servers) * 525_600)
+    }
+
+    /// The utilisation over open hours of `capacity` servers (or beds) at a station of `load` that
+    /// opens `share` of the year's server-time.
+    static func utilisation(load: Double, capacity: Int, share: Double) -> Double { load / (Double(capacity) * max(share, 1e-9)) }
+
+    /// Raises every capacity whose utilisation over open hours would exceed its ceiling
+    /// (``visitCeiling``, ``stayCeiling``) to the least that keeps it below, as a per-facility
+    /// override; returns the facilities, how many capacities were raised, the highest utilisation left
+    /// and the beds in all.
     func raise(_ facilities: [GeneratedFacility], profiles: Profiles) -> (facilities: [GeneratedFacility], count: Int, highestUtilisation: Double, beds: Int) {
         var out = facilities
         var count = 0
@@ -73,12 +97,14 @@ struct CapacityCheck {
             for entry in profiles.entries[out[i].profile] ?? [] {
                 let current = out[i].services[entry.service] ?? entry.capacity
                 var capacity = current
-                if let offered = load[out[i].id]?[entry.service], offered > target * Double(current) {
-                    capacity = Int((offered / target).rounded(.up))
+                let ceiling = entry.isStay ? stayCeiling : visitCeiling
+                let share = openShare[out[i].id]?[entry.service] ?? 1
+                if let offered = load[out[i].id]?[entry.service], Self.utilisation(load: offered, capacity: current, share: share) > ceiling {
+                    capacity = Int((offered / (share * ceiling)).rounded(.up))
                     out[i].services[entry.service] = capacity
                     count += 1
                 }
-                if let offered = load[out[i].id]?[entry.service] { highest = max(highest, offered / Double(capacity)) }
+                if let offered = load[out[i].id]?[entry.service] { highest = max(highest, Self.utilisation(load: offered, capacity: capacity, share: share)) }
                 if entry.isStay { beds += capacity }
             }
         }

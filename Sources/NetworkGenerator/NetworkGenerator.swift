@@ -57,16 +57,19 @@ public struct NetworkGenerator {
         Self.separateDuplicates(&centres, after: hospitals, amplitude: parameters.jitter)
         report.explicitReferrals = Self.assignReferrals(&centres, hospitals: hospitals)
 
-        // Stay capacities scaled to the beds the facts give.
+        // Stay capacities scaled to the beds the facts give: a named hospital's own count, and for the
+        // others of a region (or group of regions) the region's public beds of 2021 less the named
+        // hospitals', shared in proportion to their profiles' beds.
         let profiles = try Profiles(template: tables.template)
         for i in hospitals.indices {
             guard let beds = hospitals[i].scaledBeds else { continue }
             hospitals[i].services = profiles.scaledStays(profile: hospitals[i].profile, toBeds: beds)
         }
+        Self.scaleToRegionalBeds(&hospitals, groups: tables.bedGroups, profiles: profiles)
 
         // The capacity check runs on the network as it would be written without it.
         let draft = try render(hospitals: hospitals, centres: centres, sections: sections, profiles: profiles, report: report)
-        let check = try CapacityCheck(yaml: draft, target: parameters.targetUtilisation,
+        let check = try CapacityCheck(yaml: draft, visitCeiling: parameters.visitCeiling, stayCeiling: parameters.stayCeiling,
                                       countsConsultationPassThrough: parameters.countsConsultationPassThrough)
         let raised = check.raise(hospitals + centres, profiles: profiles)
         hospitals = Array(raised.facilities.prefix(hospitals.count))
@@ -79,6 +82,29 @@ public struct NetworkGenerator {
     }
 
     // MARK: - Hospitals
+
+    /// Scales the stays of the hospitals without a bed count of their own so that, with the named
+    /// hospitals' beds, each group of regions holds its public beds of 2021: every stay of every such
+    /// hospital of the group by one factor (at least one bed each).
+    static func scaleToRegionalBeds(_ hospitals: inout [GeneratedFacility], groups: [(regions: [String], beds: Int)], profiles: Profiles) {
+        func beds(_ h: GeneratedFacility) -> Int {
+            (profiles.entries[h.profile] ?? []).filter(\.isStay).reduce(0) { $0 + (h.services[$1.service] ?? $1.capacity) }
+        }
+        for group in groups {
+            let members = hospitals.indices.filter { group.regions.contains(hospitals[$0].region) }
+            let named = members.filter { hospitals[$0].scaledBeds != nil }.reduce(0) { $0 + beds(hospitals[$1]) }
+            let others = members.filter { hospitals[$0].scaledBeds == nil }
+            let defaults = others.reduce(0) { $0 + beds(hospitals[$1]) }
+            guard defaults > 0, group.beds > named else { continue }
+            let factor = Double(group.beds - named) / Double(defaults)
+            for i in others {
+                for stay in (profiles.entries[hospitals[i].profile] ?? []).filter(\.isStay) {
+                    let scaled = max(1, Text.roundEven(Double(hospitals[i].services[stay.service] ?? stay.capacity) * factor))
+                    if scaled != stay.capacity { hospitals[i].services[stay.service] = scaled } else { hospitals[i].services[stay.service] = nil }
+                }
+            }
+        }
+    }
 
     func namedHospitals() throws(GeneratorError) -> [GeneratedFacility] {
         tables.hospitals.map { row in

@@ -28,6 +28,9 @@ public struct SourceTables: Sendable {
     var communes: [Int: [CommuneRow]] = [:]
     var hospitals: [HospitalRow] = []
     var regionCHU: [String: RegionCHU] = [:]
+    /// The public hospital beds of 2021 by region, or by a group of regions the source gives together
+    /// (facility-counts.csv): what the stays of the hospitals of those regions are scaled to.
+    var bedGroups: [(regions: [String], beds: Int)] = []
     var template: String = ""
 
     /// The files this reads, relative to the source directory.
@@ -108,6 +111,13 @@ public struct SourceTables: Sendable {
         for row in chuTable.rows {
             let region = try chuTable.value(row, "region")
             regionCHU[region] = RegionCHU(region: region, chu: try chuTable.value(row, "chu"), note: try chuTable.value(row, "note"))
+        }
+        let countTable = try table("facility-counts.csv")
+        for row in countTable.rows {
+            guard try countTable.value(row, "indicator") == "public hospital beds", try countTable.value(row, "year") == "2021" else { continue }
+            let scope = try countTable.value(row, "scope")
+            guard scope != "national" else { continue }
+            bedGroups.append((scope.split(separator: " ").map(String.init), try int(countTable, row, "value")))
         }
         template = try read("morocco.template.yaml")
     }

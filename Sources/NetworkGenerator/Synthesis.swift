@@ -52,14 +52,17 @@ public struct SynthesisParameters: Sendable {
     public var inhabitantsPerPrefecturalHospital = 600_000.0
     /// ... at arrondissement points within this distance of the seat (km).
     public var extraHospitalRadiusKm = 8.0
-    /// Target utilisation of the capacity check.
-    public var targetUtilisation = 0.7
+    /// The highest utilisation over open hours the capacity check leaves a visit station (servers,
+    /// rooms): above it the station gets servers until it is below. Not a target: a station whose
+    /// profile's servers suffice keeps them, however little they are used, so the network has the
+    /// spread its catchments give it. Below 1 so that every station's queue empties in the long run.
+    public var visitCeiling = 0.85
+    /// The same for stays (beds), after the beds are scaled to the public counts of their region.
+    public var stayCeiling = 0.85
     /// Whether the capacity check counts the referring consultation (general at a centre, specialist
     /// at a hospital) of every facility a non-emergency patient passes through before treatment, as
-    /// the simulation does. The committed Networks/morocco.yaml was built without (the script it came
-    /// from counted those consultations only where they treated): with them, 3 specialist
-    /// consultations (chp-temara, chp-ben-msick-casablanca, chp-ain-sebaa) get one server more.
-    public var countsConsultationPassThrough = false
+    /// the simulation does (the network built before the time model counted them only where they treated).
+    public var countsConsultationPassThrough = true
 
     public init() {}
 }

@@ -17,6 +17,9 @@ public struct PathwayTable: Sendable, Hashable {
         public var pathway: [String]
         public var treatingFacility: String?
         public var patients: Double
+        /// The time from first contact to the start of treatment; nil for refused patients, or when no
+        /// patient's treatment started after the warm-up.
+        public var timeToTreatment: RouteTime?
     }
 
     public var rows: [Row]
@@ -31,7 +34,8 @@ public struct PathwayTable: Sendable, Hashable {
                        service: load.service >= 0 ? network.catalog[ServiceID(load.service)].key : "",
                        emergency: load.emergency, outcome: load.outcome.name,
                        pathway: steps.map { network.facilities[$0].key },
-                       treatingFacility: load.treatingFacility.map { network.facilities[$0].key }, patients: load.patients)
+                       treatingFacility: load.treatingFacility.map { network.facilities[$0].key }, patients: load.patients,
+                       timeToTreatment: load.route < result.timeToTreatment.count ? result.timeToTreatment[load.route] : nil)
         }
     }
 }

@@ -25,6 +25,7 @@ extension ResultDocument {
         let c = result.configuration
         let measuredDays = max(c.days - c.warmupDays, 1e-9)
         func estimate(_ e: LoadSimulation.Estimate) -> Estimate { Estimate(mean: e.mean, ci95: e.halfWidth) }
+        func perDay(_ e: LoadSimulation.Estimate) -> Estimate { Estimate(mean: e.mean / measuredDays, ci95: e.halfWidth / measuredDays) }
         func key(_ facility: Int32) -> String { network.facilities[Int(facility)].key }
 
         schema = Self.currentSchema
@@ -32,7 +33,8 @@ extension ResultDocument {
         self.network = run.network
         scenario = run.scenario
         configuration = Configuration(days: c.days, warmupDays: c.warmupDays, replications: c.replications, seed: String(c.seed),
-                                      generator: Self.generatorDescription, queueLimits: model.queueCapacity.contains { $0 != Int32.max })
+                                      generator: Self.generatorDescription, start: result.timed ? c.start.description : nil,
+                                      queueLimits: model.queueCapacity.contains { $0 != Int32.max })
         accounting = Accounting(arrived: result.arrived, completed: result.completed, inSystem: result.inSystem, notCovered: result.notCovered,
                                 unavailable: result.unavailable, turnedAway: result.turnedAway, balanced: result.isBalanced)
         stationVisits = result.stationVisits
@@ -52,8 +54,14 @@ extension ResultDocument {
                 waitMinutesP50: s.waitP50, waitMinutesP90: s.waitP90, waitMinutesP99: s.waitP99,
                 maxQueue: s.maxQueue, turnedAway: estimate(s.turnedAway),
                 perReplication: .init(utilisation: result.replications.map { $0.utilisation[s.station] },
-                                      meanWaitMinutes: result.replications.map { $0.meanWait[s.station] }))
+                                      meanWaitMinutes: result.replications.map { $0.meanWait[s.station] }),
+                hours: model.stationHours[s.station]?.summary,
+                utilisationOpenHours: model.stationHours[s.station] == nil ? nil : estimate(s.utilisationOpenHours),
+                overtimeMinutesPerDay: model.stationHours[s.station] == nil ? nil : perDay(s.overtimeMinutes),
+                carriedOverPerDay: model.stationHours[s.station] == nil ? nil : perDay(s.carriedOver),
+                peakHour: Self.peakHour(s.hourly))
         }
+        hourly = result.timed ? Self.hourly(network: network, model: model, result: result) : nil
 
         // Per facility, in the network's order: its busiest station and its arrivals.
         var busiest: [Int: (utilisation: Double, arrivals: Double)] = [:]
@@ -93,5 +101,40 @@ extension ResultDocument {
                 .init(from: key(model.links[l].from), to: key(model.links[l].to), patients: result.linkFlow[l].mean / measuredDays)
             })
         pathways = PathwaysReference(file: ResultFiles.pathways, routes: result.routeLoads(model: model).count)
+    }
+
+    /// The peak hour: the hour of the day whose arrivals wait most in all (their number times their
+    /// mean wait), nil when nobody waited. Not the hour of the longest mean wait, which at a station
+    /// that closes is the one whose few late arrivals wait for the next morning.
+    static func peakHour(_ hourly: [HourlyStatistics]) -> PeakHour? {
+        guard hourly.count >= 24 else { return nil }
+        func total(_ h: Int) -> Double { hourly[h].startedPerDay * hourly[h].meanWait }
+        guard let peak = (0..<24).max(by: { total($0) < total($1) }), total(peak) > 0 else { return nil }
+        return PeakHour(hour: peak, arrivalsPerDay: hourly[peak].arrivalsPerDay ?? 0, meanWaitMinutes: hourly[peak].meanWait, waitMinutesP90: hourly[peak].waitP90)
+    }
+
+    /// The network by hour: the census, and each tier's stations together by the hour of arrival.
+    /// The peak of a tier is its hour of most waiting in all (``peakHour(_:)``).
+    static func hourly(network: CareNetwork, model: SimulationModel, result: SimulationResult) -> Hourly {
+        let records = result.replications.map(\.hourlyWaits)
+        let measuredDays = max(result.configuration.days - result.configuration.warmupDays, 1e-9)
+        var tiers: [Hourly.TierHours] = []
+        for tier in Tier.allCases {
+            let stations = (0..<model.stationCount).filter { model.stationFacility[$0] >= 0 && network.facilities[Int(model.stationFacility[$0])].tier == tier }
+            guard !stations.isEmpty else { continue }
+            let hours = (0..<24).map { h -> Hourly.Hour in
+                let slots = stations.map { $0 * 31 + h }
+                let (mean, started) = SlotRecord.mean(slots: slots, in: records)
+                let arrivals = result.replications.reduce(0.0) { total, replication in
+                    total + stations.reduce(0.0) { $0 + Double(replication.arrivalsByHour.isEmpty ? 0 : replication.arrivalsByHour[$1 * 24 + h]) }
+                }
+                return Hourly.Hour(hour: h, arrivalsPerDay: arrivals / Double(max(result.replications.count, 1)) / measuredDays,
+                                   startedPerDay: Double(started) / Double(max(result.replications.count, 1)) / measuredDays,
+                                   meanWaitMinutes: mean, waitMinutesP90: SlotRecord.percentiles([90], slots: slots, in: records)[0])
+            }
+            tiers.append(Hourly.TierHours(tier: tier, hours: hours))
+        }
+        return Hourly(file: ResultFiles.hourly, inSystemByHourOfDay: result.inSystemByHourOfDay.map { Estimate(mean: $0.mean, ci95: $0.halfWidth) },
+                      tiers: tiers)
     }
 }

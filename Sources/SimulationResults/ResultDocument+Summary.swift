@@ -8,15 +8,15 @@ extension ResultDocument {
     /// Stations that served patients after the warm-up.
     public var activeStations: [Station] { stations.filter { $0.served.mean > 0 } }
 
-    /// Active stations busy ``saturation`` of the time or more, longest queue first.
+    /// Active stations busy ``saturation`` of their open time or more, longest queue first.
     public var overloadedStations: [Station] {
-        activeStations.filter { $0.utilisation.mean >= Self.saturation }
+        activeStations.filter { $0.openUtilisation.mean >= Self.saturation }
             .sorted { ($0.maxQueue, $1.facility) > ($1.maxQueue, $0.facility) }
     }
 
-    /// Active stations by utilisation, busiest first (ties by facility key).
+    /// Active stations by utilisation over their open hours, busiest first (ties by facility key).
     public var busiestStations: [Station] {
-        activeStations.sorted { ($0.utilisation.mean, $1.facility) > ($1.utilisation.mean, $0.facility) }
+        activeStations.sorted { ($0.openUtilisation.mean, $1.facility) > ($1.openUtilisation.mean, $0.facility) }
     }
 
     /// Active stations by mean wait, longest first (ties by facility key).

@@ -40,6 +40,9 @@ public struct ResultDocument: Codable, Sendable, Hashable {
     public var load: LoadSummary
     /// Where the routes' patients are listed (pathways.csv) and how many routes had patients.
     public var pathways: PathwaysReference
+    /// With opening hours or arrival profiles: the network by hour of the day (hourly.csv has every
+    /// station's); nil for a network open around the clock at constant rates.
+    public var hourly: Hourly?
 
     /// A mean over the replications with the half-width of its 95% confidence interval.
     public struct Estimate: Codable, Sendable, Hashable {
@@ -94,6 +97,9 @@ public struct ResultDocument: Codable, Sendable, Hashable {
         public var seed: String
         /// How the random streams are drawn, in words.
         public var generator: String
+        /// The date of the run's first day (`YYYY-MM-DD`) when the network has opening hours or
+        /// arrival profiles; nil otherwise (the date does not matter then).
+        public var start: String?
         /// Whether some station's queue was bounded (a scenario's queue limits), so patients could be turned away.
         public var queueLimits: Bool
 
@@ -166,13 +172,62 @@ public struct ResultDocument: Codable, Sendable, Hashable {
         public var turnedAway: Estimate
         /// Replication by replication, for paired comparisons (`carepath compare`).
         public var perReplication: PerReplication
+        /// Its opening hours as the file gives them (`mon-fri 08:30-16:30 (2); ...`); nil around the clock.
+        public var hours: String?
+        /// Busy time over the server-time its hours open (above 1 with overtime); nil around the clock.
+        public var utilisationOpenHours: Estimate?
+        /// Server-minutes worked beyond its hours, per measured day; nil around the clock.
+        public var overtimeMinutesPerDay: Estimate?
+        /// Patients waiting when it closed, per measured day; nil around the clock.
+        public var carriedOverPerDay: Estimate?
+        /// With a time model: the hour of the day whose arrivals waited longest on average; nil
+        /// otherwise or when nobody waited.
+        public var peakHour: PeakHour?
 
         /// `facility/service`: a station's key across runs.
         public var key: String { facility + "/" + service }
 
+        /// Its utilisation over open hours, or over the whole time when it is open around the clock:
+        /// how busy its staff are while on duty.
+        public var openUtilisation: Estimate { utilisationOpenHours ?? utilisation }
+
         public struct PerReplication: Codable, Sendable, Hashable {
             public var utilisation: [Double]
             public var meanWaitMinutes: [Double]
+        }
+    }
+
+    /// The hour of the day whose arrivals waited most in all at a station (their number times their mean wait).
+    public struct PeakHour: Codable, Sendable, Hashable {
+        /// 0-23: the arrivals between `hour`:00 and `hour + 1`:00.
+        public var hour: Int
+        public var arrivalsPerDay: Double
+        public var meanWaitMinutes: Double
+        public var waitMinutesP90: Double
+    }
+
+    /// The network by hour of the day.
+    public struct Hourly: Codable, Sendable, Hashable {
+        /// The file with every station's hours and weekdays.
+        public var file: String
+        /// The mean number in the system at each hour of the day (index 0: midnight), over the measured days.
+        public var inSystemByHourOfDay: [Estimate]
+        /// Per tier, its stations' patients together, by the hour they arrived.
+        public var tiers: [TierHours]
+
+        public struct TierHours: Codable, Sendable, Hashable {
+            public var tier: Tier
+            /// 24 entries, 00:00-01:00 first.
+            public var hours: [Hour]
+        }
+
+        public struct Hour: Codable, Sendable, Hashable {
+            public var hour: Int
+            public var arrivalsPerDay: Double
+            /// Patients who arrived then and started service, per measured day.
+            public var startedPerDay: Double
+            public var meanWaitMinutes: Double
+            public var waitMinutesP90: Double
         }
     }
 

@@ -1,4 +1,5 @@
 import CarePathSupport
+import CareNetwork
 import LoadSimulation
 
 /// What `carepath simulate --out DIR` writes: result.json (the ``ResultDocument``) and its CSV
@@ -10,23 +11,36 @@ public struct ResultFiles: Sendable {
     public static let links = "links.csv"
     public static let pathways = "pathways.csv"
     public static let daily = "daily.csv"
+    public static let hourly = "hourly.csv"
 
     public var document: ResultDocument
     public var pathways: PathwayTable
+    /// Every station by hour and weekday, with a time model; nil without (no hourly.csv then).
+    public var hourly: HourlyTable?
 
-    public init(document: ResultDocument, pathways: PathwayTable) {
+    public init(document: ResultDocument, pathways: PathwayTable, hourly: HourlyTable? = nil) {
         self.document = document
         self.pathways = pathways
+        self.hourly = hourly
+    }
+
+    /// The files of `result`, simulated on `model` built from `network`: what `simulate` writes.
+    public init(network: CareNetwork, model: SimulationModel, result: SimulationResult, run: ResultDocument.Run) {
+        self.init(document: ResultDocument(network: network, model: model, result: result, run: run),
+                  pathways: PathwayTable(network: network, model: model, result: result),
+                  hourly: result.timed ? HourlyTable(network: network, model: model, result: result) : nil)
     }
 
     /// The files by name, in the order they are written.
     public func contents() throws -> [(name: String, text: String)] {
-        [(Self.result, try document.jsonText()), (Self.stations, stationsCSV()), (Self.facilities, facilitiesCSV()),
-         (Self.links, linksCSV()), (Self.pathways, pathwaysCSV()), (Self.daily, dailyCSV())]
+        var files = [(Self.result, try document.jsonText()), (Self.stations, stationsCSV()), (Self.facilities, facilitiesCSV()),
+                     (Self.links, linksCSV()), (Self.pathways, pathwaysCSV()), (Self.daily, dailyCSV())]
+        if hourly != nil { files.append((Self.hourly, hourlyCSV())) }
+        return files
     }
 
     /// Every file's name.
-    public static let names: Set<String> = [result, stations, facilities, links, pathways, daily]
+    public static let names: Set<String> = [result, stations, facilities, links, pathways, daily, hourly]
 
     /// Replaces the results in `directory` (created if needed) as a set: after any failure or kill
     /// it holds either the complete old files or the complete new ones. Throws with a reason a person
@@ -90,12 +104,28 @@ public struct ResultFiles: Sendable {
         return csv
     }
 
-    /// pathways.csv: a row per route with patients, in route order (health centre, service, emergency).
+    /// pathways.csv: a row per route with patients, in route order (health centre, service, emergency),
+    /// and the time from first contact to the start of treatment (mean, median, 90th percentile, in
+    /// minutes; empty for refused patients).
     public func pathwaysCSV() -> String {
-        var csv = "health_centre,region,service,emergency,outcome,pathway,treating_facility,patients\n"
+        var csv = "health_centre,region,service,emergency,outcome,pathway,treating_facility,patients,to_treatment_mean_min,to_treatment_p50_min,to_treatment_p90_min\n"
         for r in pathways.rows {
+            let time = r.timeToTreatment
             csv += row([r.healthCentre, r.region, r.service, r.emergency ? "true" : "false", r.outcome,
-                        r.pathway.joined(separator: " > "), r.treatingFacility ?? "", num(r.patients)])
+                        r.pathway.joined(separator: " > "), r.treatingFacility ?? "", num(r.patients),
+                        time.map { num($0.mean) } ?? "", time.map { num($0.p50) } ?? "", time.map { num($0.p90) } ?? ""])
+        }
+        return csv
+    }
+
+    /// hourly.csv: per station, a row per hour of the day (`00` ... `23`, by the hour patients arrived
+    /// at the station) and per weekday (`mon` ... `sun`): arrivals and starts per day, mean wait and
+    /// its percentiles, in minutes.
+    public func hourlyCSV() -> String {
+        var csv = "facility,tier,service,slot,arrivals_per_day,started_per_day,mean_wait_min,wait_p50_min,wait_p90_min,wait_p99_min\n"
+        for r in hourly?.rows ?? [] {
+            csv += row([r.facility, r.tier.rawValue, r.service, r.slot, r.arrivalsPerDay.map(num) ?? "", num(r.startedPerDay),
+                        num(r.meanWaitMinutes), num(r.waitMinutesP50), num(r.waitMinutesP90), num(r.waitMinutesP99)])
         }
         return csv
     }

@@ -44,7 +44,12 @@ struct ScenarioCommandTests {
         // pathways.csv: one row per route with patients; the closed hospital is on no pathway.
         let csv = try String(contentsOfFile: directory + "/scen/pathways.csv", encoding: .utf8)
         let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.first == ["health_centre", "region", "service", "emergency", "outcome", "pathway", "treating_facility", "patients"])
+        #expect(rows.first == ["health_centre", "region", "service", "emergency", "outcome", "pathway", "treating_facility", "patients",
+                               "to_treatment_mean_min", "to_treatment_p50_min", "to_treatment_p90_min"])
+        // A treated route has its time to treatment (at least its service's waits, never negative); a refused one has none.
+        let treated = rows.dropFirst().filter { $0.count == 11 && $0[4] == "treated" && Double($0[7]) ?? 0 > 10 }
+        #expect(!treated.isEmpty && treated.allSatisfy { (Double($0[8]) ?? -1) >= 0 && (Double($0[10]) ?? -1) >= (Double($0[9]) ?? 0) })
+        #expect(rows.dropFirst().filter { $0.count == 11 && $0[4] != "treated" }.allSatisfy { $0[8].isEmpty && $0[9].isEmpty && $0[10].isEmpty })
         #expect(rows.count - 1 == (result["pathways"] as? [String: Any])?["routes"] as? Int)
         #expect(!csv.contains("chp-haouz-pedago"))
         // cs-tensift-3's dental care: no level-2 hospital of the region offers it once chp-haouz-pedago is

@@ -1,0 +1,151 @@
+import CareNetwork
+
+/// A run's calendar laid out for the engine, built once per run and shared read-only by its
+/// replications: minute 0 is midnight at the start of the run's start date.
+///
+/// - per day of the horizon: its ``DayType`` (its weekday, or ``DayType/holiday`` on a closed date),
+///   its weekday and its month;
+/// - per arrival profile: the rate multiplier of every hour of the horizon, scaled so that its mean
+///   over the 365 days from the start date is exactly 1 (so the year from the start date receives
+///   exactly the annual demand of the `demand:` section, whatever the shape);
+/// - per distinct timetable (opening hours resolved to servers): per day type, the segments of the
+///   day as (start minute, servers) from minute 0, closed segments (0 servers) included, so that a
+///   station's servers are a step function the sweep walks segment by segment.
+package final class ClockPlan: @unchecked Sendable {
+    /// The first day.
+    package let start: CalendarDate
+    /// Days of the horizon (the last one partial when the horizon is not whole), plus one.
+    package let dayCount: Int
+    package let dayType: [UInt8]
+    package let weekday: [UInt8]
+    package let month: [UInt8]
+    /// Hours of the horizon covered by ``profileRates`` (`dayCount × 24`).
+    package let hourCount: Int
+    /// `profiles × hourCount` multipliers, profile after profile.
+    package let profileRates: UnsafeMutablePointer<Double>
+    /// Parallel to ``profileRates``: per hour, the first hour from it with a rate above 0 (the
+    /// horizon's hour count when none), so that sampling jumps a night or a weekend in one step.
+    package let profileNextOpen: UnsafeMutablePointer<Int32>
+    package let profileCount: Int
+    /// Per station: its timetable (an index of ``timetableDays``), -1 around the clock.
+    package let stationTimetable: [Int32]
+    /// Per timetable and day type (`timetable × 8 + dayType`): the range of its segments in
+    /// ``segmentStart``/``segmentServers``.
+    package let timetableDays: [Int32]
+    package let segmentStart: [Int32]
+    package let segmentServers: [Int32]
+    /// The overtime limit in minutes (``NetworkCalendar/overtimeMinutes``).
+    package let overtimeMinutes: Double
+
+    /// The clock of `model` for a run of `horizonMinutes` from `start`.
+    package init(model: SimulationModel, start: CalendarDate, horizonMinutes: Double) {
+        self.start = start
+        dayCount = max(1, Int((horizonMinutes / 1440).rounded(.up))) + 1
+        var dayType: [UInt8] = [], weekday: [UInt8] = [], month: [UInt8] = []
+        for d in 0..<dayCount {
+            let date = start.adding(days: d)
+            dayType.append(UInt8(model.calendar.dayType(of: date).rawValue))
+            weekday.append(UInt8(date.weekday.rawValue))
+            month.append(UInt8(date.month))
+        }
+        self.dayType = dayType
+        self.weekday = weekday
+        self.month = month
+        hourCount = dayCount * 24
+        profileCount = model.arrivalProfiles.count
+        profileRates = .allocate(capacity: max(profileCount * hourCount, 1))
+        profileNextOpen = .allocate(capacity: max(profileCount * hourCount, 1))
+        for (p, profile) in model.arrivalProfiles.enumerated() {
+            let rates = ClockPlan.hourlyRates(profile, calendar: model.calendar, start: start, days: dayCount)
+            var next = Int32(hourCount)
+            for h in (0..<hourCount).reversed() {
+                profileRates[p * hourCount + h] = rates[h]
+                if rates[h] > 0 { next = Int32(h) }
+                profileNextOpen[p * hourCount + h] = next
+            }
+        }
+        // Timetables: one per distinct opening hours.
+        var index: [OpeningHours: Int32] = [:]
+        var stationTimetable: [Int32] = [], timetableDays: [Int32] = [0], starts: [Int32] = [], servers: [Int32] = []
+        for hours in model.stationHours {
+            guard let hours else { stationTimetable.append(-1); continue }
+            if let known = index[hours] { stationTimetable.append(known); continue }
+            let id = Int32(index.count)
+            index[hours] = id
+            stationTimetable.append(id)
+            for day in DayType.allCases {
+                var minute = 0
+                func segment(_ start: Int, _ count: Int) {
+                    if let last = servers.last, starts.count > Int(timetableDays.last!), last == Int32(count) { return }
+                    starts.append(Int32(start))
+                    servers.append(Int32(count))
+                }
+                for shift in hours[day] {
+                    if shift.start > minute { segment(minute, 0) }
+                    segment(shift.start, shift.servers)
+                    minute = shift.end
+                }
+                if minute < 1440 { segment(minute, 0) }
+                timetableDays.append(Int32(starts.count))
+            }
+        }
+        self.stationTimetable = stationTimetable
+        self.timetableDays = timetableDays
+        segmentStart = starts
+        segmentServers = servers
+        overtimeMinutes = Double(model.calendar.overtimeMinutes)
+    }
+
+    deinit { profileRates.deallocate(); profileNextOpen.deallocate() }
+
+    /// A profile's multiplier for every hour of `days` days from `start`: its weights, over their
+    /// mean across the 365 days from `start`.
+    package static func hourlyRates(_ profile: ArrivalProfile, calendar: NetworkCalendar, start: CalendarDate, days: Int) -> [Double] {
+        func weights(day d: Int) -> [Double] {
+            let date = start.adding(days: d)
+            let type = calendar.dayType(of: date)
+            return (0..<24).map { profile.weight(day: type, hour: $0, month: date.month) }
+        }
+        var yearTotal = 0.0
+        for d in 0..<365 { yearTotal += weights(day: d).reduce(0, +) }
+        let scale = yearTotal > 0 ? Double(365 * 24) / yearTotal : 0
+        var rates: [Double] = []
+        rates.reserveCapacity(days * 24)
+        for d in 0..<days { rates += weights(day: d).map { $0 * scale } }
+        return rates
+    }
+
+    /// The segments of timetable `t` on day `d` of the horizon.
+    @inline(__always)
+    package func segments(timetable t: Int32, day d: Int) -> Range<Int> {
+        let k = Int(t) &* 8 &+ Int(dayType[min(d, dayCount - 1)])
+        return Int(timetableDays[k])..<Int(timetableDays[k &+ 1])
+    }
+
+    /// The servers of timetable `t` at `minutes` (for tests and reports).
+    package func servers(timetable t: Int32, at minutes: Double) -> Int {
+        let d = min(Int(minutes / 1440), dayCount - 1), m = minutes - Double(d) * 1440
+        var servers = 0
+        for k in segments(timetable: t, day: d) where Double(segmentStart[k]) <= m { servers = Int(segmentServers[k]) }
+        return servers
+    }
+
+    /// Server-minutes timetable `t` offers between `from` and `to` (minutes), `base` servers when `t` is -1.
+    package func serverMinutes(timetable t: Int32, base: Int, from: Double, to: Double) -> Double {
+        guard to > from else { return 0 }
+        guard t >= 0 else { return Double(base) * (to - from) }
+        var total = 0.0
+        var d = max(0, Int(from / 1440))
+        while Double(d) * 1440 < to, d < dayCount {
+            let range = segments(timetable: t, day: d)
+            for k in range {
+                let a = Double(d) * 1440 + Double(segmentStart[k])
+                let b = Double(d) * 1440 + (k + 1 < range.upperBound ? Double(segmentStart[k + 1]) : 1440)
+                let overlap = min(b, to) - max(a, from)
+                if overlap > 0 { total += overlap * Double(segmentServers[k]) }
+            }
+            d += 1
+        }
+        return total
+    }
+}
