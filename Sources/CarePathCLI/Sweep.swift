@@ -154,6 +154,7 @@ extension Simulate {
         var configuration = SimulationConfiguration(days: days, warmupDays: effectiveWarmup, replications: replications, seed: seed,
                                                     threads: ShardThreads.fromEnvironment())
         configuration.memoryBudget = memoryLimit.map { Int($0 * 1_073_741_824) }
+        if let start { configuration.start = CalendarDate(start)! }
         let progress = ProgressLine(total: indices.count)
         let batch = Simulation.run(inputs.model, configuration: configuration, replications: indices) { replication, fraction in
             progress.update(replication: replication - indices.lowerBound, fraction: fraction)

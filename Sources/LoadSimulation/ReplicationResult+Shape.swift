@@ -13,7 +13,28 @@ extension ReplicationResult {
         for (name, count, expected) in arrays where count != expected {
             return "\(name) has \(count) values, the model \(expected)"
         }
+        // The time model's arrays: per station always; by the hour only with a clock.
+        let timed: [(String, Int, Int)] = [
+            ("overtimeMinutes", overtimeMinutes.count, stations), ("carriedOver", carriedOver.count, stations),
+            ("busyMinutes", busyMinutes.count, stations), ("timeToTreatment", timeToTreatment.slotCount, routes),
+        ] + (model.hasTimeModel ? [("arrivalsByHour", arrivalsByHour.count, stations * 24), ("hourlyWaits", hourlyWaits.slotCount, stations * 31)]
+                                : [("arrivalsByHour", arrivalsByHour.count, 0), ("hourlyWaits", hourlyWaits.slotCount, 0)])
+        for (name, count, expected) in timed where count != expected {
+            return "\(name) has \(count) values, the model \(expected)"
+        }
+        if let problem = hourlyWaits.shapeProblem(name: "hourlyWaits") ?? timeToTreatment.shapeProblem(name: "timeToTreatment") { return problem }
         return waits.shapeProblem(stations: stations)
+    }
+}
+
+extension SlotRecord {
+    /// Nil when the record's sums, offsets, buckets and counts fit its slots; else what is wrong.
+    package func shapeProblem(name: String) -> String? {
+        guard sums.count == counts.count, offsets.count == counts.count + 1, offsets.first == 0, Int(offsets.last ?? -1) == buckets.count,
+              buckets.count == bucketCounts.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+              buckets.allSatisfy({ Int($0) < CoarseBuckets.count })
+        else { return "\(name)'s offsets, buckets and counts do not fit together" }
+        return nil
     }
 }
 

@@ -1,4 +1,5 @@
 import CarePathSupport
+import CareNetwork
 import Foundation
 import LoadSimulation
 import SimulationResults
@@ -51,6 +52,9 @@ public struct PartialResult: Sendable {
         public var replications: Int
         /// As a string: a 64-bit seed does not fit a JSON number exactly.
         public var seed: String
+        /// The first simulated day (`YYYY-MM-DD`, ``SimulationConfiguration/start``): what weekdays,
+        /// months and closed dates opening hours and arrival profiles meet.
+        public var start: String
 
         /// The identity of a run of `configuration` on the inputs `run` names.
         public init(run: ResultDocument.Run, configuration: SimulationConfiguration) {
@@ -61,11 +65,14 @@ public struct PartialResult: Sendable {
             warmupDays = configuration.warmupDays
             replications = configuration.replications
             seed = String(configuration.seed)
+            start = configuration.start.description
         }
 
         /// The configuration the replications ran with (the seed checked when the partial is read).
         public var configuration: SimulationConfiguration {
-            SimulationConfiguration(days: days, warmupDays: warmupDays, replications: replications, seed: UInt64(seed) ?? 0)
+            var configuration = SimulationConfiguration(days: days, warmupDays: warmupDays, replications: replications, seed: UInt64(seed) ?? 0)
+            configuration.start = CalendarDate(start) ?? SimulationConfiguration.defaultStart
+            return configuration
         }
 
         /// The fields where `other` differs, each as `name: this vs other`.
@@ -82,6 +89,7 @@ public struct PartialResult: Sendable {
             check("warm-up days", NumberFormat.significant(warmupDays), NumberFormat.significant(other.warmupDays))
             check("replications", String(replications), String(other.replications))
             check("seed", seed, other.seed)
+            check("start date", start, other.start)
             return found
         }
     }
@@ -180,6 +188,7 @@ public struct PartialResult: Sendable {
         }
         let partial = PartialResult(format: header.format, identity: header.identity, indices: header.indices, replications: replications)
         let identity = partial.identity
+        guard CalendarDate(identity.start) != nil else { throw SweepError("'\(path)': start date '\(identity.start)' is not a date YYYY-MM-DD", hint: hint) }
         guard UInt64(identity.seed) != nil else { throw SweepError("'\(path)': seed '\(identity.seed)' is not a 64-bit unsigned number", hint: hint) }
         guard identity.days > 0, identity.days <= 3660, identity.warmupDays >= 0, identity.warmupDays < identity.days,
               (1...1000).contains(identity.replications)

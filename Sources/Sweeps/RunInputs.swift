@@ -57,7 +57,6 @@ public struct RunInputs: Sendable {
     /// `carepath simulate` aggregates them.
     public func resultFiles(configuration: SimulationConfiguration, replications: [ReplicationResult]) -> ResultFiles {
         let result = Simulation.aggregate(model: model, configuration: configuration, replications: replications)
-        let document = ResultDocument(network: network, model: model, result: result, run: run)
-        return ResultFiles(document: document, pathways: PathwayTable(network: network, model: model, result: result))
+        return ResultFiles(network: network, model: model, result: result, run: run)
     }
 }

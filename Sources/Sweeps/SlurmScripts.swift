@@ -75,7 +75,7 @@ public struct SlurmScripts: Sendable {
             var words = ["\"$carepath\"", "simulate", "--network", Self.quoted(sweep.network)]
             if let file = run.run.scenario.file { words += ["--scenario", Self.quoted(file)] }
             words += ["--days", NumberFormat.exact(sweep.days), "--warmup", NumberFormat.exact(sweep.warmupDays),
-                      "--replications", String(sweep.replications), "--seed", String(run.run.seed),
+                      "--replications", String(sweep.replications), "--seed", String(run.run.seed), "--start", sweep.start.description,
                       "--replication-range", Self.quoted("\(shard.replications.lowerBound)..<\(shard.replications.upperBound)"),
                       "--partial", Self.quoted(shard.partial)]
             lines.append("  \(t + 1)) # \(run.run.id), shard \(shard.number) of \(run.shards.count)")

@@ -1,5 +1,6 @@
 import CarePathSupport
 import CareNetwork
+import LoadSimulation
 import Foundation
 
 /// A sweep: one network, several scenarios (one of them, optionally, the baseline the others are
@@ -28,6 +29,9 @@ public struct SweepFile: Sendable, Hashable {
     public var replications: Int
     /// One run per scenario and seed.
     public var seeds: [UInt64]
+    /// The first simulated day (`start:`, default ``SimulationConfiguration/defaultStart``): what
+    /// weekdays, months and closed dates opening hours and arrival profiles meet.
+    public var start: CalendarDate = SimulationConfiguration.defaultStart
     /// Replications a shard runs (one `carepath simulate` process); the last shard may run fewer.
     public var shardSize: Int
     /// The scenarios, in the file's order.
@@ -61,7 +65,7 @@ public struct SweepFile: Sendable, Hashable {
         public var setup: String?
     }
 
-    static let topKeys = ["schema", "name", "network", "days", "warmup", "replications", "seed", "seeds", "shard-size", "scenarios", "baseline", "slurm"]
+    static let topKeys = ["schema", "name", "network", "days", "warmup", "replications", "seed", "seeds", "start", "shard-size", "scenarios", "baseline", "slurm"]
     static let scenarioKeys = ["id", "file"]
     static let slurmKeys = ["partition", "account", "time", "cpus-per-task", "memory", "setup"]
 
@@ -158,9 +162,19 @@ struct SweepDecoder {
         }
         var slurm = SweepFile.Slurm()
         if let value = top["slurm"] { slurm = self.slurm(value) }
-        guard let network, let days, let replications, let seeds, !scenarios.isEmpty else { return nil }
-        return SweepFile(path: path, name: name, network: network, days: days, warmupDays: warmup ?? min(14, days / 4), replications: replications,
-                         seeds: seeds, shardSize: shardSize, scenarios: scenarios, baseline: baseline, slurm: slurm)
+        var start = SimulationConfiguration.defaultStart, startValid = true
+        if let value = top["start"], let text = reader.string(value, what: "start") {
+            if let date = CalendarDate(text) { start = date } else {
+                reader.error(.invalidValue, "start '\(text)' is not a date YYYY-MM-DD", at: value.location,
+                             hint: "the first simulated day, for example 2027-01-04 (a Monday)")
+                startValid = false
+            }
+        }
+        guard let network, let days, let replications, let seeds, !scenarios.isEmpty, startValid else { return nil }
+        var sweep = SweepFile(path: path, name: name, network: network, days: days, warmupDays: warmup ?? min(14, days / 4), replications: replications,
+                              seeds: seeds, shardSize: shardSize, scenarios: scenarios, baseline: baseline, slurm: slurm)
+        sweep.start = start
+        return sweep
     }
 
     /// A path to a file that must exist (a diagnostic at the value when it cannot be read).

@@ -77,7 +77,8 @@ public struct SweepPlan: Sendable {
         let base = self.directory, looked = self.looked
         for run in sweep.runs {
             let inputs = loaded[run.scenario.file]!
-            let configuration = SimulationConfiguration(days: sweep.days, warmupDays: sweep.warmupDays, replications: sweep.replications, seed: run.seed)
+            var configuration = SimulationConfiguration(days: sweep.days, warmupDays: sweep.warmupDays, replications: sweep.replications, seed: run.seed)
+            configuration.start = sweep.start
             let identity = PartialResult.Identity(run: inputs.run, configuration: configuration)
             let ranges = sweep.shards
             let width = String(ranges.count).count
