@@ -96,7 +96,7 @@ let package = Package(
         // The golden DOT files are read through #filePath, not bundled.
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "LoadSimulation", "Referral", "CareNetwork"], exclude: ["Golden/training-network.dot", "Golden/training-pathway.dot", "Golden/training-load.dot"]),
         .testTarget(name: "SimulationResultsTests", dependencies: ["SimulationResults", "LoadSimulation", "Referral", "CareNetwork"]),
-        .testTarget(name: "CarePathCLITests", dependencies: ["CarePathCLI"]),
+        .testTarget(name: "CarePathCLITests", dependencies: ["CarePathCLI", "CarePathSupport", "LoadSimulation"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "SimulationResults", "LoadSimulation", "CareNetwork", "CarePathSupport"]),
         .testTarget(name: "NetworkGeneratorTests", dependencies: ["NetworkGenerator", "CareNetwork"]),
     ],

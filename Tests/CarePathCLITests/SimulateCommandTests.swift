@@ -1,4 +1,6 @@
+import CarePathSupport
 import Foundation
+import LoadSimulation
 import Testing
 
 @Suite("carepath simulate")
@@ -154,8 +156,9 @@ struct SimulateCommandTests {
                                   "--replications", "2", "--memory-limit", "0.002"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        // 0.002 GiB = 2,147,483 bytes, 64 a patient, shared by the 2 replications running at once (or 1 on one core).
-        let limit = ProcessInfo.processInfo.activeProcessorCount >= 2 ? "16,777" : "33,554"
+        // 0.002 GiB = 2,147,483 bytes, 88 a patient, shared by the 2 replications running at once (or 1 on one core).
+        let bytes = 2_147_483 / SimulationConfiguration.bytesPerPatient
+        let limit = NumberFormat.grouped(ProcessInfo.processInfo.activeProcessorCount >= 2 ? bytes / 2 : bytes)
         #expect(result.stderr.contains("stopped on day ") && result.stderr.contains("more than \(limit) patients were in the system at once"), "\(result.stderr)")
         #expect(result.stderr.contains("the stations holding the most patients: cs-"), "\(result.stderr)")
         #expect(result.stderr.contains("--memory-limit"))

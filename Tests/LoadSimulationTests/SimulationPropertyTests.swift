@@ -147,7 +147,8 @@ struct MemoryBudgetTests {
     @Test("each replication running at once gets an equal share of the budget, at most 2^25 patients; an explicit limit wins")
     func shares() {
         var configuration = SimulationConfiguration(days: 1, warmupDays: 0, replications: 4, seed: 1)
-        configuration.memoryBudget = 64 * 1_000_000
+        let bytes = SimulationConfiguration.bytesPerPatient
+        configuration.memoryBudget = bytes * 1_000_000
         #expect(configuration.patientLimit(concurrentReplications: 1) == 1_000_000)
         #expect(configuration.patientLimit(concurrentReplications: 2) == 500_000)
         configuration.memoryBudget = Int.max / 2
@@ -158,8 +159,8 @@ struct MemoryBudgetTests {
         #expect(configuration.patientLimit(concurrentReplications: 8) == 10)
         configuration.patientLimit = nil
         configuration.memoryBudget = nil
-        // Half of this machine's memory, 64 bytes a patient.
-        let expected = Int(ProcessInfo.processInfo.physicalMemory / 2) / (64 * 2)
+        // Half of this machine's memory, bytesPerPatient a patient.
+        let expected = Int(ProcessInfo.processInfo.physicalMemory / 2) / (bytes * 2)
         #expect(configuration.patientLimit(concurrentReplications: 2) == min(expected, SimulationConfiguration.maximumPatientLimit))
     }
 
@@ -171,7 +172,7 @@ struct MemoryBudgetTests {
         builder.addSource(ratePerMinute: 2, entries: [(builder.addRoute([0]), false, 1)])
         let model = builder.build()
         var configuration = SimulationConfiguration(days: 30, warmupDays: 0, replications: 2, seed: 5, threads: 2)
-        configuration.memoryBudget = 64 * 20_000
+        configuration.memoryBudget = SimulationConfiguration.bytesPerPatient * 20_000
         let shared = Simulation.run(model, configuration: configuration)
         #expect(shared.patientLimit == 10_000 && shared.concurrentReplications == 2)
         #expect(shared.stoppedEarly != nil)

@@ -12,6 +12,8 @@ enum Fixtures {
 
     static let base = try! RunInputs(networkPath: network, scenarioPath: nil, version: version)
     static let whatIf = try! RunInputs(networkPath: network, scenarioPath: scenario, version: version)
+    /// The teaching case of the time model: opening hours and a morning profile.
+    static let morningPeak = try! RunInputs(networkPath: network, scenarioPath: root + "/Networks/scenarios/training-morning-peak.yaml", version: version)
 
     /// 12 days, 2 of warm-up: enough for every array of a replication to hold something.
     static func configuration(replications: Int = 5, seed: UInt64 = 7, days: Double = 12) -> SimulationConfiguration {
@@ -21,8 +23,7 @@ enum Fixtures {
     /// What `carepath simulate --out` writes for the whole run, file by file.
     static func singleRun(_ inputs: RunInputs, _ configuration: SimulationConfiguration) throws -> [String: String] {
         let result = Simulation.run(inputs.model, configuration: configuration)
-        let document = ResultDocument(network: inputs.network, model: inputs.model, result: result, run: inputs.run)
-        let files = ResultFiles(document: document, pathways: PathwayTable(network: inputs.network, model: inputs.model, result: result))
+        let files = ResultFiles(network: inputs.network, model: inputs.model, result: result, run: inputs.run)
         return Dictionary(uniqueKeysWithValues: try files.contents().map { ($0.name, $0.text) })
     }
 

@@ -104,7 +104,7 @@ struct LocalSweepTests {
         #expect(shards.contains("\ncarepath='/opt/carepath bin/carepath'\n"))
         let commands = shards.split(separator: "\n").filter { $0.hasPrefix("    exec ") }
         #expect(commands.count == 3)
-        #expect(commands[0] == "    exec \"$carepath\" simulate --network \(Fixtures.network) --days 12 --warmup 2 --replications 4 --seed 5 --replication-range '2..<4' --partial \(directory)/shards/base/shard-2-of-2.partial ;;")
+        #expect(commands[0] == "    exec \"$carepath\" simulate --network \(Fixtures.network) --days 12 --warmup 2 --replications 4 --seed 5 --start 2027-01-04 --replication-range '2..<4' --partial \(directory)/shards/base/shard-2-of-2.partial ;;")
         #expect(commands[1].contains("--scenario \(Fixtures.scenario) ") && commands[1].contains("'0..<2'") && commands[2].contains("'2..<4'"))
         let merge = scripts.mergeScript()
         #expect(merge.contains("\"$carepath\" merge \(directory)/shards/base/shard-1-of-2.partial \(directory)/shards/base/shard-2-of-2.partial --out \(directory)/results/base\n"))

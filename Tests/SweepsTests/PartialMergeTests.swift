@@ -1,3 +1,4 @@
+import CareNetwork
 import CarePathSupport
 import Foundation
 import LoadSimulation
@@ -27,7 +28,8 @@ struct PartialMergeTests {
         let configuration = Fixtures.configuration()
         let single = try Fixtures.singleRun(Fixtures.base, configuration)
         let merged = try Self.merged(Fixtures.base, configuration, ranges)
-        #expect(Set(merged.keys) == ResultFiles.names)
+        // The files simulate writes (hourly.csv only with a time model, which this network has not).
+        #expect(Set(merged.keys) == Set(single.keys) && Set(single.keys).isSubset(of: ResultFiles.names) && single.count == 6)
         for (name, text) in single { #expect(merged[name] == text, "\(name) differs for shards \(ranges)") }
     }
 
@@ -40,6 +42,26 @@ struct PartialMergeTests {
         let merged = try Self.merged(Fixtures.whatIf, configuration, ranges)
         for (name, text) in single { #expect(merged[name] == text, "\(name)") }
         #expect(single["result.json"]?.contains(#""queueLimits": true"#) == true)
+    }
+
+    @Test("the same with opening hours and arrival profiles: hourly.csv too, and a start date of its own; partials of another start date are refused")
+    func byteIdenticalWithTimeModel() throws {
+        var configuration = Fixtures.configuration(replications: 3, seed: 4, days: 15)
+        configuration.start = try #require(CalendarDate("2027-03-01"))
+        let single = try Fixtures.singleRun(Fixtures.morningPeak, configuration)
+        let merged = try Self.merged(Fixtures.morningPeak, configuration, [0..<1, 1..<3])
+        #expect(single["hourly.csv"] != nil && Set(merged.keys) == Set(single.keys))
+        for (name, text) in single { #expect(merged[name] == text, "\(name)") }
+        #expect(single["result.json"]?.contains(#""start": "2027-03-01""#) == true)
+        // A shard of the same run started on another day is not the same run.
+        let directory = try Fixtures.temporaryDirectory()
+        var other = configuration
+        other.start = try #require(CalendarDate("2027-03-08"))
+        try Fixtures.partial(Fixtures.morningPeak, configuration, 0..<1).write(to: directory + "/a.partial")
+        try Fixtures.partial(Fixtures.morningPeak, other, 1..<3).write(to: directory + "/b.partial")
+        #expect {
+            _ = try PartialMerge.read(paths: [directory + "/a.partial", directory + "/b.partial"])
+        } throws: { error in String(describing: error).contains("start date") }
     }
 
     @Test("a partial keeps every double to the bit: random bit patterns read back equal")
