@@ -11,6 +11,7 @@ import PackageDescription
 //   LoadSimulation    ← CarePathSupport, CareNetwork, Referral, HeapModule, Histogram
 //   SimulationResults ← CarePathSupport, CareNetwork, LoadSimulation: the typed result document
 //   Diagrams          ← CarePathSupport, CareNetwork, Referral, CGraphviz
+//   ResultReport      ← CarePathSupport, CareNetwork, LoadSimulation, SimulationResults, Diagrams: the HTML report
 //   carepath (CLI)    ← all of them, ArgumentParser
 let package = Package(
     name: "CarePath",
@@ -24,6 +25,7 @@ let package = Package(
         .library(name: "LoadSimulation", targets: ["LoadSimulation"]),
         .library(name: "SimulationResults", targets: ["SimulationResults"]),
         .library(name: "Diagrams", targets: ["Diagrams"]),
+        .library(name: "ResultReport", targets: ["ResultReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,10 +65,14 @@ let package = Package(
             name: "Diagrams",
             dependencies: ["CarePathSupport", "CareNetwork", "Referral", "CGraphviz"]
         ),
+        .target(
+            name: "ResultReport",
+            dependencies: ["CarePathSupport", "CareNetwork", "LoadSimulation", "SimulationResults", "Diagrams"]
+        ),
         .executableTarget(
             name: "CarePathCLI",
             dependencies: [
-                "CarePathSupport", "CareNetwork", "CareRules", "Referral", "LoadSimulation", "SimulationResults", "Diagrams",
+                "CarePathSupport", "CareNetwork", "CareRules", "Referral", "LoadSimulation", "SimulationResults", "Diagrams", "ResultReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +96,7 @@ let package = Package(
         // The golden DOT files are read through #filePath, not bundled.
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "LoadSimulation", "Referral", "CareNetwork"], exclude: ["Golden/training-network.dot", "Golden/training-pathway.dot", "Golden/training-load.dot"]),
         .testTarget(name: "SimulationResultsTests", dependencies: ["SimulationResults", "LoadSimulation", "Referral", "CareNetwork"]),
+        .testTarget(name: "ResultReportTests", dependencies: ["ResultReport", "SimulationResults", "LoadSimulation", "Referral", "CareNetwork"]),
         .testTarget(name: "CarePathCLITests", dependencies: ["CarePathCLI"]),
         .testTarget(name: "NetworkGeneratorTests", dependencies: ["NetworkGenerator", "CareNetwork"]),
     ],

@@ -104,3 +104,17 @@ struct Compare: ParsableCommand {
         }
     }
 }
+
+/// The refusal `compare` and `report --compare` share: results of two different networks (by the
+/// digest of the network file) have few or no stations in common, so pairing them says nothing.
+enum CompareNetworks {
+    static func check(baseline: ResultDocument, baselinePath: String, other: ResultDocument, otherPath: String) throws {
+        guard baseline.network.digest != other.network.digest else { return }
+        let a = baseline.network, b = other.network
+        let what = a.path == b.path
+            ? "'\(a.path)' changed between them (\(a.digest), then \(b.digest))"
+            : "'\(a.path)' (\(a.digest)) and '\(b.path)' (\(b.digest))"
+        throw CommandFailure("'\(baselinePath)' and '\(otherPath)' were simulated on different networks: \(what)",
+                             hint: "compare two runs of one network file (a run with --scenario records the network it changes, so it pairs with that network's run), or pass --allow-different-networks to pair their common stations anyway")
+    }
+}

@@ -90,3 +90,41 @@ public struct ResultComparison: Sendable {
         return ["days \(NumberFormat.significant(c.days))", "warmupDays \(NumberFormat.significant(c.warmupDays))", "seed \(c.seed)", "carepath \(document.carepath)"]
     }
 }
+
+extension ResultComparison {
+    /// A setting in which two runs differ: its name (`days`, `warmupDays`, `replications`, `seed`,
+    /// `carepath`, `scenario`) and its value in each.
+    public struct Setting: Sendable, Hashable {
+        public var name: String
+        public var baseline: String
+        public var other: String
+    }
+
+    /// The settings in which `baseline` and `other` differ, and only those, in a fixed order.
+    public static func differingSettings(_ baseline: ResultDocument, _ other: ResultDocument) -> [Setting] {
+        func values(_ d: ResultDocument) -> [(String, String)] {
+            let c = d.configuration
+            return [("days", NumberFormat.significant(c.days)), ("warmupDays", NumberFormat.significant(c.warmupDays)),
+                    ("replications", String(c.replications)), ("seed", c.seed), ("carepath", d.carepath)]
+        }
+        return zip(values(baseline), values(other)).compactMap { a, b in a.1 == b.1 ? nil : Setting(name: a.0, baseline: a.1, other: b.1) }
+    }
+
+    /// Whether the two runs were simulated on the same network file (by its digest).
+    public var isSameNetwork: Bool { baseline.network.digest == other.network.digest }
+
+    /// Facilities whose arrivals per measured day changed, largest change first (ties by key): the
+    /// figures of ``movedArrivals`` divided by each run's measured days, so that runs of different
+    /// lengths compare.
+    public static func perDayArrivals(baseline: ResultDocument, other: ResultDocument) -> [MovedArrivals] {
+        let a = max(baseline.configuration.measuredDays, 1e-9), b = max(other.configuration.measuredDays, 1e-9)
+        let before = baseline.facilityArrivals, after = other.facilityArrivals
+        return Set(before.keys).union(after.keys).sorted()
+            .map { MovedArrivals(facility: $0, baseline: (before[$0] ?? 0) / a, other: (after[$0] ?? 0) / b) }
+            .filter { $0.baseline != $0.other }
+            .sorted { x, y in
+                let dx = abs(x.other - x.baseline), dy = abs(y.other - y.baseline)
+                return dx != dy ? dx > dy : x.facility < y.facility
+            }
+    }
+}

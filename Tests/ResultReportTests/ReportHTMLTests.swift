@@ -1,0 +1,85 @@
+import CareNetwork
+import Foundation
+import ResultReport
+import SimulationResults
+import Testing
+
+/// The page's text, without a browser: what it refers to, its languages, its ids, its escaping.
+@Suite("The report's HTML")
+struct ReportHTMLTests {
+    static func ids(_ html: String) -> [String] {
+        html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test("self-contained: no script, no link, no image, no request to any server", arguments: [ReportLanguages.fr, .ar, .both])
+    func selfContained(_ languages: ReportLanguages) {
+        for html in [TrainingRuns.report(languages).html(), TrainingRuns.report(languages, comparing: true).html()] {
+            for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(", " src=", " href=\"http"] {
+                #expect(!html.contains(forbidden), "\(forbidden)")
+            }
+            // The one URL is the SVG namespace, which is a name, not a request.
+            let urls = html.components(separatedBy: "http").dropFirst().map { "http" + $0.prefix { $0 != "\"" } }
+            #expect(Set(urls) == ["http://www.w3.org/2000/svg"])
+            #expect(html.hasPrefix("<!DOCTYPE html>\n") && html.hasSuffix("</html>\n"))
+        }
+    }
+
+    @Test("French is left to right, Arabic right to left, both the French then the Arabic, every id once")
+    func languages() {
+        let fr = TrainingRuns.report(.fr).html(), ar = TrainingRuns.report(.ar).html(), both = TrainingRuns.report(.both, comparing: true).html()
+        #expect(fr.contains("<html lang=\"fr\" dir=\"ltr\">") && fr.contains("<article class=\"report\" id=\"report-fr\" lang=\"fr\" dir=\"ltr\">"))
+        #expect(ar.contains("<html lang=\"ar\" dir=\"rtl\">") && ar.contains("<article class=\"report\" id=\"report-ar\" lang=\"ar\" dir=\"rtl\">"))
+        #expect(!ar.contains("id=\"report-fr\"") && !fr.contains("id=\"report-ar\""))
+        let french = both.range(of: "id=\"report-fr\"")!, arabic = both.range(of: "id=\"report-ar\"")!
+        #expect(french.lowerBound < arabic.lowerBound)
+        for html in [fr, ar, both] {
+            let ids = Self.ids(html)
+            #expect(ids.count == Set(ids).count, "duplicate ids: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
+        }
+        // Arabic chart labels carry their direction; numbers stay left to right.
+        #expect(ar.contains("direction=\"rtl\" unicode-bidi=\"embed\">المركز الصحي"))
+        #expect(!fr.contains("direction=\"rtl\""))
+        #expect(ar.contains("سلسلة العلاجات"))
+    }
+
+    @Test("what was run and the accounting, in plain numbers with thousands separated")
+    func runAndAccounting() {
+        let d = TrainingRuns.baseline, html = TrainingRuns.report(.fr).html(), numbers = ReportNumbers(.fr)
+        #expect(d.accounting.arrived >= 1000, "the run is large enough to show a separator")
+        for text in [d.network.path, d.network.digest, d.carepath, "<code>7</code>",
+                     numbers.integer(d.accounting.arrived), numbers.integer(d.accounting.completed),
+                     numbers.decimal(Double(d.accounting.arrived) / 3, digits: 0),
+                     numbers.decimal(Double(d.accounting.arrived) / 3 / 20, digits: 1)] {
+            #expect(html.contains(text), "\(text)")
+        }
+        #expect(html.contains(numbers.integer(d.accounting.arrived)) && numbers.integer(d.accounting.arrived).contains("\u{202F}"))
+        #expect(html.contains("20 jours, dont 5 de mise en régime exclus des statistiques (15 jours mesurés)"))
+        #expect(html.contains("Bilan équilibré"))
+    }
+
+    @Test("a name with markup is escaped everywhere")
+    func escaping() {
+        var document = TrainingRuns.baseline
+        document.facilities[0].name.fr = "<b onclick=\"x\">A & B</b>"
+        let html = ResultReport(baseline: .init(document: document, path: "a<b>.json"), languages: .fr).html()
+        #expect(!html.contains("<b onclick") && !html.contains("a<b>.json"))
+        #expect(html.contains("&lt;b onclick=&quot;x&quot;&gt;A &amp; B&lt;/b&gt;") && html.contains("a&lt;b&gt;.json"))
+    }
+
+    @Test("a comparison names only the settings that differ, and lists the stations closed and opened")
+    func comparison() {
+        var other = TrainingRuns.variant
+        other.configuration.seed = "8"
+        let html = ResultReport(baseline: .init(document: TrainingRuns.baseline, path: "a.json"), variant: .init(document: other, path: "b.json"), languages: .fr).html()
+        #expect(html.contains("<li><code>seed</code> 7 → 8</li>"))
+        #expect(!html.contains("<code>days</code>") && !html.contains("<code>carepath</code>"))
+        #expect(html.contains("ne sont donc pas appariées"), "another seed: not paired")
+        let paired = TrainingRuns.report(.fr, comparing: true).html()
+        #expect(paired.contains("Mêmes réglages") && paired.contains("réplication par réplication (même graine)"))
+        let comparison = ResultComparison(baseline: TrainingRuns.baseline, other: TrainingRuns.variant)
+        #expect(!comparison.onlyInBaseline.isEmpty && !comparison.onlyInOther.isEmpty, "the scenario closes and opens facilities")
+        #expect(paired.contains("id=\"closed-stations-fr\"") && paired.contains("id=\"opened-stations-fr\""))
+        #expect(paired.contains("id=\"station-changes-fr\"") && paired.contains("id=\"region-changes-fr\""))
+        for station in comparison.changes.prefix(15) { #expect(paired.contains(">" + station.baseline.facility + "</span>")) }
+    }
+}
