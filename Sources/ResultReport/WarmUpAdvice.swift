@@ -9,20 +9,13 @@ struct WarmUpAdvice {
     let isWarning: Bool
 
     init(_ document: ResultDocument) {
-        let overloaded = document.overloadedStations.count
-        switch document.daily.warmUpCheck.verdict {
-        case .steady:
-            words = overloaded > 0 ? Words.steadyButOverloaded : Words.steady
-            isWarning = overloaded > 0
-        case .warmUpTooShort:
-            words = overloaded > 0 ? Words.stillRising : Words.warmUpTooShort
-            isWarning = true
-        case .stillRising:
-            words = Words.stillRising
-            isWarning = true
-        case .tooSmallToJudge:
-            words = Words.tooSmallToJudge
-            isWarning = false
+        switch document.steadyState {
+        case .steady: (words, isWarning) = (Words.steady, false)
+        case .steadyExceptOverloaded: (words, isWarning) = (Words.steadyButOverloaded, true)
+        case .warmUpTooShort: (words, isWarning) = (Words.warmUpTooShort, true)
+        case .overloaded: (words, isWarning) = (Words.fillingButOverloaded, true)
+        case .stillRising: (words, isWarning) = (Words.stillRising, true)
+        case .tooSmallToJudge: (words, isWarning) = (Words.tooSmallToJudge, false)
         }
     }
 }
@@ -31,4 +24,7 @@ extension Words {
     static let steadyButOverloaded = LocalizedName(
         fr: "Le total des patients dans le système est stable, mais des postes sont saturés : leur file s'allonge tant que dure la simulation (voir les postes saturés).",
         ar: "مجموع المرضى في النظام مستقر، لكن بعض نقاط الخدمة مشبعة: صف انتظارها يطول ما دامت المحاكاة (انظر نقاط الخدمة المشبعة).")
+    static let fillingButOverloaded = LocalizedName(
+        fr: "Pas de régime permanent aux postes saturés : le système se remplissait encore au début des mesures, et la file des postes saturés s'allonge quelle que soit la mise en régime ; allonger --warmup n'y changerait rien, il leur faut plus de capacité ou moins de demande.",
+        ar: "لا توجد حالة مستقرة في نقاط الخدمة المشبعة: كان النظام لا يزال يمتلئ عند بداية القياس، وصف انتظار النقاط المشبعة يطول مهما كانت فترة الإحماء؛ إطالة --warmup لن تغير شيئا، بل تحتاج إلى طاقة أكبر أو طلب أقل.")
 }

@@ -82,13 +82,6 @@ public struct ResultComparison: Sendable {
         let difference = LoadSimulation.Estimate(zip(after, before).map { $0 - $1 })
         return abs(difference.mean) > difference.halfWidth
     }
-
-    /// The settings each run was made with (`days`, `warmupDays`, `seed`, the CarePath version), as
-    /// `name value`; the runs differ in these where the lists differ.
-    public static func settings(of document: ResultDocument) -> [String] {
-        let c = document.configuration
-        return ["days \(NumberFormat.significant(c.days))", "warmupDays \(NumberFormat.significant(c.warmupDays))", "seed \(c.seed)", "carepath \(document.carepath)"]
-    }
 }
 
 extension ResultComparison {
@@ -126,5 +119,36 @@ extension ResultComparison {
                 let dx = abs(x.other - x.baseline), dy = abs(y.other - y.baseline)
                 return dx != dy ? dx > dy : x.facility < y.facility
             }
+    }
+}
+
+extension ResultDocument {
+    /// What the census's warm-up check and the overloaded stations say together, so that no reader
+    /// gives advice the other contradicts: a census that looks like a short warm-up while stations are
+    /// overloaded is not a warm-up to lengthen (those stations' queues grow whatever the warm-up).
+    public enum SteadyState: String, Sendable, Hashable, CaseIterable {
+        /// The census is level and no station is overloaded.
+        case steady
+        /// The census is level, but some stations are overloaded: their queues grow.
+        case steadyExceptOverloaded = "steady-except-overloaded"
+        /// The census was still filling when measuring began and has levelled off; no station is overloaded.
+        case warmUpTooShort = "warm-up-too-short"
+        /// The census looks like a short warm-up, but some stations are overloaded: no steady state there.
+        case overloaded
+        /// The census kept rising: demand exceeds capacity somewhere.
+        case stillRising = "still-rising"
+        /// Too few patients or days to judge.
+        case tooSmallToJudge = "too-small-to-judge"
+    }
+
+    /// The census's warm-up verdict read with the overloaded stations (``overloadedStations``).
+    public var steadyState: SteadyState {
+        let overloaded = !overloadedStations.isEmpty
+        switch daily.warmUpCheck.verdict {
+        case .steady: return overloaded ? .steadyExceptOverloaded : .steady
+        case .warmUpTooShort: return overloaded ? .overloaded : .warmUpTooShort
+        case .stillRising: return .stillRising
+        case .tooSmallToJudge: return .tooSmallToJudge
+        }
     }
 }
