@@ -54,6 +54,23 @@ public enum LoadDiagram {
         (.infinity, "#ef9a9a", "≥ 100 %"),
     ]
 
+    /// A share as its label prints it, a whole percentage (`NumberFormat.percent`): the value the
+    /// colour is chosen from, so that the colour and the printed figure never disagree at a band's edge.
+    public static func printedShare(_ share: Double) -> Double {
+        guard share.isFinite, abs(share) < 1e13 else { return share }
+        return (share * 100).rounded() / 100
+    }
+
+    /// The legend's line for the links' width, the unit in the diagram's languages: the unit results
+    /// record (`patients/day`) is translated, a hand-made file's own unit is written as it is.
+    static func unitLegend(_ unit: String) -> LocalizedName {
+        let known: [String: LocalizedName] = [
+            "patients/day": LocalizedName(fr: "patients par jour", ar: "مريض في اليوم", en: "patients a day"),
+        ]
+        let name = known[unit] ?? LocalizedName(fr: unit, ar: unit, en: unit)
+        return LocalizedName(fr: "épaisseur des liens : \(name.fr)", ar: "سمك الروابط: \(name.ar)", en: "link width: \(name.text(in: .en))")
+    }
+
     /// The colour of a utilisation on ``scale``.
     public static func colour(for utilisation: Double) -> String {
         scale.first { utilisation < $0.upperBound }?.colour ?? scale[scale.count - 1].colour
@@ -73,7 +90,7 @@ public enum LoadDiagram {
 
     /// Builds the load diagram over `network`.
     public static func graph(of load: LoadDiagramInput, in network: CareNetwork, language: LabelLanguages = .fr) -> DiagramGraph {
-        var title = language.lines(fr: "Charge du réseau", ar: "ضغط الشبكة")
+        var title = language.lines(fr: "Charge du réseau", ar: "ضغط الشبكة", en: "Network load")
         if let extra = load.title { title.append(extra) }
         var graph = DiagramStyle.base(name: "load", title: title, rankdir: "BT")
 
@@ -88,7 +105,8 @@ public enum LoadDiagram {
                 var label = language.lines(facility.name)
                 if let share = load.utilisation[id] {
                     let isShare = share.isFinite && share >= 0
-                    attributes["fillcolor"] = .text(isShare ? colour(for: share) : unknownColour)
+                    // The colour of the percentage printed: 69.6% prints 70 % and is coloured 70-85 %.
+                    attributes["fillcolor"] = .text(isShare ? colour(for: printedShare(share)) : unknownColour)
                     label.append(isShare ? NumberFormat.percent(share) : "?")
                 } else {
                     attributes["fillcolor"] = .text(unknownColour)
@@ -125,8 +143,8 @@ public enum LoadDiagram {
         }
 
         var legend = DiagramCluster(id: "legend", attributes: [
-            "label": .lines(language.lines(fr: "Utilisation", ar: "نسبة الاستخدام")
-            + language.lines(fr: "épaisseur des liens : \(load.flowUnit)", ar: "سمك الروابط: \(load.flowUnit)")), "style": "rounded", "color": "#bdbdbd",
+            "label": .lines(language.lines(fr: "Utilisation", ar: "نسبة الاستخدام", en: "Utilisation")
+            + language.lines(unitLegend(load.flowUnit))), "style": "rounded", "color": "#bdbdbd",
         ])
         var rank = DiagramCluster(id: "rank:legend", isCluster: false, attributes: ["rank": "same"])
         for (index, band) in scale.enumerated() {

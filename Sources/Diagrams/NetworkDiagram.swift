@@ -68,9 +68,11 @@ public enum NetworkDiagram {
                 for province in network.provinces where province.region == region.id {
                     guard let entry = collapsed[province.id] else { continue }
                     let count = NumberFormat.grouped(entry.count)
-                    let label = language.lines(fr: entry.count == 1 ? "1 centre de santé" : "\(count) centres de santé", ar: "عدد المراكز الصحية: \(count)")
+                    let label = language.lines(fr: entry.count == 1 ? "1 centre de santé" : "\(count) centres de santé", ar: "عدد المراكز الصحية: \(count)",
+                                                   en: entry.count == 1 ? "1 health centre" : "\(count) health centres")
                         + language.lines(province.name)
-                        + language.lines(fr: "population \(NumberFormat.grouped(entry.population))", ar: "السكان \(NumberFormat.grouped(entry.population))")
+                        + language.lines(fr: "population \(NumberFormat.grouped(entry.population))", ar: "السكان \(NumberFormat.grouped(entry.population))",
+                                                  en: "population \(NumberFormat.grouped(entry.population))")
                     var attributes = DiagramStyle.attributes(for: .healthCentre)
                     attributes["shape"] = "box"
                     attributes["style"] = "filled,rounded"
