@@ -6,13 +6,15 @@ import Foundation
 /// strip 50 times wider than high. Here each region's box is estimated from its labels, a number of
 /// columns is chosen so that the grid's aspect ratio is nearest A3's (√2, landscape) and within 1:2
 /// to 2:1 when the boxes allow it, and invisible edges stack each region above the one below it in
-/// its column: from a node of the lower region's top level to one of its upper neighbour's bottom
-/// level. Those edges join two levels, never a level to itself (which Graphviz 2.43 cannot lay out
+/// its column: from the middle of the lower region's top level to the middle of its upper
+/// neighbour's bottom level. Those edges join two levels, never a level to itself (which Graphviz 2.43 cannot lay out
 /// across boxes, see `LoadDiagram.draws`).
 enum RegionGrid {
     /// A region's box: its cluster, the node of its lowest rank and of its highest, and its estimated size in points.
     struct Block {
-        var bottom: String
+        /// The middle node of its lowest rank.
+        var bottom: [String]
+        /// The middle node of its highest rank.
         var top: String
         var width: Double
         var height: Double
@@ -28,9 +30,11 @@ enum RegionGrid {
 
     /// The estimated size of a region's box whose ranks, bottom first, hold `ranks`.
     static func block(ranks: [[DiagramNode]]) -> Block? {
-        // The middle node of each: a stacking edge between middles keeps the boxes of a column centred.
+        // A box's top middle node is tied to the bottom middle node of the box above it, and within each
+        // box its bottom middle node to its top, so that a column of boxes stays nearly straight (dot
+        // still lets it drift sideways by about a box's width over twelve boxes).
         guard let lowest = ranks.first, !lowest.isEmpty, let highest = ranks.last, !highest.isEmpty else { return nil }
-        let bottom = lowest[lowest.count / 2].id, top = highest[highest.count / 2].id
+        let bottom = [lowest[lowest.count / 2].id], top = highest[highest.count / 2].id
         var width = 0.0, height = 30.0
         for rank in ranks {
             let sizes = rank.map(nodeSize)
@@ -81,8 +85,11 @@ enum RegionGrid {
     /// row at the top (the diagrams are drawn bottom to top: an edge's head is above its tail).
     static func edges(_ blocks: [Block], columns: Int) -> [DiagramEdge] {
         guard columns < blocks.count else { return [] }
-        return blocks.indices.dropFirst(columns).map { index in
-            DiagramEdge(from: blocks[index].top, to: blocks[index - columns].bottom, attributes: ["style": "invis", "weight": "20"])
+        return blocks.indices.dropFirst(columns).flatMap { index in
+            blocks[index - columns].bottom.map { DiagramEdge(from: blocks[index].top, to: $0, attributes: ["style": "invis", "weight": "50"]) }
+        } + blocks.flatMap { block in
+            // Within each box, its bottom under its top, so that a column is one straight line.
+            block.bottom.filter { $0 != block.top }.map { DiagramEdge(from: $0, to: block.top, attributes: ["style": "invis", "weight": "50"]) }
         }
     }
 }

@@ -56,6 +56,9 @@ struct ReportPart {
         case .tiers: return wrap(section, Words.byTier, perRun { tiersSection($0, key: $1) })
         case .waits: return wrap(section, Words.longestWaits, perRun { waitsSection($0, key: $1) })
         case .flows: return wrap(section, Words.flows, perRun { flowsSection($0, key: $1) })
+        case .pictures:
+            guard !report.pictures.isEmpty else { return "" }
+            return wrap(section, Words.pictures, picturesSection())
         case .stations: return wrap(section, Words.busiest, perRun { stationsSection($0, key: $1) })
         case .refused: return wrap(section, Words.refused, perRun { refusedSection($0, key: $1) })
         }
@@ -215,6 +218,35 @@ struct ReportPart {
         }
         return "<figure>" + Charts.bars(bars, id: "chart-flows-\(key)", label: Words.flows.text(in: language), language: language, labelWidth: 380)
             + "<figcaption>\(t(Words.flowsCaption))</figcaption></figure>\n"
+    }
+
+    private func picturesSection() -> String {
+        var html = "<p class=\"note\">\(t(Words.picturesNote))</p>\n"
+        for (index, picture) in report.pictures.enumerated() {
+            guard let svg = picture.svg[language] else { continue }
+            html += "<figure class=\"load-picture\" id=\"\(id("picture-\(index)"))\"><figcaption class=\"title\">\(t(picture.title))</figcaption>"
+            html += Self.inline(svg) + "</figure>\n"
+        }
+        return html
+    }
+
+    /// Graphviz's SVG as an element of the page: without its XML declaration, doctype and comments,
+    /// and scaled to the page's width.
+    static func inline(_ svg: String) -> String {
+        guard let start = svg.range(of: "<svg") else { return "" }
+        var body = String(svg[start.lowerBound...])
+        while let open = body.range(of: "<!--"), let close = body.range(of: "-->", range: open.upperBound..<body.endIndex) {
+            body.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        // Its size in points becomes the page's width, its proportions kept by the view box.
+        if let end = body.firstIndex(of: ">") {
+            var tag = String(body[..<end])
+            for attribute in ["width", "height"] {
+                if let range = tag.range(of: " \(attribute)=\"[^\"]*\"", options: .regularExpression) { tag.removeSubrange(range) }
+            }
+            body = tag + " class=\"picture\"" + body[end...]
+        }
+        return body
     }
 
     private func stationRow(_ d: ResultDocument, _ s: ResultDocument.Station) -> [String] {

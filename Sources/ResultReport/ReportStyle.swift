@@ -23,6 +23,8 @@ enum ReportStyle {
     figcaption.title { color: var(--ink); font-weight: bold; font-size: 0.95em; }
     figure { margin: 0.6em 0 1em; }
     svg.chart { width: 100%; height: auto; display: block; }
+    svg.picture { width: 100%; height: auto; max-height: 240mm; display: block; }
+    figure.load-picture { break-inside: avoid; }
     .alert { color: var(--alert); font-weight: bold; }
     .ok { color: var(--ok); }
     .key { color: var(--muted); font-size: 0.85em; }

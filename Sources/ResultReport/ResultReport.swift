@@ -22,6 +22,22 @@ public struct ReportNames: Sendable {
     }
 }
 
+/// A load picture of the result (`carepath render load`), as SVG in each of the report's languages.
+public struct LoadPicture: Sendable {
+    /// What it shows: the country, or a region's name.
+    public var title: LocalizedName
+    /// The SVG Graphviz drew, per language.
+    public var svg: [Language: String]
+
+    public init(title: LocalizedName, svg: [Language: String]) {
+        self.title = title
+        self.svg = svg
+    }
+
+    /// The title of the whole country's picture.
+    public static let country = LocalizedName(fr: "Le pays", ar: "البلد", en: "The country")
+}
+
 /// `carepath report`: one result, or two as a comparison, as a self-contained HTML page for people:
 /// what was run, the accounting, tables by region and by tier, and SVG charts (the day-end census
 /// with the warm-up, the distribution of utilisation by tier, the longest waits with their
@@ -52,13 +68,18 @@ public struct ResultReport: Sendable {
     public var names: ReportNames
     /// How many stations the station tables and charts list at most.
     public var limit: Int
+    /// The load pictures of the baseline (the country, then each region), drawn by the caller with
+    /// `LoadDiagram` on the network the result records; none when the network is not at hand.
+    public var pictures: [LoadPicture]
 
-    public init(baseline: Input, variant: Input? = nil, languages: ReportLanguages = .fr, names: ReportNames = ReportNames(), limit: Int = 15) {
+    public init(baseline: Input, variant: Input? = nil, languages: ReportLanguages = .fr, names: ReportNames = ReportNames(), limit: Int = 15,
+                pictures: [LoadPicture] = []) {
         self.baseline = baseline
         self.variant = variant
         self.languages = languages
         self.names = names
         self.limit = max(limit, 1)
+        self.pictures = pictures
     }
 
     /// The whole page.
@@ -95,6 +116,8 @@ public enum ReportSection: String, CaseIterable, Sendable {
     case waits
     /// The referral flows between tiers.
     case flows
+    /// The load pictures: the country, then each region (when the caller drew them).
+    case pictures
     /// The busiest and the overloaded stations.
     case stations
     /// Patients not covered or whose care is unavailable, by service.

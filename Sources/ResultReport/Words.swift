@@ -104,6 +104,12 @@ enum Words {
     static let flowsCaption = w("Patients référés par jour mesuré d'un type d'établissement à un autre, moyenne des réplications.",
                                 "المرضى المحالون في كل يوم مقيس من نوع مؤسسة إلى آخر، متوسط التكرارات.")
 
+    // Pictures.
+    static let pictures = w("La charge sur le réseau", "الضغط على الشبكة")
+    static let picturesNote = w(
+        "Chaque établissement coloré par l'occupation de son poste le plus chargé (les couleurs ci-dessus), les liens d'autant plus épais que les patients qui les suivent sont nombreux ; les centres de santé regroupés par province au-delà de 96. Le pays, puis chaque région (carepath render load).",
+        "كل مؤسسة ملونة حسب انشغال أكثر نقاط خدمتها ضغطا (نفس الألوان أعلاه)، والروابط أسمك كلما كثر المرضى الذين يسلكونها؛ وتجمع المراكز الصحية حسب الإقليم إذا تجاوزت 96. البلد ثم كل جهة (carepath render load).")
+
     // Stations.
     static let busiest = w("Postes les plus occupés", "نقاط الخدمة الأكثر انشغالا")
     static let facility = w("Établissement", "المؤسسة")

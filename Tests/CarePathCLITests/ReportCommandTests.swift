@@ -22,6 +22,14 @@ struct ReportCommandTests {
             #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains(marker))
             #expect(html.contains(language == "ar" ? "الجهة التعليمية الأطلس" : "Région pédagogique Atlas"), "region names from the recorded network")
         }
+        // The load pictures of the country and of its two regions, their URLs only namespaces.
+        let html = try String(contentsOfFile: Self.run.directory + "/report-fr.html", encoding: .utf8)
+        #expect(html.components(separatedBy: "<figure class=\"load-picture\"").count - 1 == 3)
+        let urls = Set(html.components(separatedBy: "http").dropFirst().map { "http" + $0.prefix { $0 != "\"" } })
+        #expect(urls == ["http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"])
+        let plain = try CLI.run(["report", Self.run.result, "--no-pictures", "-o", Self.run.directory + "/plain.html"])
+        let plainHTML = try String(contentsOfFile: Self.run.directory + "/plain.html", encoding: .utf8)
+        #expect(plain.status == 0 && !plainHTML.contains("<figure class=\"load-picture\""))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: Self.run.directory).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
         let stdout = try CLI.run(["report", Self.run.result, "-o", "-"])

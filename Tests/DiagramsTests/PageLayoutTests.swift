@@ -50,12 +50,13 @@ struct PageLayoutTests {
     func sideBySide() throws {
         let graph = try NetworkDiagram.graph(of: Fixtures.small())
         #expect(!graph.edges.contains { $0.attributes["style"] == "invis" })
-        #expect(RegionGrid.columns([.init(bottom: "a", top: "b", width: 100, height: 100), .init(bottom: "c", top: "d", width: 100, height: 100)]) == 2)
+        #expect(RegionGrid.columns([.init(bottom: ["a"], top: "b", width: 100, height: 100), .init(bottom: ["c"], top: "d", width: 100, height: 100)]) == 2)
         // Twelve boxes five times wider than high: fewer columns than boxes, within 1:2 to 2:1.
-        let wide = (0..<12).map { RegionGrid.Block(bottom: "b\($0)", top: "t\($0)", width: 2000, height: 400) }
+        let wide = (0..<12).map { RegionGrid.Block(bottom: ["b\($0)"], top: "t\($0)", width: 2000, height: 400) }
         let columns = RegionGrid.columns(wide)
         #expect(columns < 12 && (0.5...2).contains(RegionGrid.aspect(wide, columns: columns)))
-        #expect(RegionGrid.edges(wide, columns: columns).count == 12 - columns)
+        // Each box's top is tied to the bottom of the box above it, and each box's bottom to its top.
+        #expect(RegionGrid.edges(wide, columns: columns).count == (12 - columns) + 12)
     }
 
     @Test("the national load folds its health centres by province and fits a page")
