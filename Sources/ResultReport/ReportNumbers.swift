@@ -48,11 +48,14 @@ public struct ReportNumbers: Sendable {
     }
 
     /// A duration given in minutes, in the unit that reads best: minutes below an hour, hours below
-    /// a day, days beyond: `15,1 min`, `2,0 h`, `3,4 j`.
+    /// a day, days beyond: `15,1 min`, `2,0 h`, `3,4 j`. In Arabic the figure and its unit are one
+    /// right-to-left run (between U+2067 and U+2069), so that `a → b` of two durations keeps each
+    /// unit beside its figure.
     public func duration(minutes: Double) -> String {
         let (value, unit): (Double, LocalizedName) = minutes >= 1440 ? (minutes / 1440, Words.dayUnit)
             : minutes >= 60 ? (minutes / 60, Words.hourUnit) : (minutes, Words.minuteUnit)
-        return decimal(value, digits: 1) + "\u{00A0}" + unit.text(in: language)
+        let text = decimal(value, digits: 1) + "\u{00A0}" + unit.text(in: language)
+        return language.isRightToLeft ? "\u{2067}" + text + "\u{2069}" : text
     }
 
     /// A duration in the unit of `reference` (so that a mean and its interval share one unit): `15,1 ± 3,2 min`.

@@ -30,7 +30,7 @@ struct ReportNumbersTests {
         #expect(fr.duration(minutes: 15.06) == "15,1\u{00A0}min")
         #expect(fr.duration(minutes: 120) == "2,0\u{00A0}h")
         #expect(fr.duration(minutes: 1440 * 3.4) == "3,4\u{00A0}j")
-        #expect(ar.duration(minutes: 30) == "30.0\u{00A0}دقيقة")
+        #expect(ar.duration(minutes: 30) == "\u{2067}30.0\u{00A0}دقيقة\u{2069}", "one right-to-left run")
         #expect(fr.duration(minutes: 90, plusMinus: 30) == "1,5 ± 0,5\u{00A0}h")
     }
 
