@@ -12,6 +12,7 @@ import PackageDescription
 //   SimulationResults ← CarePathSupport, CareNetwork, LoadSimulation: the typed result document
 //   Diagrams          ← CarePathSupport, CareNetwork, Referral, CGraphviz
 //   Sweeps            ← CarePathSupport, CareNetwork, Referral, LoadSimulation, SimulationResults: shards, exact merges, sweeps
+//   ResultReport      ← CarePathSupport, CareNetwork, LoadSimulation, SimulationResults, Diagrams: the HTML report
 //   carepath (CLI)    ← all of them, ArgumentParser
 let package = Package(
     name: "CarePath",
@@ -25,6 +26,7 @@ let package = Package(
         .library(name: "LoadSimulation", targets: ["LoadSimulation"]),
         .library(name: "SimulationResults", targets: ["SimulationResults"]),
         .library(name: "Diagrams", targets: ["Diagrams"]),
+        .library(name: "ResultReport", targets: ["ResultReport"]),
         .library(name: "Sweeps", targets: ["Sweeps"]),
     ],
     dependencies: [
@@ -66,13 +68,17 @@ let package = Package(
             dependencies: ["CarePathSupport", "CareNetwork", "Referral", "CGraphviz"]
         ),
         .target(
+            name: "ResultReport",
+            dependencies: ["CarePathSupport", "CareNetwork", "LoadSimulation", "SimulationResults", "Diagrams"]
+        ),
+        .target(
             name: "Sweeps",
             dependencies: ["CarePathSupport", "CareNetwork", "Referral", "LoadSimulation", "SimulationResults"]
         ),
         .executableTarget(
             name: "CarePathCLI",
             dependencies: [
-                "CarePathSupport", "CareNetwork", "CareRules", "Referral", "LoadSimulation", "SimulationResults", "Diagrams", "Sweeps",
+                "CarePathSupport", "CareNetwork", "CareRules", "Referral", "LoadSimulation", "SimulationResults", "Diagrams", "ResultReport", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +104,7 @@ let package = Package(
         .testTarget(name: "SimulationResultsTests", dependencies: ["SimulationResults", "LoadSimulation", "Referral", "CareNetwork"]),
         .testTarget(name: "CarePathCLITests", dependencies: ["CarePathCLI", "CarePathSupport", "LoadSimulation"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "SimulationResults", "LoadSimulation", "CareNetwork", "CarePathSupport"]),
+        .testTarget(name: "ResultReportTests", dependencies: ["ResultReport", "SimulationResults", "LoadSimulation", "Referral", "CareNetwork"]),
         .testTarget(name: "NetworkGeneratorTests", dependencies: ["NetworkGenerator", "CareNetwork"]),
     ],
     swiftLanguageModes: [.v6]

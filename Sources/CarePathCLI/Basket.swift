@@ -13,6 +13,10 @@ struct BasketCommand: ParsableCommand {
             under each. With --service, says whether that service is covered and by which rule; with
             --facility too, whether it is covered at that facility (X2 abroad, X3 private).
 
+            --lang writes the entries, the services and the verdict in English (the default), French
+            or Arabic, in the wording of the source documents (سلة العلاجات for the basket). In JSON,
+            `reason` stays English for scripts; `labels` holds the words in --lang.
+
             Example: carepath basket --service dental-care --format json
             """.helpParagraphs
     )
@@ -22,6 +26,9 @@ struct BasketCommand: ParsableCommand {
 
     @Option(help: "A facility id of the network: check the service there (X2 abroad, X3 private).")
     var facility: String?
+
+    @Option(help: "Language of the entries, services and verdict: en, fr or ar.")
+    var lang: Language = .en
 
     @OptionGroup var network: NetworkOptions
     @OptionGroup var output: OutputOptions
@@ -46,15 +53,44 @@ struct BasketCommand: ParsableCommand {
         }
         let definition = try RulesSupport.service(serviceKey, in: basket.catalog)
         let coverage = basket.coverage(service: definition, facility: place)
+        let verdict = (coverage.covered ? Self.coveredWord : Self.notCoveredWord).text(in: lang)
+        let reason = Self.explanation(coverage, basket: basket, facility: place).text(in: lang)
         switch output.format {
         case .json:
             print(JSONValue.object([
                 "service": .string(definition.key), "covered": .bool(coverage.covered),
                 "rule": .string(coverage.rule.rawValue), "reason": .string(coverage.reason),
+                "language": .string(lang.rawValue),
+                "labels": .object(["service": .string(definition.name.text(in: lang)), "verdict": .string(verdict), "reason": .string(reason)]),
             ]).rendered())
         case .text:
-            print("\(definition.key): \(coverage.covered ? "covered" : "not covered") (\(coverage.rule))")
-            print("  \(coverage.reason)")
+            print("\(definition.key)\(lang == .fr ? " :" : ":") \(verdict) (\(coverage.rule))")
+            print("  \(reason)")
+        }
+    }
+
+    static let coveredWord = LocalizedName(fr: "couvert", ar: "مشمول", en: "covered")
+    static let notCoveredWord = LocalizedName(fr: "non couvert", ar: "غير مشمول", en: "not covered")
+
+    /// Why a service is covered or not, in French, Arabic and English (the English is the basket's own reason).
+    static func explanation(_ coverage: Coverage, basket: Basket, facility: Facility?) -> LocalizedName {
+        let key = coverage.service.key
+        switch coverage.rule {
+        case .x1:
+            return LocalizedName(fr: "\(key) est exclu du panier de soins (X1)", ar: "\(key) مستثنى من سلة العلاجات (X1)", en: coverage.reason)
+        case .x2:
+            let place = facility.map { "\($0.key) (\($0.country))" } ?? "?"
+            return LocalizedName(fr: "\(place) est hors du Maroc ; les soins à l'étranger ne sont jamais couverts (X2)",
+                                 ar: "\(place) خارج المغرب؛ العلاجات خارج المغرب غير مشمولة أبدا (X2)", en: coverage.reason)
+        case .x3:
+            let place = facility?.key ?? "?"
+            return LocalizedName(fr: "\(place) est un établissement privé ; le RAMED ne couvre les soins que dans les établissements publics (X3)",
+                                 ar: "\(place) مؤسسة خاصة؛ يتم التكفل حصريا داخل مرافق الصحة العمومية (X3)", en: coverage.reason)
+        default:
+            let entry = basket.entries.first { $0.rule == coverage.rule }?.name ?? LocalizedName(fr: coverage.rule.rawValue, ar: coverage.rule.rawValue)
+            let at = facility.map { (fr: " à \($0.key)", ar: " في \($0.key)") } ?? (fr: "", ar: "")
+            return LocalizedName(fr: "\(key) est couvert\(at.fr) au titre de \(coverage.rule) (\(entry.fr))",
+                                 ar: "\(key) مشمول\(at.ar) بموجب \(coverage.rule) (\(entry.ar))", en: coverage.reason)
         }
     }
 
@@ -69,15 +105,20 @@ struct BasketCommand: ParsableCommand {
                 ])
             })]).rendered()
         case .text:
-            var text = "Basket of care (covered, B1-B16):\n"
+            let heading = LocalizedName(fr: "Panier de soins (couverts, B1-B16) :", ar: "سلة العلاجات (مشمولة، B1-B16):", en: "Basket of care (covered, B1-B16):")
+            let exclusions = LocalizedName(fr: "Exclusions (jamais couvertes, X1-X3) :", ar: "الاستثناءات (غير مشمولة أبدا، X1-X3):", en: "Exclusions (never covered, X1-X3):")
+            let count = basket.catalog.count
+            let footer = LocalizedName(fr: "\(count) services ; les règles sont décrites dans Docs/rules-reference.md.",
+                                       ar: "\(count) خدمة؛ القواعد مفصلة في Docs/rules-reference.md.", en: "\(count) services; rule ids in Docs/rules-reference.md.")
+            var text = heading.text(in: lang) + "\n"
             for entry in basket.entries {
-                if entry.rule == .x1 { text += "\nExclusions (never covered, X1-X3):\n" }
-                text += "  \(entry.rule.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)) \(entry.name.en ?? entry.name.fr)\n"
+                if entry.rule == .x1 { text += "\n" + exclusions.text(in: lang) + "\n" }
+                text += "  \(entry.rule.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)) \(entry.name.text(in: lang))\n"
                 for service in entry.services {
-                    text += "         \(service.key.padding(toLength: 26, withPad: " ", startingAt: 0)) \(service.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(service.name.fr)\n"
+                    text += "         \(service.key.padding(toLength: 26, withPad: " ", startingAt: 0)) \(service.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(service.name.text(in: lang))\n"
                 }
             }
-            return text + "\n\(basket.catalog.count) services; rule ids in Docs/rules-reference.md."
+            return text + "\n" + footer.text(in: lang)
         }
     }
 }

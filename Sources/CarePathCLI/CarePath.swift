@@ -17,7 +17,7 @@ struct CarePath: ParsableCommand {
             Validate.self,
             BasketCommand.self, EligibilityCommand.self, RouteCommand.self,
             Render.self,
-            Simulate.self, Compare.self, Merge.self, Sweep.self,
+            Simulate.self, Compare.self, Report.self, Merge.self, Sweep.self,
         ]
     )
 

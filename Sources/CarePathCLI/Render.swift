@@ -9,7 +9,7 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw the network, a patient's pathway or the referral load as svg, png, pdf or dot.",
         discussion: """
-            Diagrams are laid out in-process by Graphviz (libgvc). Labels are French, Arabic or both (--lang).
+            Diagrams are laid out in-process by Graphviz (libgvc). Labels are French, Arabic, English or both French and Arabic (--lang).
             Without -o, or with -o -, the diagram goes to standard output; with -o FILE the format is taken
             from the file's extension unless --format is given. A diagram of more than --max-nodes nodes
             or links (6,000) is refused: its layout would take minutes. See Docs/diagrams.md.
@@ -23,10 +23,10 @@ struct Render: ParsableCommand {
 
 extension DiagramFormat: ExpressibleByArgument {}
 
-/// `--lang fr|ar|both`: French, Arabic, or French above Arabic.
+/// `--lang fr|ar|en|both`: French, Arabic, English, or French above Arabic.
 extension LabelLanguages: ExpressibleByArgument {
     /// The words `--lang` takes, with the labels each gives.
-    static let argumentValues: [(word: String, languages: LabelLanguages)] = [("fr", .fr), ("ar", .ar), ("both", .both)]
+    static let argumentValues: [(word: String, languages: LabelLanguages)] = [("fr", .fr), ("ar", .ar), ("en", .en), ("both", .both)]
 
     public init?(argument: String) {
         guard let match = Self.argumentValues.first(where: { $0.word == argument }) else { return nil }
@@ -50,7 +50,7 @@ struct RenderOutputOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: "File to write (written whole: a temporary file, then renamed); - for standard output. Default: standard output.")
     var output: String?
 
-    @Option(name: .customLong("lang"), help: "Label language: fr, ar or both.")
+    @Option(name: .customLong("lang"), help: "Label language: fr, ar, en or both (French above Arabic).")
     var language: LabelLanguages = .fr
 
     @Option(name: .customLong("max-nodes"), help: ArgumentHelp(

@@ -22,6 +22,11 @@ struct RenderLoad: ParsableCommand {
             the recorded scenario too), so a scenario's opened
             and closed facilities are drawn as they were simulated.
 
+            --region and --province draw part of the load (a flow leaving them ends at a faint copy of
+            its target); --collapse folds each province's health centres into one node (its busiest
+            centre's utilisation, its flows summed), as it is done anyway past 96 health centres (with
+            a note). Several regions are laid out as a grid that fits a page.
+
             Example:
               carepath simulate --network Networks/training-small.yaml --out run
               carepath render load --result run/result.json -o load.svg
@@ -36,6 +41,15 @@ struct RenderLoad: ParsableCommand {
 
     @Option(help: "A load file (JSON): utilisation per facility id, flows between facility ids.")
     var input: String?
+
+    @Option(name: .customLong("region"), help: "Only this region (file id); repeat for several.")
+    var regions: [String] = []
+
+    @Option(name: .customLong("province"), help: "Only this province (file id); repeat for several.")
+    var provinces: [String] = []
+
+    @Flag(help: "Fold each province's health centres into one node: their busiest centre's utilisation, their flows summed.")
+    var collapse = false
 
     func validate() throws {
         if (result == nil) == (input == nil) {
@@ -60,8 +74,19 @@ struct RenderLoad: ParsableCommand {
         }
         let network = try networkOptions.load(defaultPath: recordedNetwork, defaultScenario: recordedScenario).network
         let source = result.map { (path: $0, field: "load.") } ?? (path: input!, field: "")
-        let graph = LoadDiagram.graph(of: try Self.diagramInput(load, in: network, path: source.path, field: source.field), in: network, language: output.language)
-        try output.write(graph, fewer: "the diagram draws every facility with a utilisation and both ends of every flow: draw a load of fewer facilities")
+        let options = NetworkDiagramOptions(regions: regions, provinces: provinces, collapseHealthCentres: collapse, language: output.language)
+        let input = try Self.diagramInput(load, in: network, path: source.path, field: source.field)
+        let graph = try LoadDiagram.graph(of: input, in: network, options: options)
+        if !regions.isEmpty || !provinces.isEmpty, !graph.clusters.contains(where: { $0.id != "legend" }) {
+            throw CommandFailure("the load has no facility in the regions or provinces asked for (\((regions + provinces).joined(separator: ", ")))")
+        }
+        let fewer = (collapse ? "" : "--collapse folds each province's health centres into one node; ") + "--region ID or --province ID draws part of the load"
+        try output.checkSize(graph, fewer: fewer)
+        if !collapse, try LoadDiagram.foldsHealthCentres(of: network, options: options) {
+            StandardError.write("note: \(try NetworkDiagram.healthCentres(of: network, options: options)) health centres: folded into one node per province "
+                + "(more than \(LoadDiagram.maxHealthCentresDrawn) would make the flows run through their rows); --province ID draws a province's centres one by one.\n")
+        }
+        try output.write(graph, fewer: fewer)
     }
 
     /// The load with its facility keys resolved in `network`. An unknown key (with a did-you-mean

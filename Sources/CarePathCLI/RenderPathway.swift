@@ -53,5 +53,5 @@ func routedPathway(network: CareNetwork, from key: String, serviceKey: String, e
         throw DiagramsError.unknownReference(kind: "service", key: serviceKey, hint: Suggestion.nearest(to: serviceKey, in: network.catalog.services.map(\.key)))
     }
     let request = ReferralRequest(entry: .healthCentre(start), service: service.id, emergency: emergency)
-    return PathwayDiagramInput(pathway: try ReferralRouter(network: network).route(request), in: network, service: service.key)
+    return PathwayDiagramInput(pathway: try ReferralRouter(network: network).route(request), in: network, service: service)
 }

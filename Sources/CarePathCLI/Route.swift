@@ -7,7 +7,8 @@ import Referral
 
 extension BeneficiaryClass: ExpressibleByArgument {}
 
-/// `--lang fr|ar`: the languages every facility name has (an English name is optional in network files).
+/// `--lang fr|ar|en`: French and Arabic, which every facility name has, and English (a facility
+/// without an English name is written in French).
 extension Language: ExpressibleByArgument {
     public init?(argument: String) {
         guard Self.allValueStrings.contains(argument) else { return nil }
@@ -16,7 +17,7 @@ extension Language: ExpressibleByArgument {
 
     public var defaultValueDescription: String { rawValue }
 
-    public static var allValueStrings: [String] { [Language.fr, .ar].map(\.rawValue) }
+    public static var allValueStrings: [String] { Language.allCases.map(\.rawValue) }
 }
 
 /// `carepath route`: the pathway of one patient through a network (P0-P5), with coverage (X1-X3) and
@@ -72,7 +73,7 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "The day of care, YYYY-MM-DD. Default: today (UTC).")
     var on: String?
 
-    @Option(help: "Language of facility names: fr or ar.")
+    @Option(help: "Language of the pathway's text and facility names: fr, ar or en.")
     var lang: Language = .fr
 
     @OptionGroup var network: NetworkOptions
@@ -122,7 +123,7 @@ struct RouteCommand: ParsableCommand {
         let request = ReferralRequest(entry: entry, service: definition.id, emergency: emergency, status: status)
         let pathway = try ReferralRouter(network: loaded).route(request)
         switch output.format {
-        case .json: print(RouteOutput.json(pathway, loaded, lang))
+        case .json: print(RouteOutput.json(pathway, loaded, lang, service: definition))
         case .text: print(RouteOutput.text(pathway, loaded, lang, service: definition, emergency: emergency, day: day), terminator: "")
         }
     }
@@ -130,8 +131,21 @@ struct RouteCommand: ParsableCommand {
 
 /// The text and JSON renderings of a ``Pathway``.
 enum RouteOutput {
-    static func json(_ pathway: Pathway, _ network: CareNetwork, _ language: Language) -> String {
+    /// The words of the text, in each language.
+    static let emergencyWord = LocalizedName(fr: "urgence", ar: "حالة مستعجلة", en: "emergency")
+    static let outcomeLabel = LocalizedName(fr: "Résultat :", ar: "النتيجة:", en: "Outcome:")
+    static let reasonLabel = LocalizedName(fr: "Motif :", ar: "السبب:", en: "Reason:")
+
+    /// `reason` stays the English text scripts read; `labels` holds the words in --lang.
+    static func json(_ pathway: Pathway, _ network: CareNetwork, _ language: Language, service: ServiceDefinition) -> String {
         JSONValue.object([
+            "language": .string(language.rawValue),
+            "labels": .object([
+                "service": .string(service.name.text(in: language)),
+                "outcome": .string(pathway.outcomeText(in: network).text(in: language)),
+                "reason": .string(pathway.explanation(in: network, service: service).text(in: language)),
+                "steps": .array(pathway.steps.map { .string($0.action.name.text(in: language)) }),
+            ]),
             "outcome": .string(pathway.outcome.name),
             "treatedAt": pathway.treatedAt.map { .string(network[$0].key) } ?? .null,
             "rule": pathway.rule.map { .string($0.rawValue) } ?? .null,
@@ -139,7 +153,7 @@ enum RouteOutput {
                 let facility = network[step.facility]
                 return .object([
                     "facility": .string(facility.key), "name": .string(facility.name.text(in: language)),
-                    "tier": .string(facility.tier.rawValue),
+                    "tier": .string(facility.tier.rawValue), "tierName": .string(facility.tier.name.text(in: language)),
                     "region": facility.region.map { .string(network[$0].key) } ?? .null,
                     "action": .string(step.action.rawValue), "rule": .string(step.rule.rawValue),
                     "distanceKm": RulesSupport.km(step.distanceKm),
@@ -150,20 +164,16 @@ enum RouteOutput {
     }
 
     static func text(_ pathway: Pathway, _ network: CareNetwork, _ language: Language, service: ServiceDefinition, emergency: Bool, day: CalendarDate) -> String {
-        var text = "\(service.name.text(in: language)) [\(service.key)]\(emergency ? ", emergency" : ""), \(day):\n"
+        let comma = language == .ar ? "، " : ", "
+        var text = "\(service.name.text(in: language)) [\(service.key)]\(emergency ? comma + emergencyWord.text(in: language) : "")\(comma)\(day):\n"
         for (number, step) in pathway.steps.enumerated() {
             let facility = network[step.facility]
-            let distance = step.action == .treatment ? "" : ", " + RulesSupport.kmText(step.distanceKm)
+            // Kilometres: كلم in Arabic, as Moroccan road signs write them.
+            let distance = step.action == .treatment ? "" : comma + RulesSupport.kmText(step.distanceKm).replacingOccurrences(of: " km", with: language == .ar ? " كلم" : " km")
             text += "  \(number + 1). \(step.action.name.text(in: language)): \(facility.name.text(in: language)) [\(facility.key)]"
             text += " (\(facility.tier.name.text(in: language))\(distance)) (\(step.rule))\n"
         }
-        // The outcome line is English, as the reason is, whatever the language of the names.
-        let outcome = pathway.outcome.kind.name.text(in: .en)
-        switch pathway.outcome {
-        case .treated(let at): text += "Outcome: \(outcome) at \(network[at].key) (\(pathway.rule ?? .p5))\n"
-        case .notCovered: text += "Outcome: \(outcome) (\(pathway.rule?.rawValue ?? "?"))\n"
-        case .unavailable: text += "Outcome: \(outcome)\n"
-        }
-        return text + "Reason: \(pathway.reason)\n"
+        text += outcomeLabel.text(in: language) + " " + pathway.outcomeText(in: network).text(in: language) + "\n"
+        return text + reasonLabel.text(in: language) + " " + pathway.explanation(in: network, service: service).text(in: language) + "\n"
     }
 }

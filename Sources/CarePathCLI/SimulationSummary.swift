@@ -65,13 +65,20 @@ struct SimulationSummary {
         if c.warmupDays > 0 { text += "\(fmt(check.atEndOfWarmUp)) at the end of the warm-up (day \(fmt(c.warmupDays))), " }
         text += "\(fmt(check.measuredMean)) on average over the measured days"
         let quarters = check.quarterMeans.map { fmt($0) }.joined(separator: ", ")
-        switch check.verdict {
+        // The census read with the overloaded stations, so that the two pieces of advice agree.
+        switch document.steadyState {
         case .steady:
             return text + ": level (steady state)\n"
+        case .steadyExceptOverloaded:
+            return text + ": level, except at the overloaded stations below, whose queues grow for as long as the run lasts\n"
         case .warmUpTooShort:
             return text + "\nWARNING: the warm-up looks too short: the system was still filling when measuring began "
                 + "(day-end means over each quarter of the measured days: \(quarters)). "
                 + "Lengthen --warmup.\n"
+        case .overloaded:
+            return text + "\nWARNING: no steady state at the overloaded stations below: the system was still filling when measuring began "
+                + "(day-end means over each quarter of the measured days: \(quarters)), and their queues grow whatever the warm-up, "
+                + "so a longer --warmup would not settle them: they need more capacity or less demand.\n"
         case .stillRising:
             return text + "\nWARNING: no steady state: the number in the system kept rising over the measured days "
                 + "(day-end means over each quarter of them: \(quarters)). "

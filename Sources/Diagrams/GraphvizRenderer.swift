@@ -58,10 +58,15 @@ public final class GraphvizRenderer: @unchecked Sendable {
     /// Renders `graph` to `format`. `.dot` returns the graph's own DOT text without laying it out
     /// (whatever its size); the other formats refuse a graph of more than `limit` nodes or edges
     /// (nil: no bound) with ``DiagramsError/tooLarge(nodes:edges:limit:)`` before the layout starts.
+    /// In SVG, a line whose first strong character is Arabic carries `direction="rtl"`, as pango
+    /// lays it out in PNG and PDF.
     public func render(_ graph: DiagramGraph, format: DiagramFormat, limit: Int? = GraphvizRenderer.defaultLimit) throws(DiagramsError) -> Data {
         if format == .dot { return Data(graph.dotSource.utf8) }
         if let limit { try Self.checkSize(graph, limit: limit) }
-        return try render(dot: graph.dotSource, format: format.graphvizName, limit: limit)
+        let data = try render(dot: graph.dotSource, format: format.graphvizName, limit: limit)
+        // Arabic lines carry their direction, so that a browser or librsvg shows them as pango does.
+        guard format == .svg else { return data }
+        return Data(SVGTextDirection.mark(String(decoding: data, as: UTF8.self)).utf8)
     }
 
     /// Lays out DOT text with the `dot` engine and renders it to a Graphviz format name

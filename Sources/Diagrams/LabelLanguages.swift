@@ -1,10 +1,13 @@
 import CareNetwork
 
 /// The languages a diagram's labels are written in, one line per language in order: French, Arabic,
-/// or both (French above Arabic). A text that reads the same in two of them is written once.
+/// English, or French above Arabic. A text that reads the same in two of them is written once.
 public struct LabelLanguages: Hashable, Sendable {
     /// The languages, first line first; never empty.
     public let languages: [Language]
+
+    /// English labels (a name without an English form is written in French).
+    public static let en = LabelLanguages(.en)
 
     /// Labels in `first`, then in each of `others` on a line of its own.
     public init(_ first: Language, _ others: Language...) { languages = [first] + others }
@@ -26,8 +29,8 @@ public struct LabelLanguages: Hashable, Sendable {
         return lines
     }
 
-    /// The label lines of a text the diagrams write themselves (legend, outcome), in French and Arabic.
-    func lines(fr: String, ar: String) -> [String] { lines(LocalizedName(fr: fr, ar: ar)) }
+    /// The label lines of a text the diagrams write themselves (legend, outcome), in French, Arabic and English.
+    func lines(fr: String, ar: String, en: String) -> [String] { lines(LocalizedName(fr: fr, ar: ar, en: en)) }
 
     /// One line: the name's lines joined, `fr / ar`.
     func line(_ name: LocalizedName) -> String { lines(name).joined(separator: " / ") }

@@ -54,6 +54,23 @@ public enum LoadDiagram {
         (.infinity, "#ef9a9a", "≥ 100 %"),
     ]
 
+    /// A share as its label prints it, a whole percentage (`NumberFormat.percent`): the value the
+    /// colour is chosen from, so that the colour and the printed figure never disagree at a band's edge.
+    public static func printedShare(_ share: Double) -> Double {
+        guard share.isFinite, abs(share) < 1e13 else { return share }
+        return (share * 100).rounded() / 100
+    }
+
+    /// The legend's line for the links' width, the unit in the diagram's languages: the unit results
+    /// record (`patients/day`) is translated, a hand-made file's own unit is written as it is.
+    static func unitLegend(_ unit: String) -> LocalizedName {
+        let known: [String: LocalizedName] = [
+            "patients/day": LocalizedName(fr: "patients par jour", ar: "مريض في اليوم", en: "patients a day"),
+        ]
+        let name = known[unit] ?? LocalizedName(fr: unit, ar: unit, en: unit)
+        return LocalizedName(fr: "épaisseur des liens : \(name.fr)", ar: "سمك الروابط: \(name.ar)", en: "link width: \(name.text(in: .en))")
+    }
+
     /// The colour of a utilisation on ``scale``.
     public static func colour(for utilisation: Double) -> String {
         scale.first { utilisation < $0.upperBound }?.colour ?? scale[scale.count - 1].colour
@@ -71,24 +88,79 @@ public enum LoadDiagram {
         network[flow.from].tier.level != network[flow.to].tier.level
     }
 
-    /// Builds the load diagram over `network`.
+    /// Builds the load diagram over `network`, every facility of the load.
     public static func graph(of load: LoadDiagramInput, in network: CareNetwork, language: LabelLanguages = .fr) -> DiagramGraph {
-        var title = language.lines(fr: "Charge du réseau", ar: "ضغط الشبكة")
+        // Without filters nothing can be unknown.
+        (try? graph(of: load, in: network, options: NetworkDiagramOptions(language: language))) ?? DiagramGraph(name: "load")
+    }
+
+    /// A load selection draws its health centres one by one up to this many; past it they are folded
+    /// into one node per province (as with ``NetworkDiagramOptions/collapseHealthCentres``): a
+    /// region's hundreds of centres in one row, or dealt into rows, would make edges run through the
+    /// rows.
+    public static let maxHealthCentresDrawn = 96
+
+    /// Whether `options` on `network` fold the health centres by province: asked to, or more than
+    /// ``maxHealthCentresDrawn`` selected.
+    /// - Throws: ``DiagramsError/unknownReference(kind:key:hint:)`` when a filter names no region or province.
+    public static func foldsHealthCentres(of network: CareNetwork, options: NetworkDiagramOptions) throws(DiagramsError) -> Bool {
+        if options.collapseHealthCentres { return true }
+        return try NetworkDiagram.healthCentres(of: network, options: options) > maxHealthCentresDrawn
+    }
+
+    /// Builds the load diagram over `network` with the filters of `options`: only the regions and
+    /// provinces it names (a flow to a facility outside them ends at a faint copy of it in the
+    /// region's box), the health centres folded by province when ``foldsHealthCentres(of:options:)``
+    /// (a province's node shows its busiest centre's utilisation, its flows summed), and several
+    /// regions laid out as a grid that fits a page.
+    /// - Throws: ``DiagramsError/unknownReference(kind:key:hint:)`` when a filter names no region or province.
+    public static func graph(of load: LoadDiagramInput, in network: CareNetwork, options: NetworkDiagramOptions) throws(DiagramsError) -> DiagramGraph {
+        let language = options.language
+        let selection = try NetworkDiagram.Selection(network: network, options: options)
+        let folds = try foldsHealthCentres(of: network, options: options)
+        var title = language.lines(fr: "Charge du réseau", ar: "ضغط الشبكة", en: "Network load")
         if let extra = load.title { title.append(extra) }
         var graph = DiagramStyle.base(name: "load", title: title, rankdir: "BT")
 
         let flows = load.flows.filter { draws($0, in: network) }
         var shown = Set(load.utilisation.keys)
         for flow in flows { shown.insert(flow.from); shown.insert(flow.to) }
-        for region in network.regions {
+        let filtered = !options.regions.isEmpty || !options.provinces.isEmpty
+        // A facility of the selection, or any facility of the load when nothing is filtered (a
+        // facility outside Morocco included).
+        func selected(_ id: FacilityID) -> Bool { !filtered || selection.contains(network[id]) }
+        // The node each facility is drawn as: its own, or its province's folded node.
+        func node(_ id: FacilityID) -> String {
+            let facility = network[id]
+            if folds, facility.tier == .healthCentre, let province = facility.province { return "hc:" + network.provinces[province.index].key }
+            return DiagramStyle.nodeID(facility)
+        }
+        var folded: [ProvinceID: (count: Int, busiest: Double?)] = [:]
+        var blocks: [RegionGrid.Block] = []
+        let regionsDrawn = network.regions.filter { region in network.facilities(in: region.id).contains { shown.contains($0) && selected($0) } }
+        // A flow that leaves the selection, or its region's box when the regions are stacked in a grid,
+        // ends at a faint copy of its target inside the box, named `to:REGION:KEY`.
+        var stubs: [String: String] = [:]
+        var crossing: [(region: String, level: Int, stub: DiagramNode, key: String)] = []
+        func stubKey(_ from: FacilityID, _ to: FacilityID) -> String { node(from) + ">" + DiagramStyle.nodeID(network[to]) }
+
+        for region in regionsDrawn {
             var byLevel: [Int: [DiagramNode]] = [:]
-            for id in network.facilities(in: region.id) where shown.contains(id) {
+            for id in network.facilities(in: region.id) where shown.contains(id) && selected(id) {
                 let facility = network[id]
+                if folds, facility.tier == .healthCentre, let province = facility.province {
+                    var entry = folded[province] ?? (0, nil)
+                    entry.count += 1
+                    if let share = load.utilisation[id], share.isFinite, share >= 0 { entry.busiest = max(entry.busiest ?? 0, share) }
+                    folded[province] = entry
+                    continue
+                }
                 var attributes = DiagramStyle.attributes(for: facility.tier)
                 var label = language.lines(facility.name)
                 if let share = load.utilisation[id] {
                     let isShare = share.isFinite && share >= 0
-                    attributes["fillcolor"] = .text(isShare ? colour(for: share) : unknownColour)
+                    // The colour of the percentage printed: 69.6% prints 70 % and is coloured 70-85 %.
+                    attributes["fillcolor"] = .text(isShare ? colour(for: printedShare(share)) : unknownColour)
                     label.append(isShare ? NumberFormat.percent(share) : "?")
                 } else {
                     attributes["fillcolor"] = .text(unknownColour)
@@ -97,36 +169,90 @@ public enum LoadDiagram {
                 attributes["tooltip"] = .text(facility.key)
                 byLevel[facility.tier.level, default: []].append(DiagramNode(id: DiagramStyle.nodeID(facility), attributes: attributes))
             }
+            for province in network.provinces where province.region == region.id {
+                guard let entry = folded[province.id] else { continue }
+                let count = NumberFormat.grouped(entry.count)
+                var label = language.lines(fr: entry.count == 1 ? "1 centre de santé" : "\(count) centres de santé", ar: "عدد المراكز الصحية: \(count)",
+                                           en: entry.count == 1 ? "1 health centre" : "\(count) health centres") + language.lines(province.name)
+                var attributes = DiagramStyle.attributes(for: .healthCentre)
+                attributes["shape"] = "box"
+                attributes["style"] = "filled,rounded"
+                if let busiest = entry.busiest {
+                    let percent = NumberFormat.percent(busiest)
+                    label += language.lines(fr: "le plus chargé : \(percent)", ar: "الأكثر ضغطا: \(percent)", en: "busiest: \(percent)")
+                    attributes["fillcolor"] = .text(colour(for: printedShare(busiest)))
+                } else {
+                    attributes["fillcolor"] = .text(unknownColour)
+                }
+                attributes["label"] = .lines(label)
+                byLevel[1, default: []].append(DiagramNode(id: "hc:" + province.key, attributes: attributes))
+            }
+            // Targets outside the selection: a faint copy inside the box; those of another region's box, if
+            // the regions are stacked (below).
+            for flow in flows where selected(flow.from) && network[flow.from].region == region.id {
+                let target = network[flow.to]
+                let stub = NetworkDiagram.outsideNode(target, id: "to:\(region.key):\(target.key)", in: network, language: language)
+                if !selected(flow.to) {
+                    if !byLevel[target.tier.level, default: []].contains(where: { $0.id == stub.id }) { byLevel[target.tier.level, default: []].append(stub) }
+                    stubs[stubKey(flow.from, flow.to)] = stub.id
+                } else if target.region != region.id {
+                    crossing.append((region.key, target.tier.level, stub, stubKey(flow.from, flow.to)))
+                }
+            }
             guard !byLevel.isEmpty else { continue }
+            let levels = byLevel.keys.sorted()
+            if let block = RegionGrid.block(ranks: levels.map { byLevel[$0]! }) { blocks.append(block) }
             graph.clusters.append(DiagramCluster(
                 id: region.key,
                 attributes: ["label": .lines(language.lines(region.name)), "style": "rounded", "color": "#90a4ae"],
-                subgraphs: byLevel.keys.sorted().map {
+                subgraphs: levels.map {
                     DiagramCluster(id: "rank:\(region.key):\($0)", isCluster: false, attributes: ["rank": "same"], nodes: byLevel[$0]!)
                 }
             ))
         }
-        for id in shown.sorted() where network[id].region == nil {
+        for id in shown.sorted() where network[id].region == nil && !filtered {
             graph.nodes.append(DiagramNode(id: DiagramStyle.nodeID(network[id]), attributes: ["label": .lines(language.lines(network[id].name))]))
+        }
+        let columns = RegionGrid.columns(blocks)
+        if columns < blocks.count {
+            graph.edges += RegionGrid.edges(blocks, columns: columns)
+            for entry in crossing {
+                RegionGrid.add(entry.stub, level: entry.level, toRegion: entry.region, in: &graph)
+                stubs[entry.key] = entry.stub.id
+            }
+        }
+
+        // Flows folded with their health centres are summed: one edge per drawn pair.
+        var summed: [(from: String, to: String, patients: Double)] = []
+        var index: [String: Int] = [:]
+        for flow in flows where selected(flow.from) || selected(flow.to) {
+            // A flow into the selection from outside it is drawn from nothing: left out.
+            guard selected(flow.from) else { continue }
+            let from = node(flow.from), to = stubs[stubKey(flow.from, flow.to)] ?? node(flow.to)
+            let key = from + ">" + to
+            if let at = index[key] { summed[at].patients += flow.patients } else {
+                index[key] = summed.count
+                summed.append((from, to, flow.patients))
+            }
         }
 
         // Widths from 1 to 8 in proportion to the largest flow; a flow that is negative or not finite
         // (which `carepath render load` refuses before drawing) is drawn 1 wide and labelled `?`.
         func isCount(_ patients: Double) -> Bool { patients.isFinite && patients >= 0 }
-        let largest = flows.map(\.patients).filter(isCount).max() ?? 0
-        for flow in flows {
+        let largest = summed.map(\.patients).filter(isCount).max() ?? 0
+        for flow in summed {
             let patients = isCount(flow.patients) ? flow.patients : 0
             // 7 × patients overflows past 2.5e307: divide first there.
             let width = largest > 0 ? 1 + (largest < 1e300 ? 7 * patients / largest : 7 * (patients / largest)) : 1
             let label = isCount(flow.patients) ? NumberFormat.oneDecimal(flow.patients) : "?"
-            graph.edges.append(DiagramEdge(from: DiagramStyle.nodeID(network[flow.from]), to: DiagramStyle.nodeID(network[flow.to]), attributes: [
+            graph.edges.append(DiagramEdge(from: flow.from, to: flow.to, attributes: [
                 "penwidth": .text(NumberFormat.oneDecimal(width)), "label": .text(label), "color": "#546e7a",
             ]))
         }
 
         var legend = DiagramCluster(id: "legend", attributes: [
-            "label": .lines(language.lines(fr: "Utilisation", ar: "نسبة الاستخدام")
-            + language.lines(fr: "épaisseur des liens : \(load.flowUnit)", ar: "سمك الروابط: \(load.flowUnit)")), "style": "rounded", "color": "#bdbdbd",
+            "label": .lines(language.lines(fr: "Utilisation", ar: "نسبة الاستخدام", en: "Utilisation")
+            + language.lines(unitLegend(load.flowUnit))), "style": "rounded", "color": "#bdbdbd",
         ])
         var rank = DiagramCluster(id: "rank:legend", isCluster: false, attributes: ["rank": "same"])
         for (index, band) in scale.enumerated() {

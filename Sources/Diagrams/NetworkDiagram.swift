@@ -44,6 +44,13 @@ public enum NetworkDiagram {
         // Rows make dot's layout superlinear in the centres drawn (about 0.5 s for Souss-Massa's 220,
         // 2.5 s for 550, 80 s for all 2,224): past the limit each region keeps one row.
         let wrapsRows = selection.healthCentres <= maxWrappedHealthCentres
+        // Each region's box, for the grid that makes a picture of several regions fit a page.
+        var blocks: [RegionGrid.Block] = []
+        // When the regions are stacked in a grid, a link to another region's facility (a P4 to a
+        // neighbour's CHU) ends at a faint copy of it inside the region's own box, so that no edge runs
+        // through the boxes; the copy names the region. Each region's candidates, found as it is drawn.
+        var crossing: [(region: String, level: Int, stub: DiagramNode, from: String)] = []
+        var stubs: [String: String] = [:]
 
         for region in network.regions {
             var byLevel: [Int: [DiagramNode]] = [:]
@@ -68,9 +75,11 @@ public enum NetworkDiagram {
                 for province in network.provinces where province.region == region.id {
                     guard let entry = collapsed[province.id] else { continue }
                     let count = NumberFormat.grouped(entry.count)
-                    let label = language.lines(fr: entry.count == 1 ? "1 centre de santé" : "\(count) centres de santé", ar: "عدد المراكز الصحية: \(count)")
+                    let label = language.lines(fr: entry.count == 1 ? "1 centre de santé" : "\(count) centres de santé", ar: "عدد المراكز الصحية: \(count)",
+                                                   en: entry.count == 1 ? "1 health centre" : "\(count) health centres")
                         + language.lines(province.name)
-                        + language.lines(fr: "population \(NumberFormat.grouped(entry.population))", ar: "السكان \(NumberFormat.grouped(entry.population))")
+                        + language.lines(fr: "population \(NumberFormat.grouped(entry.population))", ar: "السكان \(NumberFormat.grouped(entry.population))",
+                                                  en: "population \(NumberFormat.grouped(entry.population))")
                     var attributes = DiagramStyle.attributes(for: .healthCentre)
                     attributes["shape"] = "box"
                     attributes["style"] = "filled,rounded"
@@ -79,11 +88,20 @@ public enum NetworkDiagram {
                 }
             }
             guard !byLevel.isEmpty else { continue }
+            for id in network.facilities(in: region.id) where drawn.contains(id) {
+                guard let next = network.nextLevel(from: id), network[next].region != region.id else { continue }
+                let target = network[next]
+                crossing.append((region.key, target.tier.level, outsideNode(target, id: "to:\(region.key):\(target.key)", in: network, language: language),
+                                 DiagramStyle.nodeID(network[id])))
+            }
             var ranks: [DiagramCluster] = []
+            // The ranks' nodes, the lowest rank first.
+            var stacked: [[DiagramNode]] = []
             for level in byLevel.keys.sorted() {
                 let nodes = byLevel[level]!
                 guard level == 1, wrapsRows, nodes.count > maxHealthCentresPerRow else {
                     ranks.append(DiagramCluster(id: "rank:\(region.key):\(level)", isCluster: false, attributes: ["rank": "same"], nodes: nodes))
+                    stacked.append(nodes)
                     continue
                 }
                 // A region's health centres in one row would make a strip tens of thousands of pixels
@@ -95,8 +113,11 @@ public enum NetworkDiagram {
                     let members = stride(from: row, to: ordered.count, by: rows).map { ordered[$0] }
                     for node in members { healthCentreRow[node.id] = row }
                     ranks.append(DiagramCluster(id: "rank:\(region.key):1:\(row)", isCluster: false, attributes: ["rank": "same"], nodes: members))
+                    // Row 0 is nearest the hospitals; the others below it.
+                    stacked.insert(members, at: 0)
                 }
             }
+            if let block = RegionGrid.block(ranks: stacked) { blocks.append(block) }
             graph.clusters.append(DiagramCluster(
                 id: region.key,
                 attributes: ["label": .lines(language.lines(region.name)), "style": "rounded", "color": "#90a4ae", "fontname": .text(DiagramStyle.font)],
@@ -104,15 +125,24 @@ public enum NetworkDiagram {
             ))
         }
 
+        let columns = RegionGrid.columns(blocks)
+        if columns < blocks.count {
+            graph.edges += RegionGrid.edges(blocks, columns: columns)
+            for entry in crossing {
+                RegionGrid.add(entry.stub, level: entry.level, toRegion: entry.region, in: &graph)
+                stubs[entry.from] = entry.stub.id
+            }
+        }
+
         var outside: [FacilityID] = []
         func link(_ from: String, to target: FacilityID, label: String) {
-            if !drawn.contains(target), !outside.contains(target) { outside.append(target) }
+            if !drawn.contains(target), !outside.contains(target), stubs[from] == nil { outside.append(target) }
             // A label mid-edge takes a place in every row the edge crosses: a wrapped row's goes beside the centre.
             var attributes: DiagramAttributes = [healthCentreRow[from] == nil ? "label" : "taillabel": .text(label)]
             // A wrapped row sits that many ranks further from the hospitals than the first.
             if let row = healthCentreRow[from], row > 0 { attributes["minlen"] = .text(String(row + 1)) }
             if network[target].tier == .universityHospital { attributes["color"] = "#ad1457" }
-            graph.edges.append(DiagramEdge(from: from, to: DiagramStyle.nodeID(network[target]), attributes: attributes))
+            graph.edges.append(DiagramEdge(from: from, to: stubs[from] ?? DiagramStyle.nodeID(network[target]), attributes: attributes))
         }
         for id in drawn.sorted() {
             guard let next = network.nextLevel(from: id) else { continue }
@@ -127,16 +157,21 @@ public enum NetworkDiagram {
             }
         }
         for id in outside {
-            let facility = network[id]
-            var node = facilityNode(facility, language: language)
-            let regionName = facility.region.map { language.line(network[$0].name) } ?? ""
-            if case .lines(let lines)? = node.attributes["label"] { node.attributes["label"] = .lines(lines + ["(\(regionName))"]) }
-            node.attributes["style"] = "filled,dashed"
-            node.attributes["fillcolor"] = "#f5f5f5"
-            node.attributes["fontcolor"] = "#616161"
-            graph.nodes.append(node)
+            graph.nodes.append(outsideNode(network[id], id: DiagramStyle.nodeID(network[id]), in: network, language: language))
         }
         return graph
+    }
+
+    /// A facility outside the drawn area or region, faint and dashed, its region named.
+    static func outsideNode(_ facility: Facility, id: String, in network: CareNetwork, language: LabelLanguages) -> DiagramNode {
+        var node = facilityNode(facility, language: language)
+        node.id = id
+        let regionName = facility.region.map { language.line(network[$0].name) } ?? ""
+        if case .lines(let lines)? = node.attributes["label"] { node.attributes["label"] = .lines(lines + ["(\(regionName))"]) }
+        node.attributes["style"] = "filled,dashed"
+        node.attributes["fillcolor"] = "#f5f5f5"
+        node.attributes["fontcolor"] = "#616161"
+        return node
     }
 
     /// How many health centres the diagram of `network` with `options` selects (drawn one by one, or

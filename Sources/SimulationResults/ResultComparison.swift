@@ -82,11 +82,73 @@ public struct ResultComparison: Sendable {
         let difference = LoadSimulation.Estimate(zip(after, before).map { $0 - $1 })
         return abs(difference.mean) > difference.halfWidth
     }
+}
 
-    /// The settings each run was made with (`days`, `warmupDays`, `seed`, the CarePath version), as
-    /// `name value`; the runs differ in these where the lists differ.
-    public static func settings(of document: ResultDocument) -> [String] {
-        let c = document.configuration
-        return ["days \(NumberFormat.significant(c.days))", "warmupDays \(NumberFormat.significant(c.warmupDays))", "seed \(c.seed)", "carepath \(document.carepath)"]
+extension ResultComparison {
+    /// A setting in which two runs differ: its name (`days`, `warmupDays`, `replications`, `seed`,
+    /// `carepath`, `scenario`) and its value in each.
+    public struct Setting: Sendable, Hashable {
+        public var name: String
+        public var baseline: String
+        public var other: String
+    }
+
+    /// The settings in which `baseline` and `other` differ, and only those, in a fixed order.
+    public static func differingSettings(_ baseline: ResultDocument, _ other: ResultDocument) -> [Setting] {
+        func values(_ d: ResultDocument) -> [(String, String)] {
+            let c = d.configuration
+            return [("days", NumberFormat.significant(c.days)), ("warmupDays", NumberFormat.significant(c.warmupDays)),
+                    ("replications", String(c.replications)), ("seed", c.seed), ("carepath", d.carepath)]
+        }
+        return zip(values(baseline), values(other)).compactMap { a, b in a.1 == b.1 ? nil : Setting(name: a.0, baseline: a.1, other: b.1) }
+    }
+
+    /// Whether the two runs were simulated on the same network file (by its digest).
+    public var isSameNetwork: Bool { baseline.network.digest == other.network.digest }
+
+    /// Facilities whose arrivals per measured day changed, largest change first (ties by key): the
+    /// figures of ``movedArrivals`` divided by each run's measured days, so that runs of different
+    /// lengths compare.
+    public static func perDayArrivals(baseline: ResultDocument, other: ResultDocument) -> [MovedArrivals] {
+        let a = max(baseline.configuration.measuredDays, 1e-9), b = max(other.configuration.measuredDays, 1e-9)
+        let before = baseline.facilityArrivals, after = other.facilityArrivals
+        return Set(before.keys).union(after.keys).sorted()
+            .map { MovedArrivals(facility: $0, baseline: (before[$0] ?? 0) / a, other: (after[$0] ?? 0) / b) }
+            .filter { $0.baseline != $0.other }
+            .sorted { x, y in
+                let dx = abs(x.other - x.baseline), dy = abs(y.other - y.baseline)
+                return dx != dy ? dx > dy : x.facility < y.facility
+            }
+    }
+}
+
+extension ResultDocument {
+    /// What the census's warm-up check and the overloaded stations say together, so that no reader
+    /// gives advice the other contradicts: a census that looks like a short warm-up while stations are
+    /// overloaded is not a warm-up to lengthen (those stations' queues grow whatever the warm-up).
+    public enum SteadyState: String, Sendable, Hashable, CaseIterable {
+        /// The census is level and no station is overloaded.
+        case steady
+        /// The census is level, but some stations are overloaded: their queues grow.
+        case steadyExceptOverloaded = "steady-except-overloaded"
+        /// The census was still filling when measuring began and has levelled off; no station is overloaded.
+        case warmUpTooShort = "warm-up-too-short"
+        /// The census looks like a short warm-up, but some stations are overloaded: no steady state there.
+        case overloaded
+        /// The census kept rising: demand exceeds capacity somewhere.
+        case stillRising = "still-rising"
+        /// Too few patients or days to judge.
+        case tooSmallToJudge = "too-small-to-judge"
+    }
+
+    /// The census's warm-up verdict read with the overloaded stations (``overloadedStations``).
+    public var steadyState: SteadyState {
+        let overloaded = !overloadedStations.isEmpty
+        switch daily.warmUpCheck.verdict {
+        case .steady: return overloaded ? .steadyExceptOverloaded : .steady
+        case .warmUpTooShort: return overloaded ? .overloaded : .warmUpTooShort
+        case .stillRising: return .stillRising
+        case .tooSmallToJudge: return .tooSmallToJudge
+        }
     }
 }
