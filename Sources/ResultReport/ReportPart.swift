@@ -55,6 +55,9 @@ struct ReportPart {
         case .regions: return wrap(section, Words.byRegion, perRun { regionsSection($0, key: $1) })
         case .tiers: return wrap(section, Words.byTier, perRun { tiersSection($0, key: $1) })
         case .waits: return wrap(section, Words.longestWaits, perRun { waitsSection($0, key: $1) })
+        case .hours:
+            guard runs.contains(where: { $0.input.document.hourly != nil }) else { return "" }
+            return wrap(section, Words.byHour, perRun { hoursSection($0, key: $1) })
         case .flows: return wrap(section, Words.flows, perRun { flowsSection($0, key: $1) })
         case .pictures:
             guard !report.pictures.isEmpty else { return "" }
@@ -205,6 +208,37 @@ struct ReportPart {
         guard !bars.isEmpty else { return "<p>\(t(Words.refusedNone))</p>\n" }
         return "<figure>" + Charts.bars(Array(bars), id: "chart-waits-\(key)", label: Words.longestWaits.text(in: language), language: language)
             + "<figcaption>\(t(Words.longestWaitsCaption))</figcaption></figure>\n"
+    }
+
+    /// By the hour of arrival: per tier, the patients a day and the mean wait of each hour (a table),
+    /// the mean wait of the health centres' patients by hour (a chart), and the census by hour.
+    private func hoursSection(_ d: ResultDocument, key: String) -> String {
+        guard let hourly = d.hourly else { return "<p>\(t(Words.noHours))</p>\n" }
+        func clock(_ h: Int) -> String { (h % 24 < 10 ? "0" : "") + "\(h % 24):00" }
+        let tiers = hourly.tiers.filter { tier in tier.hours.contains { $0.arrivalsPerDay > 0 } }
+        var html = ""
+        if let first = tiers.first(where: { $0.tier == .healthCentre }) ?? tiers.first {
+            let bars = first.hours.map { hour in
+                Charts.Bar(label: clock(hour.hour) + "–" + clock(hour.hour + 1), value: hour.meanWaitMinutes, interval: 0,
+                           text: numbers.duration(minutes: hour.meanWaitMinutes), title: first.tier.name.text(in: language) + " " + clock(hour.hour),
+                           colour: "#9575cd")
+            }
+            html += "<figure>" + Charts.bars(bars, id: "chart-hours-\(key)", label: Words.byHour.text(in: language), language: language, labelWidth: 140)
+                + "<figcaption>\(t(Words.byHourCaption(first.tier.name)))</figcaption></figure>\n"
+        }
+        // The census at the start of each hour, beside the hour's arrivals and waits.
+        let census = hourly.inSystemByHourOfDay.count == 24 ? hourly.inSystemByHourOfDay : nil
+        let header = [t(Words.hour)] + tiers.map { HTML.escape($0.tier.name.text(in: language)) } + (census == nil ? [] : [t(Words.inSystemAtHour)])
+        let rows = (0..<24).map { h -> [String] in
+            [clock(h) + "–" + clock(h + 1)] + tiers.map { tier in
+                let hour = tier.hours[h]
+                return hour.arrivalsPerDay > 0 || hour.startedPerDay > 0
+                    ? numbers.decimal(hour.arrivalsPerDay, digits: 0) + " · " + numbers.duration(minutes: hour.meanWaitMinutes) : "—"
+            } + (census.map { [numbers.integer(Int($0[h].mean.rounded()))] } ?? [])
+        }
+        html += HTML.table(id: id("hours-\(key)"), caption: t(Words.byHourTable), header: header, rows: rows,
+                           numeric: Set(1...(tiers.count + (census == nil ? 0 : 1))))
+        return html
     }
 
     private func flowsSection(_ d: ResultDocument, key: String) -> String {

@@ -114,6 +114,9 @@ public enum ReportSection: String, CaseIterable, Sendable {
     case tiers
     /// The longest mean waits, with their intervals.
     case waits
+    /// With opening hours or arrival profiles: the waits by hour of arrival per tier, and the census
+    /// by hour of the day.
+    case hours
     /// The referral flows between tiers.
     case flows
     /// The load pictures: the country, then each region (when the caller drew them).

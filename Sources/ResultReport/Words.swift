@@ -100,6 +100,16 @@ enum Words {
     static let longestWaitsCaption = w(
         "Attente moyenne avant le service aux postes où elle est la plus longue, avec son intervalle de confiance à 95 % (trait).",
         "متوسط الانتظار قبل الخدمة في نقاط الخدمة التي يكون فيها الأطول، مع مجال الثقة 95% (الخط).")
+    static let byHour = w("Attentes selon l'heure d'arrivée", "الانتظار حسب ساعة الوصول")
+    static func byHourCaption(_ tier: LocalizedName) -> LocalizedName {
+        LocalizedName(fr: "Attente moyenne des patients de « \(tier.fr) » selon l'heure de leur arrivée au poste, tous postes de ce type ensemble.",
+                      ar: "متوسط انتظار مرضى «\(tier.ar)» حسب ساعة وصولهم إلى نقطة الخدمة، لجميع نقاط هذا النوع معاً.")
+    }
+    static let byHourTable = w("Par heure d'arrivée et type d'établissement : arrivées par jour · attente moyenne ; patients dans le système au début de l'heure, moyenne des jours mesurés.",
+                               "حسب ساعة الوصول ونوع المؤسسة: الوصول في اليوم · متوسط الانتظار؛ المرضى في المنظومة عند بداية الساعة، متوسط الأيام المقيسة.")
+    static let inSystemAtHour = w("Dans le système à l'heure (moyenne)", "في المنظومة عند بداية الساعة (المتوسط)")
+    static let hour = w("Heure", "الساعة")
+    static let noHours = w("Ce résultat n'a pas d'horaires d'ouverture ni de profils d'arrivée.", "لا تتضمن هذه النتيجة مواقيت عمل ولا أنماط وصول.")
     static let flows = w("Flux de référence entre niveaux de la chaîne", "تدفقات الإحالة بين مستويات سلسلة العلاجات")
     static let flowsCaption = w("Patients référés par jour mesuré d'un type d'établissement à un autre, moyenne des réplications.",
                                 "المرضى المحالون في كل يوم مقيس من نوع مؤسسة إلى آخر، متوسط التكرارات.")

@@ -29,6 +29,15 @@ enum TrainingRuns {
         return ResultDocument(network: network, model: model, result: result, run: .init(version: "test", network: networkReference, scenario: scenario))
     }
 
+    /// The teaching case of the time model (opening hours, a morning profile): the report's waits by hour.
+    static let morningPeak: ResultDocument = {
+        let path = root.appendingPathComponent("Networks/scenarios/training-morning-peak.yaml").path
+        let application = ScenarioLoader.check(scenarioPath: path, networkPath: networkPath).application!
+        let scenario = ResultDocument.ScenarioReference(path: "Networks/scenarios/training-morning-peak.yaml", digest: "fnv1a64:00000000000000cc",
+                                                        name: application.scenario.name?.text, changes: application.changes)
+        return document(of: application.network, scenario: scenario)
+    }()
+
     static let names = ReportNames(network)
 
     static func report(_ languages: ReportLanguages, comparing: Bool = false) -> ResultReport {

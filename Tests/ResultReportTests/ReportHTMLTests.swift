@@ -57,6 +57,24 @@ struct ReportHTMLTests {
         #expect(html.contains("Bilan équilibré"))
     }
 
+    @Test("with opening hours and arrival profiles, the waits by hour of arrival: a chart of the health centres' 24 hours and a table of every tier with the census; none without")
+    func hours() throws {
+        let document = TrainingRuns.morningPeak
+        let hourly = try #require(document.hourly)
+        let html = ResultReport(baseline: .init(document: document, path: "morning/result.json"), variant: nil, languages: .fr, names: TrainingRuns.names).html()
+        #expect(html.contains("<section id=\"hours-fr\" class=\"section-hours\">"))
+        let table = try #require(html.components(separatedBy: "id=\"hours-run-fr\"").dropFirst().first?.components(separatedBy: "</table>").first)
+        #expect(table.components(separatedBy: "<tr").count - 1 == 1 + 24, "a header and 24 hours")
+        // The morning's row holds the health centres' arrivals a day of that hour, and the census.
+        let centres = try #require(hourly.tiers.first { $0.tier == .healthCentre })
+        let nine = ReportNumbers(.fr).decimal(centres.hours[9].arrivalsPerDay, digits: 0)
+        #expect(table.contains("09:00–10:00") && table.contains(nine + " · "))
+        #expect(table.contains(ReportNumbers(.fr).integer(Int(hourly.inSystemByHourOfDay[9].mean.rounded()))))
+        #expect(html.contains("id=\"chart-hours-run-fr\""))
+        // A run without a time model has no such section.
+        #expect(!TrainingRuns.report(.fr).html().contains("section-hours"))
+    }
+
     @Test("a name with markup is escaped everywhere")
     func escaping() {
         var document = TrainingRuns.baseline
