@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "CarePathSupportTests", dependencies: ["CarePathSupport"]),
         .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CarePathSupport", "CarePathTestSupport"]),
         .testTarget(name: "CareRulesTests", dependencies: ["CareRules", "CareNetwork"]),
-        .testTarget(name: "ReferralTests", dependencies: ["Referral", "CareRules", "CareNetwork"]),
+        .testTarget(name: "ReferralTests", dependencies: ["Referral", "CareRules", "CareNetwork", "CarePathSupport"]),
         .testTarget(name: "LoadSimulationTests", dependencies: ["LoadSimulation", "SimulationReference", "Referral", "CareNetwork", "CarePathTestSupport"]),
         // The golden DOT files are read through #filePath, not bundled.
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "LoadSimulation", "Referral", "CareNetwork"], exclude: ["Golden/training-network.dot", "Golden/training-pathway.dot", "Golden/training-load.dot"]),

@@ -40,9 +40,10 @@ public struct ReferralRouter: Sendable {
         var nearest = [Int32](repeating: -1, count: network.facilities.count)
         var nearestKm = [Double](repeating: 0, count: network.facilities.count)
         var offsets: [Int32] = [0], order: [Int32] = []
+        let emergencyIndex = NearestIndex(network, emergencyHospitals)
         for facility in network.facilities {
             if facility.tier == .healthCentre, facility.isOnRAMEDPathway, let region = facility.region {
-                if let (hospital, km) = ReferralRouter.nearest(network, to: facility.location, among: emergencyHospitals) {
+                if let (hospital, km) = emergencyIndex.nearest(to: facility.location) {
                     nearest[facility.id.index] = Int32(hospital.index)
                     nearestKm[facility.id.index] = km
                 }
