@@ -134,19 +134,28 @@ extension CalendarDate {
 public struct NetworkCalendar: Hashable, Sendable {
     /// Days on which every station with opening hours follows its `holidays` timetable (closed unless it
     /// gives one).
-    public var closedDates: [ClosedDate]
+    public private(set) var closedDates: [ClosedDate]
     /// Minutes after a station closes during which its servers still start the patients who were
     /// waiting when it closed (counted as overtime); 0: they wait for the next opening.
     public var overtimeMinutes: Int
+    /// The closed dates as sets (`month × 32 + day`, and `year × 416 + month × 32 + day`), so that a
+    /// date is looked up in constant time however many the file lists.
+    private var everyYear: Set<Int>
+    private var oneYear: Set<Int>
 
     /// A calendar with these closed dates and overtime limit.
     public init(closedDates: [ClosedDate] = [], overtimeMinutes: Int = 0) {
-        self.closedDates = closedDates.sorted()
+        let sorted = Array(Set(closedDates)).sorted()
+        self.closedDates = sorted
         self.overtimeMinutes = overtimeMinutes
+        everyYear = Set(sorted.filter { $0.year == nil }.map { $0.month * 32 + $0.day })
+        oneYear = Set(sorted.compactMap { date in date.year.map { $0 * 416 + date.month * 32 + date.day } })
     }
 
     /// Whether `date` is a closed date.
-    public func isClosed(_ date: CalendarDate) -> Bool { closedDates.contains { $0.matches(date) } }
+    public func isClosed(_ date: CalendarDate) -> Bool {
+        everyYear.contains(date.month * 32 + date.day) || oneYear.contains(date.year * 416 + date.month * 32 + date.day)
+    }
 
     /// The day type of `date`: its weekday, or ``DayType/holiday`` on a closed date.
     public func dayType(of date: CalendarDate) -> DayType { isClosed(date) ? .holiday : date.weekday }

@@ -24,6 +24,8 @@ package struct ArrivalStreams: ~Copyable {
     let rates: UnsafeMutablePointer<Double>?
     let nextOpen: UnsafeMutablePointer<Int32>?
     let hourCount: Int
+    /// Per source: where its profile's hours start in `rates` and `nextOpen`, -1 for a constant rate.
+    let sourceOffset: UnsafeMutablePointer<Int>
     /// Per source: its generator and its next arrival.
     let states: UnsafeMutablePointer<SourceState>
 
@@ -48,6 +50,11 @@ package struct ArrivalStreams: ~Copyable {
         self.plan = plan
         rates = clock?.profileRates
         nextOpen = clock?.profileNextOpen
+        sourceOffset = .allocate(capacity: max(plan.sourceCount, 1))
+        for i in 0..<plan.sourceCount {
+            let profile = Int(plan.sources[i].profile)
+            sourceOffset[i] = profile >= 0 ? (clock.map { $0.profileOffset[profile] } ?? -1) : -1
+        }
         hourCount = clock?.hourCount ?? 0
         states = .allocate(capacity: max(plan.sourceCount, 1))
         for i in 0..<plan.sourceCount {
@@ -57,7 +64,7 @@ package struct ArrivalStreams: ~Copyable {
         }
     }
 
-    deinit { states.deallocate() }
+    deinit { states.deallocate(); sourceOffset.deallocate() }
 
     /// The time of source `i`'s next arrival.
     @inline(__always)
@@ -78,11 +85,10 @@ package struct ArrivalStreams: ~Copyable {
     @inline(__always)
     mutating func drawAhead(_ i: Int) {
         let state = states + i
-        let profile = Int(plan.sources[i].profile)
-        if profile < 0 {
+        let offset = sourceOffset[i]
+        if offset < 0 {
             state.pointee.time += ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate
         } else {
-            let offset = profile &* hourCount
             state.pointee.time = ArrivalStreams.invert(area: ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate,
                                                        after: state.pointee.time, rates: rates! + offset, nextOpen: nextOpen! + offset, hours: hourCount)
         }

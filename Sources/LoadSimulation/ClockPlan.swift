@@ -21,8 +21,12 @@ package final class ClockPlan: @unchecked Sendable {
     package let month: [UInt8]
     /// Hours of the horizon covered by ``profileRates`` (`dayCount × 24`).
     package let hourCount: Int
-    /// `profiles × hourCount` multipliers, profile after profile.
+    /// The multipliers of the profiles the sources follow, `hourCount` per profile, one after the other
+    /// (a profile no source follows takes no room: a file may define any number).
     package let profileRates: UnsafeMutablePointer<Double>
+    /// Per profile of the model: where its hours start in ``profileRates`` and ``profileNextOpen``
+    /// (-1 for a profile no source follows).
+    package let profileOffset: [Int]
     /// Parallel to ``profileRates``: per hour, the first hour from it with a rate above 0 (the
     /// horizon's hour count when none), so that sampling jumps a night or a weekend in one step.
     package let profileNextOpen: UnsafeMutablePointer<Int32>
@@ -36,6 +40,8 @@ package final class ClockPlan: @unchecked Sendable {
     package let segmentServers: [Int32]
     /// The overtime limit in minutes (``NetworkCalendar/overtimeMinutes``).
     package let overtimeMinutes: Double
+    /// Per timetable and day type (`timetable × 8 + dayType`): the server-minutes of the whole day.
+    package let dayServerMinutes: [Double]
 
     /// The clock of `model` for a run of `horizonMinutes` from `start`.
     package init(model: SimulationModel, start: CalendarDate, horizonMinutes: Double) {
@@ -52,16 +58,21 @@ package final class ClockPlan: @unchecked Sendable {
         self.weekday = weekday
         self.month = month
         hourCount = dayCount * 24
-        profileCount = model.arrivalProfiles.count
+        let used = Set(model.sourceProfile.filter { $0 >= 0 }.map(Int.init)).sorted()
+        var offsets = [Int](repeating: -1, count: model.arrivalProfiles.count)
+        for (k, p) in used.enumerated() { offsets[p] = k * hourCount }
+        profileOffset = offsets
+        profileCount = used.count
         profileRates = .allocate(capacity: max(profileCount * hourCount, 1))
         profileNextOpen = .allocate(capacity: max(profileCount * hourCount, 1))
-        for (p, profile) in model.arrivalProfiles.enumerated() {
-            let rates = ClockPlan.hourlyRates(profile, calendar: model.calendar, start: start, days: dayCount)
+        for p in used {
+            let rates = ClockPlan.hourlyRates(model.arrivalProfiles[p], calendar: model.calendar, start: start, days: dayCount)
             var next = Int32(hourCount)
+            let base = offsets[p]
             for h in (0..<hourCount).reversed() {
-                profileRates[p * hourCount + h] = rates[h]
+                profileRates[base + h] = rates[h]
                 if rates[h] > 0 { next = Int32(h) }
-                profileNextOpen[p * hourCount + h] = next
+                profileNextOpen[base + h] = next
             }
         }
         // Timetables: one per distinct opening hours.
@@ -93,6 +104,13 @@ package final class ClockPlan: @unchecked Sendable {
         self.timetableDays = timetableDays
         segmentStart = starts
         segmentServers = servers
+        dayServerMinutes = (0..<(timetableDays.count - 1)).map { k in
+            let range = Int(timetableDays[k])..<Int(timetableDays[k + 1])
+            return range.reduce(0.0) { total, j in
+                let end = j + 1 < range.upperBound ? Double(starts[j + 1]) : 1440
+                return total + (end - Double(starts[j])) * Double(servers[j])
+            }
+        }
         overtimeMinutes = Double(model.calendar.overtimeMinutes)
     }
 
@@ -137,6 +155,12 @@ package final class ClockPlan: @unchecked Sendable {
         var total = 0.0
         var d = max(0, Int(from / 1440))
         while Double(d) * 1440 < to, d < dayCount {
+            // A whole day inside the interval: its day type's total, without walking its segments.
+            if Double(d) * 1440 >= from, Double(d + 1) * 1440 <= to {
+                total += dayServerMinutes[Int(t) &* 8 &+ Int(dayType[d])]
+                d += 1
+                continue
+            }
             let range = segments(timetable: t, day: d)
             for k in range {
                 let a = Double(d) * 1440 + Double(segmentStart[k])

@@ -144,7 +144,8 @@ extension ScenarioApplier {
     /// `calendar:`: adds closed dates, sets the overtime limit, adds named timetables.
     mutating func calendar(_ added: CalendarDescription, _ operation: ScenarioOperation) {
         var calendar = description.calendar ?? CalendarDescription()
-        let new = added.closedDates.filter { !calendar.closedDates.contains($0) }
+        var known = Set(calendar.closedDates)
+        let new = added.closedDates.filter { known.insert($0).inserted }
         calendar.closedDates += new
         if operation.fields["overtime-minutes"] != nil { calendar.overtimeMinutes = added.overtimeMinutes }
         for (name, table) in added.hours { calendar.hours[name] = table }

@@ -73,11 +73,16 @@ public enum Simulation {
         }
         let hourlyRecords = replications.map(\.hourlyWaits)
         var histogram = [UInt64](repeating: 0, count: CoarseBuckets.count)
+        var openByTimetable: [Int32: Double] = [:]
         for s in 0..<model.stationCount {
             let percentiles = WaitRecord.percentiles([50, 90, 99], station: s, in: waitRecords)
             let timetable = clock?.stationTimetable[s] ?? -1
-            let open = clock?.serverMinutes(timetable: timetable, base: Int(model.servers[s]), from: warmup, to: horizon)
-                ?? Double(model.servers[s]) * (horizon - warmup)
+            // Stations share timetables: each one's open server-minutes counted once.
+            let open: Double
+            if timetable < 0 { open = Double(model.servers[s]) * (horizon - warmup) } else if let known = openByTimetable[timetable] { open = known } else {
+                open = clock!.serverMinutes(timetable: timetable, base: Int(model.servers[s]), from: warmup, to: horizon)
+                openByTimetable[timetable] = open
+            }
             var hourly: [HourlyStatistics] = []
             if clock != nil, hourlyRecords.allSatisfy({ $0.slotCount == model.stationCount * 31 }) {
                 for slot in 0..<31 {

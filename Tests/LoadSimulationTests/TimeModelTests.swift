@@ -299,4 +299,27 @@ struct TimeModelTests {
         #expect(clock.servers(timetable: 0, at: 5 * 1440 + 600) == 0, "Saturday")
         #expect(clock.serverMinutes(timetable: 0, base: 2, from: 0, to: 7 * 1440) == 4 * 480 * 2)
     }
+
+    @Test("a hostile calendar costs what the run uses: 100,000 closed dates are looked up in constant time, and 5,000 profiles no source follows take no room")
+    func hostileCalendar() throws {
+        var dates: [ClosedDate] = []
+        for year in 2000..<2274 { for day in 1...365 { let d = CalendarDate(year: 2000, month: 1, day: 1)!.adding(days: day); dates.append(ClosedDate(year: year, month: d.month, day: d.day)) } }
+        #expect(dates.count > 100_000)
+        let calendar = NetworkCalendar(closedDates: dates + dates)
+        #expect(calendar.closedDates.count == Set(dates).count, "duplicates folded")
+        #expect(calendar.isClosed(CalendarDate(year: 2027, month: 3, day: 4)!) && !calendar.isClosed(CalendarDate(year: 2300, month: 3, day: 4)!))
+        var model = SimulationModel.Builder()
+        let shift = [OpeningHours.Shift(start: 480, end: 960, servers: 2)]
+        model.addStation(servers: 2, serviceTime: .exponential(mean: 10), hours: OpeningHours(days: Array(repeating: shift, count: 7) + [[]]))
+        model.arrivalProfiles = (0..<5000).map { Self.daily(Self.weights, id: "p\($0)") }
+        model.calendar = calendar
+        model.addSource(ratePerMinute: 0.05, entries: [(model.addRoute([0]), false, 1)], profile: 4999)
+        let built = model.build()
+        let clock = ClockPlan(model: built, start: SimulationConfiguration.defaultStart, horizonMinutes: 3660 * 1440)
+        #expect(clock.profileCount == 1 && clock.profileOffset[4999] == 0 && clock.profileOffset[0] == -1)
+        // Every day of 2027 is closed: the station follows its holiday timetable (closed), patients wait.
+        #expect(clock.servers(timetable: 0, at: 600) == 0)
+        let result = Simulation.run(built, configuration: SimulationConfiguration(days: 10, warmupDays: 1, replications: 1, seed: 1))
+        #expect(result.isBalanced && result.stations[0].served.mean == 0 && result.inSystem > 0)
+    }
 }
