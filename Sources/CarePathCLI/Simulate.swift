@@ -76,6 +76,7 @@ struct Simulate: ParsableCommand {
         let started = Date()
         let table = RoutingTable(router: ReferralRouter(network: network))
         let model = application?.model(table: table) ?? SimulationModel(network: network, table: table)
+        if let note = Self.emergenciesAtStationsThatClose(model: model, network: network) { StandardError.write(note) }
         var configuration = SimulationConfiguration(days: days, warmupDays: effectiveWarmup, replications: replications, seed: seed)
         configuration.memoryBudget = memoryLimit.map { Int($0 * 1_073_741_824) }
         if let start { configuration.start = CalendarDate(start)! }
@@ -127,6 +128,26 @@ struct Simulate: ParsableCommand {
                 + "for \(concurrentReplications) replication\(concurrentReplications == 1 ? "" : "s") running at once). Demand is far beyond capacity; "
                 + "the stations holding the most patients: \(stations.joined(separator: ", "))",
             hint: "add capacity there, bound queues with a scenario's queue-limit, simulate fewer days to see where queues build up, or give more memory with --memory-limit")
+    }
+
+    /// A note when emergencies (P0) are sent to stations that close (opening hours that are not
+    /// `always`): they then wait for the opening like anyone (first in line), which a network usually
+    /// does not mean (Docs/simulation.md, "Time in the model"); nil when none are.
+    static func emergenciesAtStationsThatClose(model: SimulationModel, network: CareNetwork) -> String? {
+        var stations: [Int32] = []
+        for r in 0..<model.routeCount where model.routeEmergency[r] && model.routeOutcome[r] == .treated {
+            for k in Int(model.routeOffsets[r])..<Int(model.routeOffsets[r + 1]) {
+                let s = model.routeStations[k]
+                if s >= 0, let hours = model.stationHours[Int(s)], hours.days.contains(where: { day in day.reduce(0) { $0 + $1.end - $1.start } < 1440 }),
+                   !stations.contains(s) { stations.append(s) }
+            }
+        }
+        guard !stations.isEmpty else { return nil }
+        let names = stations.prefix(3).map { s in
+            "\(network.facilities[Int(model.stationFacility[Int(s)])].key)/\(network.catalog[ServiceID(Int(model.stationService[Int(s)]))].key)"
+        }
+        return "note: emergencies (P0) are sent to \(stations.count) station\(stations.count == 1 ? " that closes" : "s that close") (\(names.joined(separator: ", "))\(stations.count > 3 ? ", ..." : "")): "
+            + "an emergency that arrives while one is closed waits for it to open; give them hours: always, or a night shift\n"
     }
 
     /// Prints why the results cannot be written and returns exit 1 to throw.

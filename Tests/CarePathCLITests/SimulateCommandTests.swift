@@ -149,6 +149,16 @@ struct SimulateCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/..") == ["run"])
     }
 
+    @Test("emergencies sent to a station that closes are noted on stderr; a network whose emergency services never close has no such note")
+    func emergenciesAtClosingStations() throws {
+        let scenario = try CLI.temporaryFile("schema: carepath-scenario/1\nhours:\n  - {facility: chp-haouz-pedago, service: emergency-care, hours: {mon-fri: 08:00-18:00}}\n", name: "ed-hours.yaml")
+        let closing = try CLI.run(["simulate", "--network", "Networks/training-small.yaml", "--scenario", scenario, "--days", "2", "--replications", "1"])
+        #expect(closing.status == 0)
+        #expect(closing.stderr.contains("note: emergencies (P0) are sent to 1 station that closes (chp-haouz-pedago/emergency-care)"), "\(closing.stderr)")
+        let open = try CLI.run(["simulate", "--network", "Networks/training-small.yaml", "--scenario", "Networks/scenarios/training-morning-peak.yaml", "--days", "2", "--replications", "1"])
+        #expect(open.status == 0 && !open.stderr.contains("note: emergencies"))
+    }
+
     @Test("a run past its memory budget stops with the day, the limit, the memory and the stations whose queues grew, exit 1")
     func memoryBudget() throws {
         let scenario = try CLI.temporaryFile("schema: carepath-scenario/1\ndemand:\n  - {scale: 100}\n", name: "overload.yaml")
