@@ -46,6 +46,7 @@ public enum NetworkDiagram {
         let wrapsRows = selection.healthCentres <= maxWrappedHealthCentres
         // Each region's box, for the grid that makes a picture of several regions fit a page.
         var blocks: [RegionGrid.Block] = []
+        var tiles: [DiagramGrid.Tile] = []
         // When the regions are stacked in a grid, a link to another region's facility (a P4 to a
         // neighbour's CHU) ends at a faint copy of it inside the region's own box, so that no edge runs
         // through the boxes; the copy names the region. Each region's candidates, found as it is drawn.
@@ -118,6 +119,7 @@ public enum NetworkDiagram {
                 }
             }
             if let block = RegionGrid.block(ranks: stacked) { blocks.append(block) }
+            tiles.append(RegionGrid.tile(region.key, of: network.facilities(in: region.id).filter { isDrawn(network[$0]) }, in: network))
             graph.clusters.append(DiagramCluster(
                 id: region.key,
                 attributes: ["label": .lines(language.lines(region.name)), "style": "rounded", "color": "#90a4ae", "fontname": .text(DiagramStyle.font)],
@@ -127,6 +129,9 @@ public enum NetworkDiagram {
 
         let columns = RegionGrid.columns(blocks)
         if columns < blocks.count {
+            // The renderer lays out each region on its own and places them as a map; the invisible
+            // edges stack them for dot, for a reader of the DOT text.
+            graph.grid = DiagramGrid(tiles: tiles, tileDirection: RegionGrid.tileDirection(language))
             graph.edges += RegionGrid.edges(blocks, columns: columns)
             for entry in crossing {
                 RegionGrid.add(entry.stub, level: entry.level, toRegion: entry.region, in: &graph)
