@@ -60,7 +60,8 @@ public final class GraphvizRenderer: @unchecked Sendable {
     /// (nil: no bound) with ``DiagramsError/tooLarge(nodes:edges:limit:)`` before the layout starts.
     /// In SVG, a line whose first strong character is Arabic carries `direction="rtl"`, as pango
     /// lays it out in PNG and PDF. A graph with a ``DiagramGrid`` has each tile laid out by `dot` on
-    /// its own and placed on the page (see ``DiagramGrid``), and as PNG fits an A3 sheet at 300 dpi.
+    /// its own and placed on the page (see ``DiagramGrid``), and as PNG fits an A3 sheet at 300 dpi,
+    /// as PDF an A3 page.
     public func render(_ graph: DiagramGraph, format: DiagramFormat, limit: Int? = GraphvizRenderer.defaultLimit) throws(DiagramsError) -> Data {
         if format == .dot { return Data(graph.dotSource.utf8) }
         if let limit { try Self.checkSize(graph, limit: limit) }
@@ -71,8 +72,9 @@ public final class GraphvizRenderer: @unchecked Sendable {
             for piece in pieces.tiles { tiles.append(try laidOut(piece)) }
             let footer = try pieces.footer.map { piece throws(DiagramsError) in try laidOut(piece) }
             var positioned = GridLayout.positioned(graph, tiles: tiles, footer: footer)
-            // A page: PNG at 300 dpi on an A3 sheet turned as the picture is, so scaled down to fit it.
+            // A page: PNG at 300 dpi on an A3 sheet turned as the picture is, PDF on an A3 page, scaled down to fit.
             if format == .png { GridLayout.fitA3(&positioned, dpi: 300) }
+            if format == .pdf { GridLayout.fitA3(&positioned, dpi: nil) }
             source = positioned.dotSource
             engine = "nop2"
         }

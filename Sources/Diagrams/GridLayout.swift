@@ -174,13 +174,18 @@ enum GridLayout {
     static let a3 = (long: 16.54, short: 11.69)
 
     /// Sets `graph`'s `size` to an A3 sheet turned as the graph is (landscape when wider than high)
-    /// and its `dpi`: Graphviz scales a larger drawing down to fit the sheet (4,961 × 3,508 pixels at 300 dpi).
-    static func fitA3(_ graph: inout DiagramGraph, dpi: Int) {
+    /// and its `dpi` (none for a PDF): Graphviz scales a larger drawing down to fit the sheet (4,961 ×
+    /// 3,508 pixels at 300 dpi).
+    /// A PDF page has Graphviz's margin of half an inch around the drawing: the drawing then fits
+    /// A3 less an inch each way, the page A3.
+    static func fitA3(_ graph: inout DiagramGraph, dpi: Int?) {
         guard case .text(let box)? = graph.attributes["bb"] else { return }
         let corner = box.split(separator: ",").map { Double($0) ?? 0 }
         let landscape = corner.count == 4 && corner[2] - corner[0] >= corner[3] - corner[1]
-        graph.attributes["size"] = .text(landscape ? "\(a3.long),\(a3.short)" : "\(a3.short),\(a3.long)")
-        graph.attributes["dpi"] = .text(String(dpi))
+        let margins = dpi == nil ? 1.0 : 0
+        let long = number(a3.long - margins), short = number(a3.short - margins)
+        graph.attributes["size"] = .text(landscape ? "\(long),\(short)" : "\(short),\(long)")
+        if let dpi { graph.attributes["dpi"] = .text(String(dpi)) }
     }
 
     /// A Graphviz position list (`x,y`, `e,x,y x,y ...`, `x0,y0,x1,y1`) moved by `dx`, `dy`.

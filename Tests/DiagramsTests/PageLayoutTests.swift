@@ -138,6 +138,11 @@ struct PageLayoutTests {
         let png = try Fixtures.renderer.render(graph, format: .png)
         let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
         #expect(max(width, height) <= 4962 && min(width, height) <= 3508 && min(width, height) > 2000, "\(width) × \(height)")
+        // As PDF, one A3 page (1,191 × 842 points) at most, margins included.
+        let pdf = String(decoding: try Fixtures.renderer.render(graph, format: .pdf), as: UTF8.self)
+        let mediaBox = try #require(pdf.components(separatedBy: "/MediaBox [").dropFirst().first?.prefix { $0 != "]" })
+        let page = mediaBox.split(separator: " ").compactMap { Double($0) }
+        #expect(page.count == 4 && max(page[2], page[3]) <= 1191 && min(page[2], page[3]) <= 842 && min(page[2], page[3]) > 500, "\(mediaBox)")
         // A province's node is coloured by its busiest centre, as printed.
         let province = try #require(Self.national.provinces.first)
         let busiest = try #require(Self.national.facilities.filter { $0.tier == .healthCentre && $0.province == province.id }.compactMap { Self.load.utilisation[$0.id] }.max())
