@@ -124,7 +124,8 @@ public final class GraphvizRenderer: @unchecked Sendable {
                 return String(cString: value)
             }
         }
-        let box = (attribute(UnsafeMutableRawPointer(graph), "bb") ?? "0,0,0,0").split(separator: ",").map { Double($0) ?? 0 }
+        var box = (attribute(UnsafeMutableRawPointer(graph), "bb") ?? "").split(separator: ",").map { Double($0) ?? 0 }
+        if box.count != 4 { box = [0, 0, 0, 0] }
         var laid = GridLayout.Laid(box: (box[0], box[1], box[2], box[3]), nodes: [:], edges: [:], clusters: [:])
         var node = agfstnode(graph)
         while let current = node {
