@@ -10,7 +10,8 @@ struct RenderNetwork: ParsableCommand {
         abstract: "Draw the public referral network: regions as boxes, tiers ranked, P2/P3/P4 links.",
         discussion: """
             Private (X3) and foreign (X2) facilities are left out. --collapse folds each province's health
-            centres into one node with their count and population (use it for the national network).
+            centres into one node with their count and population (use it for the national network); a
+            --region or --province selection of more than 96 health centres is folded anyway, with a note.
 
             Examples:
               carepath render network --region souss-massa --lang ar -o souss-massa.png
@@ -42,7 +43,10 @@ struct RenderNetwork: ParsableCommand {
         let fewer = (collapse ? "" : "--collapse folds each province's health centres into one node; ")
             + "--region ID or --province ID draws part of the network"
         try output.checkSize(graph, fewer: fewer)
-        if !collapse, centres > NetworkDiagram.maxWrappedHealthCentres {
+        if !collapse, try NetworkDiagram.foldsHealthCentres(of: network, options: options) {
+            StandardError.write("note: \(centres) health centres: folded into one node per province (more than \(NetworkDiagram.maxHealthCentresDrawn) "
+                + "dealt into rows would make the links run through the rows); --province ID draws a province of at most \(NetworkDiagram.maxHealthCentresDrawn) one by one.\n")
+        } else if !collapse, centres > NetworkDiagram.maxWrappedHealthCentres {
             StandardError.write("note: \(centres) health centres drawn one by one, one row per region: a very wide drawing. "
                 + "--collapse folds them by province; --region or --province draws fewer.\n")
         }

@@ -20,6 +20,9 @@ public struct DiagramGraph: Hashable, Sendable {
     public var edges: [DiagramEdge]
     /// Subgraphs: clusters (drawn as boxes) and rank groups.
     public var clusters: [DiagramCluster]
+    /// How ``GraphvizRenderer`` places the clusters on a page: each laid out on its own and placed in
+    /// rows, or nil for one `dot` layout of the whole graph. Not part of ``dotSource``.
+    public var grid: DiagramGrid?
 
     /// An empty graph.
     public init(name: String, directed: Bool = true, attributes: DiagramAttributes = [:]) {
@@ -31,10 +34,49 @@ public struct DiagramGraph: Hashable, Sendable {
         self.nodes = []
         self.edges = []
         self.clusters = []
+        self.grid = nil
     }
 
     /// Every node id of the graph, clusters included, in order.
     public var allNodeIDs: [String] { nodes.map(\.id) + clusters.flatMap(\.allNodeIDs) }
+}
+
+/// Clusters placed as tiles of a grid, like a map: each is laid out by `dot` on its own, the
+/// northernmost first in rows of the same number of tiles, each row west to east, centred, and the
+/// footer's clusters in a row below them. ``GraphvizRenderer`` chooses the number of columns from
+/// the tiles' laid-out sizes: the one whose page is nearest A3's proportions (√2, landscape), between
+/// 1:2 and 2:1 when some number allows it. A graph with an edge between two tiles that is not
+/// invisible, or a node in no tile, is laid out whole by `dot` instead.
+public struct DiagramGrid: Hashable, Sendable {
+    /// A cluster and where it lies: its place orders the tiles (north to south, then west to east).
+    public struct Tile: Hashable, Sendable {
+        /// The cluster's id (without `cluster_`).
+        public var cluster: String
+        /// West to east (a longitude).
+        public var east: Double
+        /// South to north (a latitude).
+        public var north: Double
+        /// The tile of `cluster`, at `north`, `east`.
+        public init(cluster: String, north: Double, east: Double) {
+            self.cluster = cluster
+            self.north = north
+            self.east = east
+        }
+    }
+
+    /// The tiles, in any order.
+    public var tiles: [Tile]
+    /// Clusters drawn in a row below the tiles (a legend), in order.
+    public var footer: [String]
+    /// The `rankdir` each tile is laid out with (nil: the graph's); the footer keeps the graph's.
+    public var tileDirection: String?
+
+    /// A grid of `tiles`, each laid out with `tileDirection` (nil: the graph's `rankdir`), `footer` below them.
+    public init(tiles: [Tile], footer: [String] = [], tileDirection: String? = nil) {
+        self.tiles = tiles
+        self.footer = footer
+        self.tileDirection = tileDirection
+    }
 }
 
 /// One node: an id (never shown unless no label is given) and its attributes.

@@ -59,11 +59,26 @@ public final class GraphvizRenderer: @unchecked Sendable {
     /// (whatever its size); the other formats refuse a graph of more than `limit` nodes or edges
     /// (nil: no bound) with ``DiagramsError/tooLarge(nodes:edges:limit:)`` before the layout starts.
     /// In SVG, a line whose first strong character is Arabic carries `direction="rtl"`, as pango
-    /// lays it out in PNG and PDF.
+    /// lays it out in PNG and PDF. A graph with a ``DiagramGrid`` has each tile laid out by `dot` on
+    /// its own and placed on the page (see ``DiagramGrid``), and as PNG fits an A3 sheet at 300 dpi,
+    /// as PDF an A3 page.
     public func render(_ graph: DiagramGraph, format: DiagramFormat, limit: Int? = GraphvizRenderer.defaultLimit) throws(DiagramsError) -> Data {
         if format == .dot { return Data(graph.dotSource.utf8) }
         if let limit { try Self.checkSize(graph, limit: limit) }
-        let data = try render(dot: graph.dotSource, format: format.graphvizName, limit: limit)
+        var source = graph.dotSource, engine = "dot"
+        // A grid of tiles: each laid out by dot on its own, then the whole drawn where they were placed.
+        if let pieces = GridLayout.pieces(of: graph) {
+            var tiles: [GridLayout.Laid] = []
+            for piece in pieces.tiles { tiles.append(try laidOut(piece)) }
+            let footer = try pieces.footer.map { piece throws(DiagramsError) in try laidOut(piece) }
+            var positioned = GridLayout.positioned(graph, tiles: tiles, footer: footer)
+            // A page: PNG at 300 dpi on an A3 sheet turned as the picture is, PDF on an A3 page, scaled down to fit.
+            if format == .png { GridLayout.fitA3(&positioned, dpi: 300) }
+            if format == .pdf { GridLayout.fitA3(&positioned, dpi: nil) }
+            source = positioned.dotSource
+            engine = "nop2"
+        }
+        let data = try render(dot: source, format: format.graphvizName, limit: limit, engine: engine)
         // Arabic lines carry their direction, so that a browser or librsvg shows them as pango does.
         guard format == .svg else { return data }
         return Data(SVGTextDirection.mark(String(decoding: data, as: UTF8.self)).utf8)
@@ -73,6 +88,68 @@ public final class GraphvizRenderer: @unchecked Sendable {
     /// (`svg`, `png:cairo`, `pdf:cairo`, ...). A graph of more than `limit` nodes or edges (nil: no
     /// bound) is refused once read, before its layout starts.
     public func render(dot source: String, format: String, limit: Int? = GraphvizRenderer.defaultLimit) throws(DiagramsError) -> Data {
+        try render(dot: source, format: format, limit: limit, engine: "dot")
+    }
+
+    /// Lays out `piece` with `dot` and reads back where it put every node, edge and cluster.
+    func laidOut(_ piece: DiagramGraph) throws(DiagramsError) -> GridLayout.Laid {
+        let source = piece.dotSource
+        let result: Result<GridLayout.Laid, DiagramsError> = GraphvizRenderer.locked {
+            GraphvizRenderer.messages = []
+            _ = agreseterrors()
+            guard let graph = source.withCString({ agmemread($0) }) else {
+                return .failure(.invalidGraph(message: GraphvizRenderer.drainMessages() ?? "syntax error"))
+            }
+            defer { _ = agclose(graph) }
+            guard gvLayout(context, graph, "dot") == 0 else {
+                return .failure(.layoutFailed(message: GraphvizRenderer.drainMessages() ?? "unknown error"))
+            }
+            defer { _ = gvFreeLayout(context, graph) }
+            // Rendering as dot writes the layout into the graph's attributes (pos, bb, lp...).
+            var buffer: UnsafeMutablePointer<CChar>?
+            let (status, _) = renderData(gvRenderData, context, graph, "dot", &buffer)
+            if let buffer { gvFreeRenderData(buffer) }
+            guard status == 0 else { return .failure(.layoutFailed(message: GraphvizRenderer.drainMessages() ?? "unknown error")) }
+            _ = GraphvizRenderer.drainMessages()
+            return .success(GraphvizRenderer.read(graph, clusters: piece.clusters.map(\.id)))
+        }
+        return try result.get()
+    }
+
+    /// The positions a layout wrote into `graph`'s attributes.
+    private static func read(_ graph: UnsafeMutablePointer<Agraph_t>, clusters: [String]) -> GridLayout.Laid {
+        func attribute(_ object: UnsafeMutableRawPointer, _ name: String) -> String? {
+            name.withCString { key in
+                guard let value = agget(object, UnsafeMutablePointer(mutating: key)), value.pointee != 0 else { return nil }
+                return String(cString: value)
+            }
+        }
+        var box = (attribute(UnsafeMutableRawPointer(graph), "bb") ?? "").split(separator: ",").map { Double($0) ?? 0 }
+        if box.count != 4 { box = [0, 0, 0, 0] }
+        var laid = GridLayout.Laid(box: (box[0], box[1], box[2], box[3]), nodes: [:], edges: [:], clusters: [:])
+        var node = agfstnode(graph)
+        while let current = node {
+            let object = UnsafeMutableRawPointer(current)
+            laid.nodes[String(cString: agnameof(object))] = attribute(object, "pos")
+            var edge = agfstout(graph, current)
+            while let out = edge {
+                let object = UnsafeMutableRawPointer(out)
+                if let index = attribute(object, GridLayout.edgeKey).flatMap(Int.init) {
+                    laid.edges[index] = GridLayout.edgePositions.compactMap { key in attribute(object, key).map { (key, $0) } }
+                }
+                edge = agnxtout(graph, out)
+            }
+            node = agnxtnode(graph, current)
+        }
+        for id in clusters {
+            let sub = ("cluster_" + id).withCString { agsubg(graph, UnsafeMutablePointer(mutating: $0), 0) }
+            guard let sub else { continue }
+            laid.clusters[id] = ["bb", "lp"].compactMap { key in attribute(UnsafeMutableRawPointer(sub), key).map { (key, $0) } }
+        }
+        return laid
+    }
+
+    private func render(dot source: String, format: String, limit: Int?, engine: String) throws(DiagramsError) -> Data {
         let result: Result<Data, DiagramsError> = GraphvizRenderer.locked {
             GraphvizRenderer.messages = []
             _ = agreseterrors()
@@ -85,7 +162,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
                 if nodes > limit || edges > limit { return .failure(.tooLarge(nodes: nodes, edges: edges, limit: limit)) }
             }
             if format.hasPrefix("png") { GraphvizRenderer.capBitmapSize(graph) }
-            guard gvLayout(context, graph, "dot") == 0 else {
+            guard gvLayout(context, graph, engine) == 0 else {
                 return .failure(.layoutFailed(message: GraphvizRenderer.drainMessages() ?? "unknown error"))
             }
             defer { _ = gvFreeLayout(context, graph) }

@@ -137,6 +137,7 @@ public enum LoadDiagram {
         }
         var folded: [ProvinceID: (count: Int, busiest: Double?)] = [:]
         var blocks: [RegionGrid.Block] = []
+        var tiles: [DiagramGrid.Tile] = []
         let regionsDrawn = network.regions.filter { region in network.facilities(in: region.id).contains { shown.contains($0) && selected($0) } }
         // A flow that leaves the selection, or its region's box when the regions are stacked in a grid,
         // ends at a faint copy of its target inside the box, named `to:REGION:KEY`.
@@ -202,6 +203,7 @@ public enum LoadDiagram {
             guard !byLevel.isEmpty else { continue }
             let levels = byLevel.keys.sorted()
             if let block = RegionGrid.block(ranks: levels.map { byLevel[$0]! }) { blocks.append(block) }
+            tiles.append(RegionGrid.tile(region.key, of: network.facilities(in: region.id).filter { shown.contains($0) && selected($0) }, in: network))
             graph.clusters.append(DiagramCluster(
                 id: region.key,
                 attributes: ["label": .lines(language.lines(region.name)), "style": "rounded", "color": "#90a4ae"],
@@ -215,6 +217,8 @@ public enum LoadDiagram {
         }
         let columns = RegionGrid.columns(blocks)
         if columns < blocks.count {
+            // Each region laid out on its own and placed as a map, the legend below (see NetworkDiagram).
+            graph.grid = DiagramGrid(tiles: tiles, footer: ["legend"], tileDirection: RegionGrid.tileDirection(language))
             graph.edges += RegionGrid.edges(blocks, columns: columns)
             for entry in crossing {
                 RegionGrid.add(entry.stub, level: entry.level, toRegion: entry.region, in: &graph)

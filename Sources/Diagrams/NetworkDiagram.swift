@@ -33,6 +33,7 @@ public enum NetworkDiagram {
         let language = options.language
         let selection = try Selection(network: network, options: options)
         let isDrawn = selection.contains
+        let folds = options.collapseHealthCentres || Self.foldsHealthCentres(selection, options)
 
         let title = network.name.map { language.lines($0) } ?? []
         var graph = DiagramStyle.base(name: "network", title: title, rankdir: "BT")
@@ -46,6 +47,7 @@ public enum NetworkDiagram {
         let wrapsRows = selection.healthCentres <= maxWrappedHealthCentres
         // Each region's box, for the grid that makes a picture of several regions fit a page.
         var blocks: [RegionGrid.Block] = []
+        var tiles: [DiagramGrid.Tile] = []
         // When the regions are stacked in a grid, a link to another region's facility (a P4 to a
         // neighbour's CHU) ends at a faint copy of it inside the region's own box, so that no edge runs
         // through the boxes; the copy names the region. Each region's candidates, found as it is drawn.
@@ -57,7 +59,7 @@ public enum NetworkDiagram {
             for id in network.facilities(in: region.id) {
                 let facility = network[id]
                 guard isDrawn(facility) else { continue }
-                if options.collapseHealthCentres, facility.tier == .healthCentre, let province = facility.province {
+                if folds, facility.tier == .healthCentre, let province = facility.province {
                     var entry = collapsed[province] ?? (0, 0, [:])
                     entry.count += 1
                     entry.population += facility.catchment
@@ -71,7 +73,7 @@ public enum NetworkDiagram {
                 }
                 byLevel[facility.tier.level, default: []].append(facilityNode(facility, language: language))
             }
-            if options.collapseHealthCentres {
+            if folds {
                 for province in network.provinces where province.region == region.id {
                     guard let entry = collapsed[province.id] else { continue }
                     let count = NumberFormat.grouped(entry.count)
@@ -118,6 +120,7 @@ public enum NetworkDiagram {
                 }
             }
             if let block = RegionGrid.block(ranks: stacked) { blocks.append(block) }
+            tiles.append(RegionGrid.tile(region.key, of: network.facilities(in: region.id).filter { isDrawn(network[$0]) }, in: network))
             graph.clusters.append(DiagramCluster(
                 id: region.key,
                 attributes: ["label": .lines(language.lines(region.name)), "style": "rounded", "color": "#90a4ae", "fontname": .text(DiagramStyle.font)],
@@ -127,6 +130,9 @@ public enum NetworkDiagram {
 
         let columns = RegionGrid.columns(blocks)
         if columns < blocks.count {
+            // The renderer lays out each region on its own and places them as a map; the invisible
+            // edges stack them for dot, for a reader of the DOT text.
+            graph.grid = DiagramGrid(tiles: tiles, tileDirection: RegionGrid.tileDirection(language))
             graph.edges += RegionGrid.edges(blocks, columns: columns)
             for entry in crossing {
                 RegionGrid.add(entry.stub, level: entry.level, toRegion: entry.region, in: &graph)
@@ -180,6 +186,25 @@ public enum NetworkDiagram {
     public static func healthCentres(of network: CareNetwork, options: NetworkDiagramOptions) throws(DiagramsError) -> Int {
         try Selection(network: network, options: options).healthCentres
     }
+
+    /// Whether the diagram of `network` with `options` folds the health centres by province: asked to
+    /// (``NetworkDiagramOptions/collapseHealthCentres``), or a selection by region or province of more
+    /// than ``maxHealthCentresDrawn``, whose centres dealt into rows would have their links run through
+    /// the rows. The whole network unfiltered is drawn centre by centre, one row per region past
+    /// ``maxWrappedHealthCentres``.
+    /// - Throws: ``DiagramsError/unknownReference(kind:key:hint:)`` when a filter names no region or province.
+    public static func foldsHealthCentres(of network: CareNetwork, options: NetworkDiagramOptions) throws(DiagramsError) -> Bool {
+        if options.collapseHealthCentres { return true }
+        return foldsHealthCentres(try Selection(network: network, options: options), options)
+    }
+
+    static func foldsHealthCentres(_ selection: Selection, _ options: NetworkDiagramOptions) -> Bool {
+        (!options.regions.isEmpty || !options.provinces.isEmpty) && selection.healthCentres > maxHealthCentresDrawn
+    }
+
+    /// A selection by region or province draws its health centres one by one up to this many (dealt
+    /// into rows of ``maxHealthCentresPerRow``); past it they are folded by province.
+    public static let maxHealthCentresDrawn = 96
 
     /// The facilities a diagram draws: public ones on the RAMED pathway, within the region and province filters.
     struct Selection {

@@ -1,14 +1,18 @@
+import CareNetwork
 import Foundation
 
 /// Regions laid out as a grid, so that a picture of many regions fits a page.
 ///
 /// `dot` puts every region's box side by side, its levels sharing the ranks: twelve regions make a
-/// strip 50 times wider than high. Here each region's box is estimated from its labels, a number of
-/// columns is chosen so that the grid's aspect ratio is nearest A3's (√2, landscape) and within 1:2
-/// to 2:1 when the boxes allow it, and invisible edges stack each region above the one below it in
-/// its column: from the middle of the lower region's top level to the middle of its upper
-/// neighbour's bottom level. Those edges join two levels, never a level to itself (which Graphviz 2.43 cannot lay out
-/// across boxes, see `LoadDiagram.draws`).
+/// strip 50 times wider than high. Here each region's box is estimated from its labels to decide
+/// whether the boxes side by side would pass 2:1; when they would, the graph gets a ``DiagramGrid``:
+/// ``GraphvizRenderer`` lays out each region on its own, its levels as columns (``tileDirection(_:)``),
+/// and places them as a map, north to south and west to east. A link to another region's facility then
+/// ends at a copy of it inside the region's box. For a reader of the DOT text (which `dot` lays out
+/// whole), invisible edges also stack each region above the one below it in a column of the
+/// estimated grid: from the middle of the lower region's top level to the middle of its upper
+/// neighbour's bottom level. Those edges join two levels, never a level to itself (which Graphviz 2.43
+/// cannot lay out across boxes, see `LoadDiagram.draws`); `dot` lets such a column drift sideways.
 enum RegionGrid {
     /// A region's box: its cluster, the node of its lowest rank and of its highest, and its estimated size in points.
     struct Block {
@@ -30,9 +34,9 @@ enum RegionGrid {
 
     /// The estimated size of a region's box whose ranks, bottom first, hold `ranks`.
     static func block(ranks: [[DiagramNode]]) -> Block? {
-        // A box's top middle node is tied to the bottom middle node of the box above it, and within each
-        // box its bottom middle node to its top, so that a column of boxes stays nearly straight (dot
-        // still lets it drift sideways by about a box's width over twelve boxes).
+        // For dot's layout of the DOT text: a box's top middle node is tied to the bottom middle node of
+        // the box above it, and within each box its bottom middle node to its top, so that a column of
+        // boxes stays nearly straight (dot still lets it drift sideways by about a box's width over twelve).
         guard let lowest = ranks.first, !lowest.isEmpty, let highest = ranks.last, !highest.isEmpty else { return nil }
         let bottom = [lowest[lowest.count / 2].id], top = highest[highest.count / 2].id
         var width = 0.0, height = 30.0
@@ -67,6 +71,20 @@ enum RegionGrid {
             if inX != inY { return inX }
             return abs(log(x) - target) < abs(log(y) - target)
         }!
+    }
+
+    /// How a region's box is laid out on the grid: its levels as columns, compact boxes that tile a
+    /// page, health centres on the left and CHUs on the right (in Arabic alone, right to left).
+    static func tileDirection(_ language: LabelLanguages) -> String {
+        language.languages.first == .ar ? "RL" : "LR"
+    }
+
+    /// The tile of a region's box, at the mean position of `facilities`, for ``DiagramGrid``.
+    static func tile(_ cluster: String, of facilities: [FacilityID], in network: CareNetwork) -> DiagramGrid.Tile {
+        let count = Double(max(facilities.count, 1))
+        let north = facilities.reduce(0) { $0 + network[$1].location.latitude } / count
+        let east = facilities.reduce(0) { $0 + network[$1].location.longitude } / count
+        return DiagramGrid.Tile(cluster: cluster, north: north, east: east)
     }
 
     /// Adds `node` to the rank of `level` in the box of `region` (`rank:REGION:LEVEL`, created when the

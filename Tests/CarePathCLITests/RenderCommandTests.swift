@@ -5,7 +5,7 @@ import Testing
 struct RenderCommandTests {
     static let training = CLI.packageRoot.appendingPathComponent("Networks/training-small.yaml").path
 
-    @Test("the whole national network drawn centre by centre gets a note on stderr; collapsed or one region does not")
+    @Test("the whole national network drawn centre by centre gets a note on stderr; collapsed or a small region does not; a region of more than 96 centres is folded, with a note")
     func wideDrawingNote() throws {
         let directory = try CLI.temporaryDirectory()
         let whole = try CLI.run(["render", "network", "--format", "dot", "-o", directory + "/national.dot"])
@@ -13,10 +13,13 @@ struct RenderCommandTests {
         #expect(whole.stderr.contains(try Regex(#"^note: \d{4} health centres drawn one by one"#)))
         #expect(whole.stderr.contains("--collapse folds them by province"))
         #expect(FileManager.default.fileExists(atPath: directory + "/national.dot"))
-        for options in [["--collapse"], ["--region", "souss-massa"]] {
+        for options in [["--collapse"], ["--region", "guelmim-oued-noun"], ["--region", "souss-massa", "--collapse"]] {
             let result = try CLI.run(["render", "network", "--format", "dot", "-o", directory + "/part.dot"] + options)
             #expect(result.status == 0 && result.stderr.isEmpty, "\(options): \(result.stderr)")
         }
+        let folded = try CLI.run(["render", "network", "--region", "souss-massa", "--format", "dot", "-o", directory + "/souss-massa.dot"])
+        #expect(folded.status == 0 && folded.stderr.hasPrefix("note: 220 health centres: folded into one node per province"), "\(folded.stderr)")
+        #expect(try String(contentsOfFile: directory + "/souss-massa.dot", encoding: .utf8).contains("\"hc:taroudannt\""))
     }
 
     /// Networks/training-small.yaml with each of its 8 health centres copied until there are `count`

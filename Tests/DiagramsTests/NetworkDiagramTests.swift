@@ -95,21 +95,40 @@ struct NetworkDiagramTests {
 struct NetworkDiagramRowsTests {
     static let national: CareNetwork? = try? NetworkLoader.load(path: NetworkLoader.bundledNetworkPath)
 
+    @Test("A region of more than 96 health centres (Souss-Massa's 220) is folded by province: one row, no link through it")
+    func folded() throws {
+        let network = try #require(Self.national)
+        let options = NetworkDiagramOptions(regions: ["souss-massa"])
+        #expect(try NetworkDiagram.healthCentres(of: network, options: options) > NetworkDiagram.maxHealthCentresDrawn)
+        #expect(try NetworkDiagram.foldsHealthCentres(of: network, options: options))
+        #expect(try !NetworkDiagram.foldsHealthCentres(of: network, options: NetworkDiagramOptions()), "the whole network, unfiltered, is drawn centre by centre")
+        let graph = try NetworkDiagram.graph(of: network, options: options)
+        let cluster = try #require(graph.clusters.first { $0.id == "souss-massa" })
+        let region = try #require(network.region(key: "souss-massa"))
+        let provinces = network.provinces.filter { $0.region == region.id }
+        let row = try #require(cluster.subgraphs.first { $0.id == "rank:souss-massa:1" })
+        #expect(Set(row.nodes.map(\.id)) == Set(provinces.map { "hc:" + $0.key }))
+        #expect(!cluster.subgraphs.contains { $0.id.hasPrefix("rank:souss-massa:1:") })
+        // Every link joins two ranks next to each other or goes up: none is made longer to pass a row.
+        #expect(!graph.edges.contains { $0.attributes["minlen"] != nil })
+        #expect(!graph.allNodeIDs.contains { id in network.facilities.contains { $0.tier == .healthCentre && id == "f:" + $0.key } })
+    }
+
     @Test("A region's health centres are dealt into rows of at most 24, each hospital's centres together, wrapped rows further down")
     func rows() throws {
         let network = try #require(Self.national)
-        let region = try #require(network.region(key: "souss-massa"))
+        let region = try #require(network.region(key: "guelmim-oued-noun"))
         let centres = network.facilities.filter { $0.region == region.id && $0.tier == .healthCentre && $0.isOnRAMEDPathway }
         #expect(centres.count > 2 * NetworkDiagram.maxHealthCentresPerRow)
-        #expect(try NetworkDiagram.healthCentres(of: network, options: NetworkDiagramOptions(regions: ["souss-massa"])) == centres.count)
-        let graph = try NetworkDiagram.graph(of: network, options: NetworkDiagramOptions(regions: ["souss-massa"]))
-        let cluster = try #require(graph.clusters.first { $0.id == "souss-massa" })
-        let rows = cluster.subgraphs.filter { $0.id.hasPrefix("rank:souss-massa:1:") }
+        #expect(try NetworkDiagram.healthCentres(of: network, options: NetworkDiagramOptions(regions: ["guelmim-oued-noun"])) == centres.count)
+        let graph = try NetworkDiagram.graph(of: network, options: NetworkDiagramOptions(regions: ["guelmim-oued-noun"]))
+        let cluster = try #require(graph.clusters.first { $0.id == "guelmim-oued-noun" })
+        let rows = cluster.subgraphs.filter { $0.id.hasPrefix("rank:guelmim-oued-noun:1:") }
         let expectedRows = (centres.count + NetworkDiagram.maxHealthCentresPerRow - 1) / NetworkDiagram.maxHealthCentresPerRow
         #expect(rows.count == expectedRows)
         #expect(rows.allSatisfy { $0.nodes.count <= NetworkDiagram.maxHealthCentresPerRow && $0.attributes["rank"] == "same" })
         #expect(rows.reduce(0) { $0 + $1.nodes.count } == centres.count)
-        #expect(!cluster.subgraphs.contains { $0.id == "rank:souss-massa:1" })
+        #expect(!cluster.subgraphs.contains { $0.id == "rank:guelmim-oued-noun:1" })
         // Each centre's P2 edge: the rule beside the centre, and as many ranks long as its row is deep.
         for (index, row) in rows.enumerated() {
             for node in row.nodes {

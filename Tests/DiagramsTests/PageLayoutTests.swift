@@ -20,6 +20,42 @@ struct PageLayoutTests {
         return try number("width") / number("height")
     }
 
+    /// Each cluster's box in an SVG, by its id (without `cluster_`): the extent of its outline's points.
+    static func boxes(_ svg: String) throws -> [String: (x0: Double, y0: Double, x1: Double, y1: Double)] {
+        var boxes: [String: (x0: Double, y0: Double, x1: Double, y1: Double)] = [:]
+        for group in svg.components(separatedBy: "class=\"cluster\">").dropFirst() {
+            let title = try #require(group.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first)
+            let id = String(title.replacingOccurrences(of: "&#45;", with: "-").dropFirst("cluster_".count))
+            let outline = try #require(group.components(separatedBy: " d=\"").dropFirst().first ?? group.components(separatedBy: " points=\"").dropFirst().first)
+            let numbers = outline.prefix { $0 != "\"" }.split { !($0.isNumber || $0 == "." || $0 == "-") }.compactMap { Double($0) }
+            let xs = stride(from: 0, to: numbers.count - 1, by: 2).map { numbers[$0] }, ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+            boxes[id] = (try #require(xs.min()), try #require(ys.min()), try #require(xs.max()), try #require(ys.max()))
+        }
+        return boxes
+    }
+
+    /// Checks that the regions' boxes of `svg` form a grid: none overlaps another, at least three
+    /// columns and three rows, the north above the south and each row west to east.
+    static func expectGrid(_ svg: String) throws {
+        let boxes = try Self.boxes(svg)
+        let regions = national.regions.map(\.key)
+        #expect(Set(regions).isSubset(of: boxes.keys))
+        for (index, a) in regions.enumerated() {
+            for b in regions[(index + 1)...] {
+                let p = try #require(boxes[a]), q = try #require(boxes[b])
+                #expect(p.x1 <= q.x0 || q.x1 <= p.x0 || p.y1 <= q.y0 || q.y1 <= p.y0, "\(a) overlaps \(b)")
+            }
+        }
+        // Rows: boxes whose tops are level (SVG's y grows downwards).
+        let tops = Set(regions.map { boxes[$0]!.y0.rounded() })
+        #expect(tops.count >= 3, "rows \(tops.count)")
+        #expect(regions.count / tops.count >= 3, "columns")
+        // Tanger in the north above Dakhla in the south; Rabat west of Oriental in the same row.
+        #expect(boxes["tanger-tetouan-al-hoceima"]!.y1 < boxes["dakhla-oued-ed-dahab"]!.y0)
+        #expect(boxes["rabat-sale-kenitra"]!.y0.rounded() == boxes["oriental"]!.y0.rounded())
+        #expect(boxes["rabat-sale-kenitra"]!.x1 < boxes["oriental"]!.x0)
+    }
+
     /// A load of every facility, its utilisation spread over the bands, and a flow along each link.
     static let load: LoadDiagramInput = {
         var utilisation: [FacilityID: Double] = [:], flows: [LoadDiagramInput.Flow] = []
@@ -35,7 +71,9 @@ struct PageLayoutTests {
         let graph = try NetworkDiagram.graph(of: Self.national, options: NetworkDiagramOptions(collapseHealthCentres: true))
         let ratio = try Self.aspect(graph)
         #expect((0.5...2).contains(ratio), "aspect \(ratio)")
-        #expect(graph.edges.contains { $0.attributes["style"] == "invis" }, "the regions are stacked")
+        #expect(graph.edges.contains { $0.attributes["style"] == "invis" }, "the regions are stacked for a reader of the DOT text")
+        #expect(graph.grid?.tiles.count == Self.national.regions.count)
+        try Self.expectGrid(try Fixtures.svg(graph))
         // A P4 to another region's CHU ends inside the region's own box, at a copy of the CHU.
         let copies = graph.edges.filter { $0.to.hasPrefix("to:") }
         #expect(!copies.isEmpty)
@@ -59,6 +97,29 @@ struct PageLayoutTests {
         #expect(RegionGrid.edges(wide, columns: columns).count == (12 - columns) + 12)
     }
 
+    @Test("tiles are dealt north first into rows, each row west to east; the columns are those nearest √2")
+    func gridOrder() throws {
+        let tiles = [("s", 30.0, -9.0), ("n1", 35.0, -5.0), ("n2", 34.0, -7.0), ("m", 32.0, -8.0)].map { DiagramGrid.Tile(cluster: $0.0, north: $0.1, east: $0.2) }
+        #expect(GridLayout.rows(tiles, columns: 2) == [[2, 1], [0, 3]])
+        #expect(GridLayout.rows(tiles, columns: 4) == [[0, 3, 2, 1]])
+        // Four tiles of 400 × 300: two by two is 836 × 636 (1.3), nearer √2 than three and one (2.0), four in a row (5.7) or one column (0.3).
+        let sizes = Array(repeating: (width: 400.0, height: 300.0), count: 4)
+        #expect(GridLayout.columns(tiles, sizes: sizes, footer: nil, title: 0) == 2)
+        let page = GridLayout.size(sizes, rows: GridLayout.rows(tiles, columns: 2), footer: (100, 50), title: 30)
+        #expect(page.width == 836 && page.height == 752)
+        #expect(GridLayout.moved("e,10,20 1.5,2 3,4", 10, -5) == "e,20,15 11.5,-3 13,-1")
+        // An edge between two tiles that is not invisible: the graph is laid out whole.
+        var graph = try NetworkDiagram.graph(of: Self.national, options: NetworkDiagramOptions(collapseHealthCentres: true))
+        #expect(GridLayout.pieces(of: graph)?.tiles.count == Self.national.regions.count)
+        func hospital(_ region: Int) throws -> String {
+            "f:" + (try #require(Self.national.facilities.first { $0.region == Self.national.regions[region].id && $0.isOnRAMEDPathway && $0.tier != .healthCentre })).key
+        }
+        let north = try hospital(0), south = try hospital(1)
+        #expect(graph.allNodeIDs.contains(north) && graph.allNodeIDs.contains(south))
+        graph.edges.append(DiagramEdge(from: north, to: south))
+        #expect(GridLayout.pieces(of: graph) == nil)
+    }
+
     @Test("the national load folds its health centres by province and fits a page")
     func nationalLoad() throws {
         let options = NetworkDiagramOptions()
@@ -68,6 +129,20 @@ struct PageLayoutTests {
         #expect(graph.allNodeIDs.filter { $0.hasPrefix("hc:") }.count == Self.national.provinces.count)
         let ratio = try Self.aspect(graph)
         #expect((0.5...2).contains(ratio), "aspect \(ratio)")
+        let svg = try Fixtures.svg(graph)
+        try Self.expectGrid(svg)
+        // The legend below every region.
+        let boxes = try Self.boxes(svg), legend = try #require(boxes["legend"])
+        #expect(boxes.filter { $0.key != "legend" }.values.allSatisfy { $0.y1 < legend.y0 })
+        // As PNG, an A3 sheet at 300 dpi at most.
+        let png = try Fixtures.renderer.render(graph, format: .png)
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(max(width, height) <= 4962 && min(width, height) <= 3508 && min(width, height) > 2000, "\(width) × \(height)")
+        // As PDF, one A3 page (1,191 × 842 points) at most, margins included.
+        let pdf = String(decoding: try Fixtures.renderer.render(graph, format: .pdf), as: UTF8.self)
+        let mediaBox = try #require(pdf.components(separatedBy: "/MediaBox [").dropFirst().first?.prefix { $0 != "]" })
+        let page = mediaBox.split(separator: " ").compactMap { Double($0) }
+        #expect(page.count == 4 && max(page[2], page[3]) <= 1191 && min(page[2], page[3]) <= 842 && min(page[2], page[3]) > 500, "\(mediaBox)")
         // A province's node is coloured by its busiest centre, as printed.
         let province = try #require(Self.national.provinces.first)
         let busiest = try #require(Self.national.facilities.filter { $0.tier == .healthCentre && $0.province == province.id }.compactMap { Self.load.utilisation[$0.id] }.max())
