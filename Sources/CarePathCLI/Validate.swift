@@ -13,8 +13,8 @@ struct Validate: ParsableCommand {
             Without FILE, checks the bundled national network.
 
             With --scenario FILE, also checks a scenario overlay (Docs/scenarios.md) against the one
-            network given (or the bundled one), without simulating; the summary is then the network's
-            as the scenario leaves it.
+            network given (else the one the scenario's network: names, else the bundled one), without
+            simulating; the summary is then the network's as the scenario leaves it.
 
             Examples:
               carepath validate Networks/training-small.yaml --format json
@@ -40,7 +40,18 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let paths = self.paths.isEmpty ? [NetworkLoader.bundledNetworkPath] : self.paths
+        var paths = self.paths.isEmpty ? [NetworkLoader.bundledNetworkPath] : self.paths
+        var named: [Diagnostic] = []
+        if let scenario, self.paths.isEmpty {
+            // The network the scenario names (network: file, relative to the scenario), else the bundled one.
+            let resolved = ScenarioNetwork.namedFile(scenarioPath: scenario)
+            if let path = resolved.path { paths = [path] }
+            named = resolved.diagnostics
+        }
+        if !named.isEmpty {
+            try report(files: [scenario!], diagnostics: named, summary: NetworkSummary())
+            return
+        }
         let reports = paths.map { NetworkLoader.check(path: $0) }
         var summary = NetworkSummary()
         for report in reports { summary.add(report.summary) }
@@ -50,11 +61,16 @@ struct Validate: ParsableCommand {
             diagnostics += report.diagnostics
             if let applied = report.application { summary = NetworkSummary(applied.network) }
         }
+        try report(files: paths + (scenario.map { [$0] } ?? []), diagnostics: diagnostics, summary: summary)
+    }
+
+    /// Prints the diagnostics and the summary in the chosen format; exit 1 on an error.
+    func report(files: [String], diagnostics: [Diagnostic], summary: NetworkSummary) throws {
         switch output.format {
         case .json:
-            print(ValidationJSON.render(files: paths + (scenario.map { [$0] } ?? []), diagnostics: diagnostics, summary: summary))
+            print(ValidationJSON.render(files: files, diagnostics: diagnostics, summary: summary))
         case .text:
-            let count = paths.count + (scenario == nil ? 0 : 1)
+            let count = files.count
             var text = DiagnosticPrinter.lines(diagnostics)
             text += "\(count) file\(count == 1 ? "" : "s"): \(DiagnosticPrinter.count(diagnostics))\n"
             text += ValidationJSON.summaryText(summary)

@@ -36,6 +36,7 @@ struct VocabularyTests {
     /// The scenario loader's own codes: in Docs/scenarios.md, never given by a network file.
     static let scenarioOnly: Set<DiagnosticCode> = [
         .conflict, .closedFacility, .closedCHUUnassigned, .serviceNotOffered, .refersToDropped, .noDemand, .noOperations,
+        .networkMismatch, .networkNotFound,
     ]
 
     @Test("every code of Docs/network-format.md's Diagnostics table is a DiagnosticCode, and every DiagnosticCode but the scenario loader's own is in it")
