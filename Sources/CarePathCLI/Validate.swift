@@ -4,12 +4,18 @@ import CareNetwork
 import Foundation
 import LoadSimulation
 
+/// `carepath validate --format`: text, json, or sarif (SARIF 2.1.0, for code scanning).
+enum ValidateFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json, sarif
+}
+
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check network files and report every problem, as a compiler does.",
         discussion: """
             Prints one line per problem, path:line:column: error|warning: message [code], with a hint
             where one helps, then a summary of what the networks hold. Exits 1 if any file has an error.
+            --format sarif writes the diagnostics as a SARIF 2.1.0 log, for code-scanning CI.
             Without FILE, checks the bundled national network.
 
             With --scenario FILE, also checks a scenario overlay (Docs/scenarios.md) against the one
@@ -19,6 +25,7 @@ struct Validate: ParsableCommand {
             Examples:
               carepath validate Networks/training-small.yaml --format json
               carepath validate --scenario Networks/scenarios/chu-laayoune-opens.yaml
+              carepath validate Networks/training-small.yaml --format sarif
             """.helpParagraphs
     )
 
@@ -31,7 +38,8 @@ struct Validate: ParsableCommand {
     var paths: [String] { files + (networkOptions.network.map { [$0] } ?? []) }
     var scenario: String? { networkOptions.scenario }
 
-    @OptionGroup var output: OutputOptions
+    @Option(help: "Output format: text (for people), json (stable, for scripts) or sarif (SARIF 2.1.0, for code-scanning CI).")
+    var format: ValidateFormat = .text
 
     func validate() throws {
         if scenario != nil, paths.count > 1 {
@@ -66,9 +74,11 @@ struct Validate: ParsableCommand {
 
     /// Prints the diagnostics and the summary in the chosen format; exit 1 on an error.
     func report(files: [String], diagnostics: [Diagnostic], summary: NetworkSummary) throws {
-        switch output.format {
+        switch format {
         case .json:
             print(ValidationJSON.render(files: files, diagnostics: diagnostics, summary: summary))
+        case .sarif:
+            print(ValidationSARIF.render(diagnostics: diagnostics))
         case .text:
             let count = files.count
             var text = DiagnosticPrinter.lines(diagnostics)
