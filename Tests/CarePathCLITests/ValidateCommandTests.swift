@@ -81,12 +81,12 @@ struct ValidateScenarioNetworkTests {
         let scenario = Self.invalid + "/service-kind.yaml"
         let named = try CLI.run(["validate", "--scenario", scenario])
         #expect(named.status == 1)
-        #expect(named.stdout.contains("\(scenario):6:36: error: 'maternity' is a stay: give beds and stay (days), not servers and time [service-kind]"))
+        #expect(named.stdout.contains("\(scenario):7:36: error: 'maternity' is a stay: give beds and stay (days), not servers and time [service-kind]"))
         #expect(!named.stdout.contains("csr-ahlaf"))
         #expect(named.stdout.contains("summary: 2 regions, 3 provinces"))
         let other = try CLI.run(["validate", "--scenario", scenario, "--network", CLI.packageRoot.appendingPathComponent("Networks/morocco.yaml").path])
         #expect(other.status == 1)
-        #expect(other.stdout.contains("\(scenario):4:10: error: this scenario is for the network file 'training-small.yaml', not for "))
+        #expect(other.stdout.contains("\(scenario):5:10: error: this scenario is for the network file 'training-small.yaml', not for "))
         #expect(other.stdout.contains("[network-mismatch]"))
         #expect(!other.stdout.contains("[service-kind]"))
     }
