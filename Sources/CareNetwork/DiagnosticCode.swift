@@ -93,6 +93,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
     case noDemand = "no-demand"
     /// A scenario that changes nothing.
     case noOperations = "no-operations"
+    /// A scenario's `network:` names another network than the one it is applied to.
+    case networkMismatch = "network-mismatch"
+    /// The network file a scenario's `network:` names does not exist.
+    case networkNotFound = "network-not-found"
 
     /// The code as printed: `unknown-key`.
     public var description: String { rawValue }

@@ -20,7 +20,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "Network file (YAML or JSON). Default: the bundled national network, Networks/morocco.yaml.")
     var network: String?
 
-    @Option(help: "A scenario file (Docs/scenarios.md) applied to the network first: the command sees the network as the scenario changes it.")
+    @Option(help: "A scenario file (Docs/scenarios.md) applied to the network first: the command sees the network as the scenario changes it. Without --network, the network the scenario names (its network: file).")
     var scenario: String?
 }
 
@@ -38,13 +38,15 @@ extension NetworkOptions {
     /// `defaultScenario`) applied when there is one. Problems are thrown as a ``CommandFailure`` with
     /// the diagnostics; a scenario's warnings are printed on stderr and the load goes on.
     func load(defaultPath: String? = nil, defaultScenario: String? = nil) throws -> LoadedNetwork {
-        let path = network ?? defaultPath ?? NetworkLoader.bundledNetworkPath
         if let scenario = scenario ?? defaultScenario {
-            let report = ScenarioLoader.check(scenarioPath: scenario, networkPath: path)
+            // Without --network: the network the scenario names (its network: file), else the bundled one.
+            let (path, report) = ScenarioLoader.check(scenarioPath: scenario, networkPath: network ?? defaultPath,
+                                                      fallback: NetworkLoader.bundledNetworkPath)
             guard let application = report.application else { throw CommandFailure(nil, diagnostics: report.diagnostics) }
             if !report.diagnostics.isEmpty { StandardError.write(DiagnosticPrinter.text(report.diagnostics)) }
             return LoadedNetwork(path: path, network: application.network, scenario: application, scenarioPath: scenario)
         }
+        let path = network ?? defaultPath ?? NetworkLoader.bundledNetworkPath
         do {
             return LoadedNetwork(path: path, network: try NetworkLoader.load(path: path), scenario: nil, scenarioPath: nil)
         } catch {

@@ -4,21 +4,28 @@ import CareNetwork
 import Foundation
 import LoadSimulation
 
+/// `carepath validate --format`: text, json, or sarif (SARIF 2.1.0, for code scanning).
+enum ValidateFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json, sarif
+}
+
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check network files and report every problem, as a compiler does.",
         discussion: """
             Prints one line per problem, path:line:column: error|warning: message [code], with a hint
             where one helps, then a summary of what the networks hold. Exits 1 if any file has an error.
+            --format sarif writes the diagnostics as a SARIF 2.1.0 log, for code-scanning CI.
             Without FILE, checks the bundled national network.
 
             With --scenario FILE, also checks a scenario overlay (Docs/scenarios.md) against the one
-            network given (or the bundled one), without simulating; the summary is then the network's
-            as the scenario leaves it.
+            network given (else the one the scenario's network: names, else the bundled one), without
+            simulating; the summary is then the network's as the scenario leaves it.
 
             Examples:
               carepath validate Networks/training-small.yaml --format json
               carepath validate --scenario Networks/scenarios/chu-laayoune-opens.yaml
+              carepath validate Networks/training-small.yaml --format sarif
             """.helpParagraphs
     )
 
@@ -31,7 +38,8 @@ struct Validate: ParsableCommand {
     var paths: [String] { files + (networkOptions.network.map { [$0] } ?? []) }
     var scenario: String? { networkOptions.scenario }
 
-    @OptionGroup var output: OutputOptions
+    @Option(help: "Output format: text (for people), json (stable, for scripts) or sarif (SARIF 2.1.0, for code-scanning CI).")
+    var format: ValidateFormat = .text
 
     func validate() throws {
         if scenario != nil, paths.count > 1 {
@@ -40,7 +48,18 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let paths = self.paths.isEmpty ? [NetworkLoader.bundledNetworkPath] : self.paths
+        var paths = self.paths.isEmpty ? [NetworkLoader.bundledNetworkPath] : self.paths
+        var named: [Diagnostic] = []
+        if let scenario, self.paths.isEmpty {
+            // The network the scenario names (network: file, relative to the scenario), else the bundled one.
+            let resolved = ScenarioNetwork.namedFile(scenarioPath: scenario)
+            if let path = resolved.path { paths = [path] }
+            named = resolved.diagnostics
+        }
+        if !named.isEmpty {
+            try report(files: [scenario!], diagnostics: named, summary: NetworkSummary())
+            return
+        }
         let reports = paths.map { NetworkLoader.check(path: $0) }
         var summary = NetworkSummary()
         for report in reports { summary.add(report.summary) }
@@ -50,11 +69,18 @@ struct Validate: ParsableCommand {
             diagnostics += report.diagnostics
             if let applied = report.application { summary = NetworkSummary(applied.network) }
         }
-        switch output.format {
+        try report(files: paths + (scenario.map { [$0] } ?? []), diagnostics: diagnostics, summary: summary)
+    }
+
+    /// Prints the diagnostics and the summary in the chosen format; exit 1 on an error.
+    func report(files: [String], diagnostics: [Diagnostic], summary: NetworkSummary) throws {
+        switch format {
         case .json:
-            print(ValidationJSON.render(files: paths + (scenario.map { [$0] } ?? []), diagnostics: diagnostics, summary: summary))
+            print(ValidationJSON.render(files: files, diagnostics: diagnostics, summary: summary))
+        case .sarif:
+            print(ValidationSARIF.render(diagnostics: diagnostics))
         case .text:
-            let count = paths.count + (scenario == nil ? 0 : 1)
+            let count = files.count
             var text = DiagnosticPrinter.lines(diagnostics)
             text += "\(count) file\(count == 1 ? "" : "s"): \(DiagnosticPrinter.count(diagnostics))\n"
             text += ValidationJSON.summaryText(summary)

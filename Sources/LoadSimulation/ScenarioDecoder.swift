@@ -16,7 +16,10 @@ struct ScenarioDecoder {
 
     var diagnostics: [Diagnostic] { decoder.reader.diagnostics }
 
-    static let topKeys = ["schema", "name", "description", "close", "open", "chu", "servers", "demand", "queue-limit",
+    /// The scenario's `network:`, once decoded (nil when absent or invalid).
+    var network: ScenarioNetwork?
+
+    static let topKeys = ["schema", "network", "name", "description", "close", "open", "chu", "servers", "demand", "queue-limit",
                           "hours", "calendar", "arrival-profiles", "arrival-profile"]
     static let chuKeys = ["region", "chu"]
     static let capacityKeys = ["facility", "service", "servers", "beds", "add", "time", "stay", "time-scale"]
@@ -35,6 +38,7 @@ struct ScenarioDecoder {
         }
         guard let top = decoder.reader.mapping(root, what: "the scenario file", allowed: Self.topKeys, required: ["schema"]) else { return nil }
         var scenario = Scenario(path: path)
+        network = top["network"].flatMap { ScenarioNetwork.decode($0, reader: &decoder.reader) }
         scenario.name = top["name"].flatMap { text($0, what: "scenario name") }
         scenario.description = top["description"].flatMap { text($0, what: "scenario description") }
         for item in decoder.reader.list(top["close"], what: "close") {

@@ -37,13 +37,30 @@ public enum ScenarioLoader {
         do { description = try NetworkLoader.describe(path: networkPath, catalog: catalog) } catch {
             return Report(application: nil, diagnostics: error.diagnostics)
         }
-        return check(scenario: data, path: scenarioPath, description: description, baseDiagnostics: base.diagnostics, catalog: catalog)
+        return check(scenario: data, path: scenarioPath, description: description, baseDiagnostics: base.diagnostics, catalog: catalog,
+                     networkPath: networkPath, networkDigest: ScenarioNetwork.digest(ofFile: networkPath))
+    }
+
+    /// Reads the scenario at `scenarioPath` and applies it to the network file at `networkPath`, or,
+    /// when that is nil, to the network the scenario's `network:` names (its `file`, relative to the
+    /// scenario file), else to `fallback`. The network used is returned with the report.
+    public static func check(scenarioPath: String, networkPath: String?, fallback: String,
+                             catalog: ServiceCatalog = .standard) -> (networkPath: String, report: Report) {
+        if let networkPath { return (networkPath, check(scenarioPath: scenarioPath, networkPath: networkPath, catalog: catalog)) }
+        let named = ScenarioNetwork.namedFile(scenarioPath: scenarioPath)
+        if !named.diagnostics.isEmpty { return (fallback, Report(application: nil, diagnostics: named.diagnostics)) }
+        let path = named.path ?? fallback
+        return (path, check(scenarioPath: scenarioPath, networkPath: path, catalog: catalog))
     }
 
     /// Applies scenario file contents (named `path` in diagnostics) to a network description whose own
     /// diagnostics are `baseDiagnostics` (those are not reported again).
+    ///
+    /// The scenario's `network:` is checked against the network's `name:`, the file name
+    /// `networkPath` and the digest `networkDigest` of its bytes (those that are given); on a
+    /// mismatch (`network-mismatch`) the scenario is not applied.
     public static func check(scenario data: Data, path: String, description: NetworkDescription, baseDiagnostics: [Diagnostic] = [],
-                             catalog: ServiceCatalog = .standard) -> Report {
+                             catalog: ServiceCatalog = .standard, networkPath: String? = nil, networkDigest: String? = nil) -> Report {
         let root: SourceValue
         switch SourceParser.parse(data: data, file: path) {
         case .failure(let diagnostic): return Report(application: nil, diagnostics: [diagnostic])
@@ -51,6 +68,11 @@ public enum ScenarioLoader {
         }
         var decoder = ScenarioDecoder(path: path, catalog: catalog)
         guard let scenario = decoder.decode(root) else { return Report(application: nil, diagnostics: decoder.diagnostics.sortedForDisplay()) }
+        // A scenario for another network: its ids would be checked against the wrong one.
+        if let mismatches = decoder.network?.mismatches(networkPath: networkPath, networkName: description.name, networkDigest: networkDigest),
+           !mismatches.isEmpty {
+            return Report(application: nil, diagnostics: (decoder.diagnostics + mismatches).sortedForDisplay())
+        }
         var applier = ScenarioApplier(scenario: scenario, description: description, catalog: catalog)
         applier.apply()
         var diagnostics = decoder.diagnostics + applier.diagnostics

@@ -36,6 +36,7 @@ struct VocabularyTests {
     /// The scenario loader's own codes: in Docs/scenarios.md, never given by a network file.
     static let scenarioOnly: Set<DiagnosticCode> = [
         .conflict, .closedFacility, .closedCHUUnassigned, .serviceNotOffered, .refersToDropped, .noDemand, .noOperations,
+        .networkMismatch, .networkNotFound,
     ]
 
     @Test("every code of Docs/network-format.md's Diagnostics table is a DiagnosticCode, and every DiagnosticCode but the scenario loader's own is in it")
@@ -49,6 +50,18 @@ struct VocabularyTests {
         #expect(undocumented.isEmpty, "a DiagnosticCode missing from Docs/network-format.md: \(undocumented)")
         let scenarioCodesInNetworkTable = Self.scenarioOnly.filter { documented.contains($0.rawValue) }
         #expect(scenarioCodesInNetworkTable.isEmpty, "\(scenarioCodesInNetworkTable) are network codes after all")
+    }
+
+    @Test("each code's meaning and default severity are those of its docs table (network-format.md, else scenarios.md): SARIF's rule descriptions")
+    func meanings() throws {
+        var documented: [String: (severity: String, meaning: String)] = [:]
+        for row in try Self.networkTable() { for code in row.codes { documented[code] = (row.cells[1], row.cells[3]) } }
+        for row in try Self.scenarioTable() { for code in row.codes where documented[code] == nil { documented[code] = (row.cells[1], row.cells[2]) } }
+        for code in DiagnosticCode.allCases {
+            let row = try #require(documented[code.rawValue], "\(code) is in no table")
+            #expect(code.meaning == row.meaning, "\(code)")
+            #expect(code.defaultSeverity.rawValue == row.severity, "\(code)")
+        }
     }
 
     @Test("every code of Docs/scenarios.md's table is a DiagnosticCode, the scenario loader's own codes among them")

@@ -30,7 +30,8 @@ import Testing
 // Complete files shown as ```yaml blocks are checked too: a block of Docs/scenarios.md or
 // Docs/network-format.md whose first key is `schema:` is a complete scenario or network file, and
 // `carepath validate` must accept it without an error or a warning (a scenario on the network its
-// `# network: FILE` comment names, else on the bundled national network). A block meant as a
+// `network:` key names, as if it were a file of Networks/scenarios/, or its `# network: FILE` comment
+// names, else on the bundled national network). A block meant as a
 // sketch of the syntax says so in its info string: ```yaml sketch.
 
 /// A fenced block of a Markdown page.
@@ -297,7 +298,7 @@ struct DocFile: Sendable, CustomTestStringConvertible {
     var line: Int
     var text: String
     var isScenario: Bool
-    /// The network a scenario is meant for (its `# network: FILE` comment), nil for the bundled one.
+    /// The network a scenario is meant for (its `network:` file or `# network: FILE` comment), nil for the bundled one.
     var network: String?
 
     var testDescription: String { "\(page):\(line) (\(isScenario ? "scenario" : "network"))" }
@@ -313,12 +314,27 @@ struct DocFile: Sendable, CustomTestStringConvertible {
             }
             guard let first, first.hasPrefix("schema:") else { return nil }
             let network = block.lines.lazy.compactMap { line -> String? in
-                guard line.hasPrefix("# network: ") else { return nil }
-                return String(line.dropFirst("# network: ".count)).trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("# network: ") { return String(line.dropFirst("# network: ".count)).trimmingCharacters(in: .whitespaces) }
+                return scenarioNetworkFile(line)
             }.first
             return DocFile(page: page, line: block.firstLine, text: block.lines.joined(separator: "\n") + "\n",
                            isScenario: first.contains("carepath-scenario/"), network: network)
         }
+    }
+
+    /// The file a scenario's `network:` line names (`network: FILE` or `network: {file: FILE, ...}`),
+    /// resolved as if the scenario were a file of Networks/scenarios/ (the shown block is checked from a
+    /// temporary directory, where the relative file is not).
+    static func scenarioNetworkFile(_ line: String) -> String? {
+        guard line.hasPrefix("network: ") else { return nil }
+        var value = String(line.dropFirst("network: ".count))
+        if let comment = value.range(of: "   #") { value = String(value[..<comment.lowerBound]) }
+        value = value.trimmingCharacters(in: .whitespaces)
+        if value.hasPrefix("{") {
+            guard let start = value.range(of: "file:") else { return nil }
+            value = String(value[start.upperBound...].prefix { $0 != "," && $0 != "}" }).trimmingCharacters(in: .whitespaces)
+        }
+        return CLI.packageRoot.appendingPathComponent("Networks/scenarios").appendingPathComponent(value).standardizedFileURL.path
     }
 
     static let all: [DocFile] = pages.flatMap { files(in: DocPages.text(of: $0), page: $0) }

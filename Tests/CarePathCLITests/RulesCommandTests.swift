@@ -37,6 +37,31 @@ struct RulesCommandTests {
         #expect(try CLI.run(["eligibility", "--area", "urban", "--score", "3", "--household-size", "2"]).status == 64)
     }
 
+    @Test("C2-C4: eligibility --card gives the card years, the renewal windows and the new-file day, and what is due on --on")
+    func cardCalendar() throws {
+        let (status, card) = try Self.json(["eligibility", "--card", "vulnerable", "--card-issued", "2024-03-01", "--paid-years", "1", "--on", "2025-02-20"])
+        #expect(status == 0)
+        #expect(card["eligibilityEnds"] as? String == "2027-03-01" && card["newFileFrom"] as? String == "2026-12-01")
+        let windows = try #require(card["renewalWindows"] as? [[String: Any]])
+        #expect(windows.map { $0["opens"] as? String } == ["2025-02-15", "2026-02-15"])
+        #expect(windows.map { $0["closes"] as? String } == ["2025-03-01", "2026-03-01"])
+        let years = try #require(card["years"] as? [[String: Any]])
+        #expect(years.map { $0["covered"] as? Bool } == [true, false, false])
+        let on = try #require(card["on"] as? [String: Any])
+        #expect(on["entitlement"] as? String == "whole-basket" && on["dueRule"] as? String == "C3")
+        let (_, poor) = try Self.json(["eligibility", "--card", "poor", "--card-issued", "2024-03-01", "--on", "2026-12-15"])
+        #expect((poor["renewalWindows"] as? [Any])?.isEmpty == true && poor["paidYears"] is NSNull)
+        #expect((poor["on"] as? [String: Any])?["dueRule"] as? String == "C4")
+        let (_, receipt) = try Self.json(["eligibility", "--receipt", "2026-01-10", "--on", "2026-02-01"])
+        #expect((receipt["receipt"] as? [String: Any])?["status"] as? String == "pending-committee-decision")
+        #expect((receipt["on"] as? [String: Any])?["entitlement"] as? String == "emergency-only")
+        // A household and a card at once, a card without its date, a bad date: usage errors.
+        #expect(try CLI.run(["eligibility", "--card", "poor", "--card-issued", "2024-03-01", "--area", "urban"]).status == 64)
+        #expect(try CLI.run(["eligibility", "--card", "poor"]).status == 64)
+        #expect(try CLI.run(["eligibility", "--receipt", "2026-13-01"]).status == 64)
+        #expect(try CLI.run(["eligibility", "--on", "2026-01-01"]).status == 64)
+    }
+
     @Test("P1-P5: route prints the pathway up to the CHU for cardiac surgery; P0 starts at a hospital")
     func route() throws {
         let (status, pathway) = try Self.json(["route", "--network", Self.training, "--from", "cs-haouz-1", "--service", "cardiac-surgery"])

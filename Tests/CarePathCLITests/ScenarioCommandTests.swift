@@ -105,7 +105,7 @@ struct ScenarioCommandTests {
         #expect(bad.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any])
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
-        #expect(diagnostics.contains { $0["code"] as? String == "closed-chu-unassigned" && $0["line"] as? Int == 6 && $0["rule"] as? String == "P4" })
+        #expect(diagnostics.contains { $0["code"] as? String == "closed-chu-unassigned" && $0["line"] as? Int == 8 && $0["rule"] as? String == "P4" })
         #expect(try CLI.run(["validate", Self.training, Self.training, "--scenario", Self.scenario]).status == 64)
     }
 

@@ -32,7 +32,7 @@ struct ScenarioDiagnosticsTests {
             "yaml-syntax", "duplicate-key", "schema", "unknown-key", "missing-key", "wrong-type", "invalid-value", "out-of-range",
             "unknown-reference", "conflict", "closed-facility", "closed-chu-unassigned", "service-not-offered", "service-kind",
             "refers-to-dropped", "no-demand", "no-operations", "duplicate-id", "referral-level", "broken-chain",
-            "region-without-regional-hospital",
+            "region-without-regional-hospital", "network-mismatch",
         ]
         #expect(codes.subtracting(stated).isEmpty, "no example for \(codes.subtracting(stated))")
     }

@@ -77,8 +77,16 @@ private func citedTags(_ text: String) -> Set<String> {
         #expect(files.count > 40)
         for file in files {
             let content = try text(file)
-            for outside in ["shared/", "../", "RULES.md", "facilities-facts"] {
+            for outside in ["shared/", "RULES.md", "facilities-facts"] {
                 #expect(!content.contains(outside), "\(file) mentions \(outside)")
+            }
+            // A relative path with `..` (a scenario's network: file, the editors' $schema line) must
+            // resolve to a file inside the repository; the template's, from Networks/morocco.yaml, which it becomes.
+            let directory = URL(fileURLWithPath: root + "/" + (file.hasSuffix("morocco.template.yaml") ? "Networks/morocco.yaml" : file)).deletingLastPathComponent()
+            for match in content.matches(of: /(?:\.\.\/)+[A-Za-z0-9._\/-]+/) {
+                let resolved = directory.appendingPathComponent(String(match.output)).standardizedFileURL.path
+                #expect(resolved.hasPrefix(root + "/") && FileManager.default.fileExists(atPath: resolved),
+                        "\(file) points at \(match.output), outside the repository or missing")
             }
         }
         #expect(!FileManager.default.fileExists(atPath: sourceDirectory + "/facilities-facts.md"))
