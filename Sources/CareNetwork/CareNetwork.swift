@@ -20,13 +20,6 @@ public struct CareNetwork: Sendable {
     /// Closed dates and overtime (the file's `calendar:`; none when it has none).
     public let calendar: NetworkCalendar
 
-    /// Whether any station has opening hours or any service an arrival profile: whether time of day
-    /// matters to the simulation.
-    public var hasTimeModel: Bool {
-        demand.services.contains { $0.arrivalProfile != nil || $0.emergencyArrivalProfile != nil }
-            || facilities.contains { $0.services.contains { $0.hours != nil } }
-    }
-
     /// Per facility: the next facility up the chain (P2 from a health centre, P3 from level 2, P4 from a
     /// regional hospital), or -1 (CHUs, private and foreign facilities).
     let nextLevelIndex: [Int32]

@@ -56,13 +56,6 @@ public struct HoursTable: Sendable, Hashable {
         self.days = days
     }
 
-    /// Every day of the week open from `start` to `end` with all the servers, closed on closed dates.
-    public static func everyWeekday(_ days: [DayType], from start: Int, to end: Int) -> HoursTable {
-        var table = HoursTable(days: Array(repeating: [], count: DayType.allCases.count))
-        for day in days { table.days[day.rawValue] = [Interval(start: start, end: end, servers: .all)] }
-        return table
-    }
-
     /// The timetable of a station with `base` servers.
     public func resolved(base: Int) -> OpeningHours {
         OpeningHours(days: days.map { $0.map { OpeningHours.Shift(start: $0.start, end: $0.end, servers: $0.servers.resolved(base: base)) } })

@@ -48,25 +48,6 @@ public struct OpeningHours: Hashable, Sendable {
     /// Whether the station is open at some time of some weekday (closed dates aside).
     public var opensInTheWeek: Bool { DayType.week.contains { !days[$0.rawValue].isEmpty } }
 
-    /// The most servers working at once.
-    public var peakServers: Int { days.joined().map(\.servers).max() ?? 0 }
-
-    /// Open server-minutes over the seven weekdays.
-    public var serverMinutesPerWeek: Int {
-        DayType.week.reduce(0) { total, day in total + days[day.rawValue].reduce(0) { $0 + ($1.end - $1.start) * $1.servers } }
-    }
-
-    /// Open minutes over the seven weekdays.
-    public var openMinutesPerWeek: Int {
-        DayType.week.reduce(0) { total, day in total + days[day.rawValue].reduce(0) { $0 + $1.end - $1.start } }
-    }
-
-    /// The servers working at `minute` (0..<1440) of `day`: 0 when closed.
-    public func servers(on day: DayType, at minute: Int) -> Int {
-        for shift in days[day.rawValue] where shift.start <= minute && minute < shift.end { return shift.servers }
-        return 0
-    }
-
     /// The timetable as a file would write it, for messages and documents: `mon-fri 08:30-16:30 (2)`.
     public var summary: String {
         var parts: [String] = []

@@ -1,4 +1,5 @@
 import CarePathSupport
+import CareNetwork
 import Foundation
 import SimulationResults
 
@@ -91,11 +92,10 @@ struct SimulationSummary {
     /// With opening hours or arrival profiles: each tier's busiest hour, the census by hour, and the
     /// stations whose arrivals of one hour wait longest.
     func hourlyText(_ hourly: ResultDocument.Hourly, label: (ResultDocument.Station) -> String) -> String {
-        func clock(_ h: Int) -> String { (h % 24 < 10 ? "0" : "") + "\(h % 24):00" }
+        func clock(_ h: Int) -> String { OpeningHours.clock(h * 60) }
         var text = "\nBy the hour of arrival (every station of a tier together; hourly.csv has each station's):\n"
         for tier in hourly.tiers {
-            guard let peak = tier.hours.max(by: { $0.startedPerDay * $0.meanWaitMinutes < $1.startedPerDay * $1.meanWaitMinutes }),
-                  peak.meanWaitMinutes > 0 else { continue }
+            guard let peak = tier.peak else { continue }
             let arrivals = tier.hours.reduce(0) { $0 + $1.arrivalsPerDay }
             text += "  \(tier.tier.rawValue): \(NumberFormat.grouped(Int(arrivals.rounded()))) arrivals a day; peak at \(clock(peak.hour))-\(clock(peak.hour + 1)): "
                 + "mean wait \(brief(peak.meanWaitMinutes)) (p90 \(brief(peak.waitMinutesP90))) for its \(NumberFormat.grouped(Int(peak.arrivalsPerDay.rounded()))) arrivals a day\n"

@@ -100,7 +100,7 @@ extension ScenarioApplier {
         }
         var stations = 0
         if let key = change.service {
-            guard let service = checkService(key, for: operation) else { return }
+            guard checkService(key, for: operation) != nil else { return }
             for index in selected {
                 guard var offer = self.offer(at: index, service: key) else {
                     if change.facility != nil {
@@ -116,7 +116,6 @@ extension ScenarioApplier {
                 description.facilities[index].services.append(offer)
                 stations += 1
             }
-            _ = service
         } else {
             for index in selected {
                 // The facility's hours apply to its visits that give none of their own: clear theirs.

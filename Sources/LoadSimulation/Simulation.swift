@@ -123,12 +123,16 @@ public enum Simulation {
         // each hour of the day.
         let hours = replications.map(\.inSystemAtEndOfHour.count).min() ?? 0
         let firstHour = Int((warmup / 60).rounded(.up))
-        let censusByHour: [Estimate] = (0..<24).map { h in
-            Estimate(replications.map { rep in
-                let values = stride(from: firstHour, to: hours, by: 1).filter { ($0 + 1) % 24 == h }.map { Double(rep.inSystemAtEndOfHour[$0]) }
-                return values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
-            })
+        // The end of hour k is clock hour (k + 1) mod 24: one pass over each replication's hours.
+        let meansByHour: [[Double]] = replications.map { rep in
+            var sums = [Double](repeating: 0, count: 24), counts = [Int](repeating: 0, count: 24)
+            for k in stride(from: firstHour, to: hours, by: 1) {
+                sums[(k + 1) % 24] += Double(rep.inSystemAtEndOfHour[k])
+                counts[(k + 1) % 24] += 1
+            }
+            return (0..<24).map { counts[$0] == 0 ? 0 : sums[$0] / Double(counts[$0]) }
         }
+        let censusByHour: [Estimate] = (0..<24).map { h in Estimate(meansByHour.map { $0[h] }) }
         let links = (0..<model.links.count).map { l in Estimate(replications.map { Double($0.linkFlow[l]) }) }
         let routes = (0..<model.routeOutcome.count).map { r in replications.reduce(0.0) { $0 + Double($1.routeArrivals[r]) } / Double(max(replications.count, 1)) }
         func sum(_ key: KeyPath<ReplicationResult, Int>) -> Int { replications.reduce(0) { $0 + $1[keyPath: key] } }

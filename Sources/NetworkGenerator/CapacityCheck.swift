@@ -61,23 +61,23 @@ struct CapacityCheck {
                 walk(route: Int(model.escalationRoute[s]), rate: treated[s] * model.referralRate[s])
             }
         }
+        // The day types of the 365 days from the simulation's default start, for every station's open share.
+        let year = (0..<365).map { network.calendar.dayType(of: SimulationConfiguration.defaultStart.adding(days: $0)) }
         for s in 0..<model.stationCount {
             let facility = network.facilities[Int(model.stationFacility[s])].key
             let service = network.catalog[ServiceID(Int(model.stationService[s]))].key
             load[facility, default: [:]][service] = visits[s] * model.serviceTime[s].mean
-            openShare[facility, default: [:]][service] = Self.openShare(model.stationHours[s], servers: Int(model.servers[s]), calendar: network.calendar)
+            openShare[facility, default: [:]][service] = Self.openShare(model.stationHours[s], servers: Int(model.servers[s]), days: year)
         }
     }
 
-    /// The share of the year's server-time `hours` opens for a station of `servers`.
-    static func openShare(_ hours: OpeningHours?, servers: Int, calendar: NetworkCalendar) -> Double {
+    /// The share of the year's server-time `hours` opens for a station of `servers`, over `days` (the
+    /// day types of the year's 365 days).
+    static func openShare(_ hours: OpeningHours?, servers: Int, days: [DayType]) -> Double {
         guard let hours, servers > 0 else { return 1 }
-        var minutes = 0
-        for d in 0..<365 {
-            let day = calendar.dayType(of: SimulationConfiguration.defaultStart.adding(days: d))
-            minutes += hours[day].reduce(0) { $0 + ($1.end - $1.start) * $1.servers }
-        }
-        return Double(minutes) / (Double(servers) * 525_600)
+        let perDayType = DayType.allCases.map { day in hours[day].reduce(0) { $0 + ($1.end - $1.start) * $1.servers } }
+        let minutes = days.reduce(0) { $0 + perDayType[$1.rawValue] }
+        return Double(minutes) / (Double(servers) * Double(days.count * 1440))
     }
 
     /// The utilisation over open hours of `capacity` servers (or beds) at a station of `load` that

@@ -214,7 +214,7 @@ struct ReportPart {
     /// the mean wait of the health centres' patients by hour (a chart), and the census by hour.
     private func hoursSection(_ d: ResultDocument, key: String) -> String {
         guard let hourly = d.hourly else { return "<p>\(t(Words.noHours))</p>\n" }
-        func clock(_ h: Int) -> String { (h % 24 < 10 ? "0" : "") + "\(h % 24):00" }
+        func clock(_ h: Int) -> String { OpeningHours.clock(h * 60) }
         let tiers = hourly.tiers.filter { tier in tier.hours.contains { $0.arrivalsPerDay > 0 } }
         var html = ""
         if let first = tiers.first(where: { $0.tier == .healthCentre }) ?? tiers.first {

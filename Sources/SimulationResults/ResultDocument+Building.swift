@@ -107,10 +107,17 @@ extension ResultDocument {
     /// mean wait), nil when nobody waited. Not the hour of the longest mean wait, which at a station
     /// that closes is the one whose few late arrivals wait for the next morning.
     static func peakHour(_ hourly: [HourlyStatistics]) -> PeakHour? {
-        guard hourly.count >= 24 else { return nil }
-        func total(_ h: Int) -> Double { hourly[h].startedPerDay * hourly[h].meanWait }
-        guard let peak = (0..<24).max(by: { total($0) < total($1) }), total(peak) > 0 else { return nil }
+        guard hourly.count >= 24,
+              let peak = hourOfMostWaiting(started: hourly.prefix(24).map(\.startedPerDay), meanWait: hourly.prefix(24).map(\.meanWait)) else { return nil }
         return PeakHour(hour: peak, arrivalsPerDay: hourly[peak].arrivalsPerDay ?? 0, meanWaitMinutes: hourly[peak].meanWait, waitMinutesP90: hourly[peak].waitP90)
+    }
+
+    /// The hour (index) whose patients waited most in all, `started[h] × meanWait[h]`, the first of
+    /// equals; nil when nobody waited. The rule of a station's ``PeakHour`` and of a tier's peak.
+    static func hourOfMostWaiting(started: [Double], meanWait: [Double]) -> Int? {
+        func total(_ h: Int) -> Double { started[h] * meanWait[h] }
+        guard let peak = started.indices.max(by: { total($0) < total($1) }), total(peak) > 0 else { return nil }
+        return peak
     }
 
     /// The network by hour: the census, and each tier's stations together by the hour of arrival.

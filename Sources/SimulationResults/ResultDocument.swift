@@ -219,6 +219,12 @@ public struct ResultDocument: Codable, Sendable, Hashable {
             public var tier: Tier
             /// 24 entries, 00:00-01:00 first.
             public var hours: [Hour]
+
+            /// The tier's peak hour: the one whose patients waited most in all (as a station's
+            /// ``PeakHour``); nil when nobody waited.
+            public var peak: Hour? {
+                ResultDocument.hourOfMostWaiting(started: hours.map(\.startedPerDay), meanWait: hours.map(\.meanWaitMinutes)).map { hours[$0] }
+            }
         }
 
         public struct Hour: Codable, Sendable, Hashable {
