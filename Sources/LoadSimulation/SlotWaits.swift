@@ -26,14 +26,22 @@ enum CoarseBuckets {
 }
 
 /// A replication's durations per slot while it runs: a count and a sum per slot, and positive
-/// durations in ``CoarseBuckets`` (`slots × 160` counters, zeroed by the kernel on first touch, so
-/// slots that never see a positive duration cost no memory), logged and added 4,096 at a time as
-/// ``WaitCounter`` does.
+/// durations in ``CoarseBuckets``, logged and added 4,096 at a time as ``WaitCounter`` does.
+///
+/// The buckets are one byte each (`slots × 160` bytes, zeroed by the kernel on first touch), and a
+/// byte that wraps round carries its 256 into a table of its own: a station's 31 slots (24 hours, 7
+/// weekdays) fill 5 KB instead of 20, so a national replication's hourly buckets take 71 MB instead
+/// of 284 and the sweep touches a quarter of the cache lines. A bucket wraps once per 256 durations
+/// in it, so the table is looked up on fewer than 1 in 256 records (and holds few entries: the
+/// busiest buckets of the busiest stations).
 package final class SlotWaits {
     let slotCount: Int
     let counts: UnsafeMutablePointer<UInt32>
     let sums: UnsafeMutablePointer<Double>
-    let buckets: UnsafeMutablePointer<UInt32>
+    /// The low byte of every bucket's count, `slot × 160 + bucket`.
+    let buckets: UnsafeMutablePointer<UInt8>
+    /// For a bucket whose byte wrapped: how many times (its count is `256 × carries + byte`).
+    var carries: [Int: UInt32] = [:]
     static let logCapacity = 4096
     let log: UnsafeMutablePointer<Int>
     var logged = 0
@@ -43,8 +51,9 @@ package final class SlotWaits {
         let n = max(slotCount, 1)
         counts = calloc(n, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: n)
         sums = calloc(n, MemoryLayout<Double>.stride)!.bindMemory(to: Double.self, capacity: n)
-        buckets = calloc(n * CoarseBuckets.count, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: n * CoarseBuckets.count)
+        buckets = calloc(n * CoarseBuckets.count, MemoryLayout<UInt8>.stride)!.bindMemory(to: UInt8.self, capacity: n * CoarseBuckets.count)
         log = .allocate(capacity: SlotWaits.logCapacity)
+        carries.reserveCapacity(1024)
     }
 
     deinit { free(counts); free(sums); free(buckets); log.deallocate() }
@@ -61,7 +70,12 @@ package final class SlotWaits {
     }
 
     func flush() {
-        for k in 0..<logged { buckets[log[k]] &+= 1 }
+        for k in 0..<logged {
+            let i = log[k]
+            let byte = buckets[i] &+ 1
+            buckets[i] = byte
+            if byte == 0 { carries[i, default: 0] &+= 1 }
+        }
         logged = 0
     }
 
@@ -70,12 +84,18 @@ package final class SlotWaits {
         flush()
         var offsets: [Int32] = [0], indices: [UInt8] = [], bucketCounts: [UInt32] = []
         offsets.reserveCapacity(slotCount + 1)
+        // The wrapped buckets in index order, met as the slots are walked.
+        let wrapped = carries.sorted { $0.key < $1.key }
+        var w = 0
         for s in 0..<slotCount {
             if counts[s] > 0 {
-                let base = buckets + s * CoarseBuckets.count
-                for b in 0..<CoarseBuckets.count where base[b] > 0 {
+                let first = s * CoarseBuckets.count, base = buckets + first
+                for b in 0..<CoarseBuckets.count {
+                    var count = UInt32(base[b])
+                    if w < wrapped.count, wrapped[w].key == first + b { count &+= wrapped[w].value << 8; w += 1 }
+                    guard count > 0 else { continue }
                     indices.append(UInt8(b))
-                    bucketCounts.append(base[b])
+                    bucketCounts.append(count)
                 }
             }
             offsets.append(Int32(indices.count))

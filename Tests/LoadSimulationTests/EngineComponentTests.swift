@@ -115,6 +115,26 @@ struct EngineComponentTests {
         #expect(WaitRecord.percentiles([50], station: 0, in: records) == [0])
     }
 
+    // The slot buckets are one byte each, carrying into a table when a byte wraps: counts across 256,
+    // 512 and 65,536 must come out whole, in the right slot and bucket, and a wrapped bucket whose byte
+    // is back to 0 must not be lost.
+    @Test("slot waits count past a byte's 255 in a bucket: 256, 300, 512 and 70,000 durations come out whole")
+    func slotWaitsCarry() {
+        let slots = SlotWaits(slotCount: 3)
+        let cases: [(slot: Int, minutes: Double, times: Int)] = [(0, 5, 256), (0, 200, 300), (1, 5, 512), (2, 1000, 70_000), (2, 3, 7)]
+        for c in cases { for _ in 0..<c.times { slots.record(c.minutes, slot: c.slot) } }
+        for _ in 0..<3 { slots.record(0, slot: 1) }
+        let record = slots.compacted()
+        #expect(record.counts == [556, 515, 70_007])
+        for c in cases {
+            let k = (Int(record.offsets[c.slot])..<Int(record.offsets[c.slot + 1])).first { Int(record.buckets[$0]) == CoarseBuckets.index(minutes: c.minutes) }
+            #expect(k.map { Int(record.bucketCounts[$0]) } == c.times, "slot \(c.slot), \(c.minutes) min")
+        }
+        #expect(record.offsets == [0, 2, 3, 5], "one bucket per value recorded, none empty")
+        #expect(SlotRecord.percentiles([50], slot: 1, in: [record]) == [CoarseBuckets.representative(index: CoarseBuckets.index(minutes: 5))])
+        #expect(abs(record.sums[2] - (70_000 * 1000 + 21)) < 1e-6)
+    }
+
     // A traveller carries its first contact (the time to treatment is measured from it): 32 bytes,
     // two to a cache line.
     @Test("the station sweep's records keep their sizes: travellers 32 bytes, route heads 16, station parameters 56, counters 40")
