@@ -60,7 +60,7 @@ package final class SlotWaits {
 
     /// Counts a duration of `minutes` in `slot`.
     @inline(__always)
-    func record(_ minutes: Double, slot: Int) {
+    package func record(_ minutes: Double, slot: Int) {
         counts[slot] &+= 1
         guard minutes > 0 else { return }
         sums[slot] += minutes

@@ -38,10 +38,10 @@ struct ReferenceEngineTests {
         #expect(Set(popped.map(\.patient)) == Set(expected.map(\.patient)))
     }
 
-    @Test("a station record spans exactly two cache lines")
+    @Test("a station record spans exactly three cache lines (its clock included), a patient record 48 bytes")
     func stationLayout() {
-        #expect(MemoryLayout<StationRecord>.stride == 128)
-        #expect(MemoryLayout<PatientRecord>.stride == 40)
+        #expect(MemoryLayout<StationRecord>.stride == 192)
+        #expect(MemoryLayout<PatientRecord>.stride == 48)
         #expect(MemoryLayout<Event>.stride == 16)
     }
 }

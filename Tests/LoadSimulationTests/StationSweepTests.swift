@@ -18,8 +18,8 @@ struct StationSweepTests {
     }
 
     /// The model of a network file with its time model taken out (every station open around the clock,
-    /// constant arrival rates): what the reference engine, which has no clock, can run. The time model
-    /// is tested against exact results instead (TimeModelTests).
+    /// constant arrival rates): the engines' stationary path, which a model without hours or profiles
+    /// takes (the time model is tested against exact results in TimeModelTests, and on both engines below).
     static func aroundTheClockModel(_ file: String) throws -> SimulationModel {
         var description = try NetworkLoader.describe(path: root.appendingPathComponent(file).path)
         description.calendar = nil
@@ -66,6 +66,12 @@ struct StationSweepTests {
             // The day-end census: the same on both engines, whatever order they count in; its last day is the end.
             #expect(a.inSystemAtEndOfDay == b.inSystemAtEndOfDay, sourceLocation: sourceLocation)
             #expect(a.inSystemAtEndOfDay.last == a.inSystem && a.inSystemAtEndOfDay.allSatisfy { $0 >= 0 }, sourceLocation: sourceLocation)
+            #expect(a.inSystemAtEndOfHour == b.inSystemAtEndOfHour && a.busyMinutes == b.busyMinutes, sourceLocation: sourceLocation)
+            // The time to treatment per route; with a clock, the waits by hour and weekday, the
+            // arrivals by hour, the overtime and the patients carried over at closing.
+            #expect(a.timeToTreatment == b.timeToTreatment, sourceLocation: sourceLocation)
+            #expect(a.hourlyWaits == b.hourlyWaits && a.arrivalsByHour == b.arrivalsByHour, sourceLocation: sourceLocation)
+            #expect(a.overtimeMinutes == b.overtimeMinutes && a.carriedOver == b.carriedOver, sourceLocation: sourceLocation)
         }
         return sweep
     }
@@ -83,6 +89,63 @@ struct StationSweepTests {
         let model = try Self.aroundTheClockModel("Networks/morocco.yaml")
         let result = Self.expectSamePath(model, SimulationConfiguration(days: 1, warmupDays: 0.25, replications: 1, seed: 5))
         #expect(result.stationVisits > 100_000)
+    }
+
+    // The time model on both engines: the sweep handles a change of servers as an event of its
+    // station, processed when the station is swept, and keeps waiting patients in its lanes across
+    // closings; the reference puts every change in its one event list and its queues in intrusive
+    // lists. Starting on a Friday takes the first run through a weekend closing of the health
+    // centres and consultations, their night closings, the emergency services' night shift, and
+    // the arrival profiles' hours; the overloaded one below adds overtime after closing.
+    //
+    // One thing is changed: the fixed service times (vaccination, 5 minutes; rehabilitation, 45)
+    // become triangular ones of the same mean. Patients who waited for an opening start together, so
+    // with a fixed time they finish together and reach the next station at the same instant; the two
+    // engines then queue them in different but equally valid orders (the sweep by its heap, the
+    // reference by its event sequence), and their waits part. Continuous times never tie.
+    @Test("the national network with its opening hours, shifts and arrival profiles: the same sample path on both engines, over a weekend")
+    func nationalNetworkTimed() throws {
+        var yaml = try String(contentsOf: Self.root.appendingPathComponent("Networks/morocco.yaml"), encoding: .utf8)
+        for value in [5, 45] {
+            let fixed = "{distribution: fixed, value: \(value)}"
+            #expect(yaml.contains(fixed))
+            yaml = yaml.replacingOccurrences(of: fixed, with: "{distribution: triangular, min: \(value - 1), mode: \(value), max: \(value + 1)}")
+        }
+        #expect(!yaml.contains("distribution: fixed"))
+        let network = try NetworkLoader.load(yaml: yaml, path: "morocco.yaml")
+        let model = SimulationModel(network: network, table: RoutingTable(router: ReferralRouter(network: network)))
+        #expect(model.hasTimeModel)
+        var configuration = SimulationConfiguration(days: 4, warmupDays: 0.5, replications: 1, seed: 5)
+        configuration.start = try #require(CalendarDate("2027-01-08"))
+        let result = Self.expectSamePath(model, configuration)
+        #expect(result.stationVisits > 200_000)
+        let replication = try #require(result.replications.first)
+        #expect(replication.carriedOver.reduce(0, +) > 100, "patients waited over the night and the weekend")
+        #expect(replication.overtimeMinutes.reduce(0, +) > 0)
+    }
+
+    @Test("an overloaded station open 08:00-16:00 with a night shift downstream: overtime, carry-over and shift changes on both engines",
+          arguments: [0, 90])
+    func overloadedTimed(overtime: Int) {
+        var model = SimulationModel.Builder()
+        // The first station opens 08:00-16:00 with 2 servers, 3 from 10:00 to 12:00; the second
+        // works around the clock with 3 servers by day and 1 at night; arrivals peak in the morning.
+        let day = [OpeningHours.Shift(start: 480, end: 600, servers: 2), OpeningHours.Shift(start: 600, end: 720, servers: 3),
+                   OpeningHours.Shift(start: 720, end: 960, servers: 2)]
+        model.addStation(servers: 3, serviceTime: .exponential(mean: 12), hours: OpeningHours(days: Array(repeating: day, count: 8)))
+        let shifts = [OpeningHours.Shift(start: 0, end: 480, servers: 1), OpeningHours.Shift(start: 480, end: 1200, servers: 3),
+                      OpeningHours.Shift(start: 1200, end: 1440, servers: 1)]
+        model.addStation(servers: 3, serviceTime: .lognormal(mean: 20, sd: 10), hours: OpeningHours(days: Array(repeating: shifts, count: 8)))
+        model.addLink(from: 0, to: 1)
+        var weights = [Double](repeating: 0.1, count: 24)
+        for h in 7..<17 { weights[h] = h < 11 ? 3 : 1 }
+        model.arrivalProfiles = [ArrivalProfile(id: "morning", hourly: Array(repeating: weights, count: 8), monthly: Array(repeating: 1, count: 12))]
+        model.calendar = NetworkCalendar(overtimeMinutes: overtime)
+        let tandem = model.addRoute([0, 1], links: [-1, 0])
+        let emergency = model.addRoute([1])
+        model.addSource(ratePerMinute: 0.2, entries: [(tandem, false, 0.9), (emergency, true, 0.1)], profile: 0)
+        let result = Self.expectSamePath(model.build(), SimulationConfiguration(days: 12, warmupDays: 2, replications: 2, seed: 17))
+        #expect(result.stations[0].carriedOver.mean > 1 && result.stations[0].overtimeMinutes.mean > 0)
     }
 
     /// A tandem under stress: an overloaded first station (λ = 1.3 a minute, μ = 1) with a bounded queue,

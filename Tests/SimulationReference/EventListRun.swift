@@ -19,6 +19,11 @@ import LoadSimulation
 ///   once the patient buffer and the heap have grown to the run's peak.
 /// - Utilisation: each service adds, when it starts, its overlap with the measured window to the
 ///   station's busy time; that is the time integral of busy servers, without a clock per station.
+/// - Opening hours and shifts (with a ``ClockPlan``): each station's next change of servers is an
+///   event of the list (sequence 0, so that it goes before any completion at the same time, and
+///   patient `-1 - station`); its closing and overtime rules are those of Docs/simulation.md, "Time in
+///   the model", applied here to intrusive queues and one global order of events rather than to the
+///   sweep's lanes and per-station bursts.
 package struct EventListRun: ~Copyable {
     let plan: SimulationPlan
     let horizon: Double
@@ -27,6 +32,15 @@ package struct EventListRun: ~Copyable {
     let ziggurat = Ziggurat.shared
     /// Every health centre's arrivals, drawn a window at a time (see ``drawArrivals()``).
     var arrivals: ArrivalStreams
+    /// The run's calendar, when the model has opening hours or arrival profiles.
+    let clock: ClockPlan?
+    /// Per route step: the route whose treatment starts there (its last step), -1 for the others.
+    let treatRoute: [Int32]
+    /// Waits by the hour and weekday of arrival at each station (`station × 31 + slot`), arrivals by
+    /// the hour (`station × 24 + hour`), with a clock; the time to treatment per route.
+    let hourly: SlotWaits?
+    let arrivalsByHour: UnsafeMutablePointer<UInt32>?
+    let treatment: SlotWaits
 
     let stations: UnsafeMutablePointer<StationRecord>
     var patients: UnsafeMutablePointer<PatientRecord>
@@ -54,11 +68,22 @@ package struct EventListRun: ~Copyable {
     // Accounting over the whole horizon.
     var tally = PatientTally()
 
-    package init(plan: SimulationPlan, horizonMinutes: Double, warmupMinutes: Double, seed: UInt64, replication: Int) {
+    package init(plan: SimulationPlan, horizonMinutes: Double, warmupMinutes: Double, seed: UInt64, replication: Int,
+                 treatRoute: [Int32], clock: ClockPlan? = nil) {
         self.plan = plan
         self.horizon = horizonMinutes
         self.warmup = min(warmupMinutes, horizonMinutes)
-        arrivals = ArrivalStreams(plan: plan, seed: seed, replication: replication)
+        self.clock = clock
+        self.treatRoute = treatRoute
+        hourly = clock.map { _ in SlotWaits(slotCount: plan.stationCount * 31) }
+        arrivalsByHour = clock.map { _ in
+            let n = max(plan.stationCount * 24, 1)
+            let counts = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
+            counts.initialize(repeating: 0, count: n)
+            return counts
+        }
+        treatment = SlotWaits(slotCount: plan.routeCount)
+        arrivals = ArrivalStreams(plan: plan, seed: seed, replication: replication, clock: clock)
         let n = max(plan.stationCount, 1)
         stations = UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<StationRecord>.stride, alignment: 64)
             .bindMemory(to: StationRecord.self, capacity: n)
@@ -69,10 +94,19 @@ package struct EventListRun: ~Copyable {
         flows = FlowCounters(linkCount: plan.linkCount, routeCount: plan.routeCount)
         census = DailyCensus(horizon: horizonMinutes)
         growPatients(to: 4096)
+        if let clock {
+            for s in 0..<plan.stationCount where clock.stationTimetable[s] >= 0 {
+                let t = clock.stationTimetable[s], first = clock.segments(timetable: t, day: 0).lowerBound
+                stations[s].timetable = t
+                stations[s].changeSegment = Int32(first)
+                stations[s].parameters.servers = clock.segmentServers[first]
+                scheduleNextChange(s)
+            }
+        }
     }
 
     deinit {
-        stations.deallocate(); patients.deallocate()
+        stations.deallocate(); patients.deallocate(); arrivalsByHour?.deallocate()
     }
 
     /// Doubles the patient buffer and threads the new records onto the free list.
@@ -82,7 +116,8 @@ package struct EventListRun: ~Copyable {
         patients.deallocate()
         patients = grown
         for p in (patientCapacity..<capacity).reversed() {
-            (patients + p).initialize(to: PatientRecord(station: -1, cursor: 0, routeEnd: 0, next: freeHead, queuedAt: 0, stream: SplitMix64(state: 0), emergency: false))
+            (patients + p).initialize(to: PatientRecord(station: -1, cursor: 0, routeEnd: 0, next: freeHead, arrivedAt: 0, firstContact: 0,
+                                                        stream: SplitMix64(state: 0), emergency: false))
             freeHead = Int32(p)
         }
         patientCapacity = capacity
@@ -96,9 +131,10 @@ package struct EventListRun: ~Copyable {
             if let top = events.earliest(), top.time <= nextArrival {
                 if top.time > horizon { break }
                 events.removeEarliest()
+                if top.patient < 0 { changeServers(-1 - Int(top.patient), now: top.time); continue }
                 tally.events += 1
                 // Start fetching the next completion's station record while this one is processed.
-                if let following = events.heap.min { touched &+= stations[Int(patients[Int(following.patient)].station)].busy }
+                if let following = events.heap.min, following.patient >= 0 { touched &+= stations[Int(patients[Int(following.patient)].station)].busy }
                 completion(patient: Int(top.patient), now: top.time)
             } else {
                 if nextArrival > horizon { break }
@@ -168,6 +204,7 @@ package struct EventListRun: ~Copyable {
         patients[p].routeEnd = arrival.routeEnd
         patients[p].emergency = arrival.emergency
         patients[p].stream = SplitMix64(state: arrival.seed)
+        patients[p].firstContact = arrival.time
         arrive(p, at: Int(arrival.firstStep), now: arrival.time)
     }
 
@@ -183,9 +220,14 @@ package struct EventListRun: ~Copyable {
     mutating func completion(patient p: Int, now: Double) {
         let done = Int(patients[p].station)
         let station = stations + done
+        let busy = station.pointee.busy, servers = station.pointee.parameters.servers
+        if busy > servers { noteOvertime(done, now: now) }
         station.pointee.busy -= 1
         if now >= warmup { station.pointee.counters.served &+= 1 }
-        if station.pointee.queueLength > 0 {
+        // The freed server takes the next patient while on duty; after a closing, for the overtime
+        // limit, a patient who was waiting when the station closed.
+        if station.pointee.queueLength > 0, busy <= servers
+            || (now < station.pointee.overtimeUntil && patients[Int(queueHead(done))].arrivedAt < station.pointee.closedAt) {
             let next: Int32
             if station.pointee.emergencyHead >= 0 {
                 next = station.pointee.emergencyHead
@@ -197,7 +239,7 @@ package struct EventListRun: ~Copyable {
                 if station.pointee.otherHead < 0 { station.pointee.otherTail = -1 }
             }
             station.pointee.queueLength -= 1
-            startService(Int(next), at: done, now: now, waited: now - patients[Int(next)].queuedAt)
+            startService(Int(next), at: done, now: now, waited: now - patients[Int(next)].arrivedAt)
         }
         let cursor = Int(patients[p].cursor) + 1
         if cursor < Int(patients[p].routeEnd) {
@@ -239,8 +281,12 @@ package struct EventListRun: ~Copyable {
     mutating func arriveAtStation(_ p: Int, _ s: Int, now: Double) {
         let station = stations + s
         patients[p].station = Int32(s)
+        patients[p].arrivedAt = now
         let measured = now >= warmup
-        if measured { station.pointee.counters.arrivals &+= 1 }
+        if measured {
+            station.pointee.counters.arrivals &+= 1
+            if let arrivalsByHour { arrivalsByHour[s &* 24 &+ Int(now * (1.0 / 60)) % 24] &+= 1 }
+        }
         if station.pointee.busy < station.pointee.parameters.servers {
             startService(p, at: s, now: now, waited: 0)
             return
@@ -251,7 +297,6 @@ package struct EventListRun: ~Copyable {
             release(p, at: now)
             return
         }
-        patients[p].queuedAt = now
         patients[p].next = -1
         if patients[p].emergency {
             if station.pointee.emergencyTail >= 0 { patients[Int(station.pointee.emergencyTail)].next = Int32(p) } else { station.pointee.emergencyHead = Int32(p) }
@@ -273,15 +318,99 @@ package struct EventListRun: ~Copyable {
         tally.stationVisits += 1
         let end = now + ziggurat.serviceTime(station.pointee.parameters, &patients[p].stream)
         station.pointee.counters.serviceStarted(at: s, now: now, end: end, waited: waited, window: measuredWindow, waits: waits)
+        if now >= warmup {
+            let route = treatRoute[Int(patients[p].cursor)]
+            if route >= 0 { treatment.record(now - patients[p].firstContact, slot: Int(route)) }
+            if let clock, let hourly {
+                // By the hour and weekday of the patient's arrival at the station.
+                let arrived = patients[p].arrivedAt
+                let day = Int(arrived * (1.0 / 1440)), hour = min(Int((arrived - Double(day) * 1440) * (1.0 / 60)), 23)
+                hourly.record(waited, slot: s &* 31 &+ hour)
+                hourly.record(waited, slot: s &* 31 &+ 24 &+ Int(clock.weekday[min(day, clock.dayCount - 1)]))
+            }
+        }
         sequence &+= 1
         events.insert(Event(time: end, sequence: sequence, patient: Int32(p)))
     }
 
+    /// The first waiting patient of station `s`: the first emergency, else the first other.
+    @inline(__always)
+    func queueHead(_ s: Int) -> Int32 { stations[s].emergencyHead >= 0 ? stations[s].emergencyHead : stations[s].otherHead }
+
+    /// Station `s`'s servers change (it opens, closes, or a shift changes): at a closing, its waiting
+    /// patients are counted as carried over and its staff may still start them for the overtime limit;
+    /// new servers take waiting patients; servers who leave finish their patient (overtime).
+    mutating func changeServers(_ s: Int, now: Double) {
+        let clock = clock!
+        let station = stations + s
+        noteOvertime(s, now: now)
+        let servers = station.pointee.nextServers
+        station.pointee.parameters.servers = servers
+        if servers == 0 {
+            station.pointee.closedAt = now
+            station.pointee.overtimeUntil = now + clock.overtimeMinutes
+            if now >= warmup { station.pointee.carriedOver &+= UInt32(station.pointee.queueLength) }
+        } else {
+            station.pointee.overtimeUntil = -.infinity
+        }
+        while station.pointee.queueLength > 0, station.pointee.busy < servers {
+            let next = queueHead(s)
+            if station.pointee.emergencyHead >= 0 {
+                station.pointee.emergencyHead = patients[Int(next)].next
+                if station.pointee.emergencyHead < 0 { station.pointee.emergencyTail = -1 }
+            } else {
+                station.pointee.otherHead = patients[Int(next)].next
+                if station.pointee.otherHead < 0 { station.pointee.otherTail = -1 }
+            }
+            station.pointee.queueLength -= 1
+            startService(Int(next), at: s, now: now, waited: now - patients[Int(next)].arrivedAt)
+        }
+        scheduleNextChange(s)
+    }
+
+    /// Puts station `s`'s next change of servers in the event list: the first segment of its
+    /// timetable after the current one with other servers (none past the calendar's last day).
+    mutating func scheduleNextChange(_ s: Int) {
+        let clock = clock!
+        let t = stations[s].timetable, current = stations[s].parameters.servers
+        var day = Int(stations[s].changeDay), k = Int(stations[s].changeSegment)
+        var range = clock.segments(timetable: t, day: day)
+        while true {
+            k += 1
+            if k >= range.upperBound {
+                day += 1
+                if day >= clock.dayCount { return }
+                range = clock.segments(timetable: t, day: day)
+                k = range.lowerBound
+            }
+            if clock.segmentServers[k] != current { break }
+        }
+        stations[s].changeDay = Int32(day)
+        stations[s].changeSegment = Int32(k)
+        stations[s].nextServers = clock.segmentServers[k]
+        events.insert(Event(time: Double(day) * 1440 + Double(clock.segmentStart[k]), sequence: 0, patient: Int32(-1 - s)))
+    }
+
+    /// Adds the server-minutes station `s`'s servers worked beyond its timetable since the last mark,
+    /// inside the measured window, and marks `now`.
+    mutating func noteOvertime(_ s: Int, now: Double) {
+        let excess = stations[s].busy - stations[s].parameters.servers
+        if excess > 0 {
+            let span = min(now, horizon) - max(stations[s].overtimeMark, warmup)
+            if span > 0 { stations[s].overtime += Double(excess) * span }
+        }
+        stations[s].overtimeMark = now
+    }
+
     /// Gathers the per-station counts into a ``ReplicationResult``.
     func finish() -> ReplicationResult {
-        ReplicationResult(
-            stations: (0..<plan.stationCount).map { (stations[$0].parameters.servers, stations[$0].counters) },
+        var result = ReplicationResult(
+            stations: (0..<plan.stationCount).map { (plan.parameters[$0].servers, stations[$0].counters) },
             window: measuredWindow, waits: waits,
-            flows: flows, census: census, tally: tally, inSystem: live, stoppedAt: stoppedAt)
+            flows: flows, census: census, tally: tally, inSystem: live, stoppedAt: stoppedAt,
+            hourly: hourly, arrivalsByHour: arrivalsByHour, treatment: treatment)
+        result.overtimeMinutes = (0..<plan.stationCount).map { stations[$0].overtime }
+        result.carriedOver = (0..<plan.stationCount).map { Int(stations[$0].carriedOver) }
+        return result
     }
 }
