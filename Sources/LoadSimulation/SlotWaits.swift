@@ -90,12 +90,17 @@ package final class SlotWaits {
         for s in 0..<slotCount {
             if counts[s] > 0 {
                 let first = s * CoarseBuckets.count, base = buckets + first
-                for b in 0..<CoarseBuckets.count {
-                    var count = UInt32(base[b])
-                    if w < wrapped.count, wrapped[w].key == first + b { count &+= wrapped[w].value << 8; w += 1 }
-                    guard count > 0 else { continue }
-                    indices.append(UInt8(b))
-                    bucketCounts.append(count)
+                // Eight buckets at a time: most are empty.
+                for group in stride(from: 0, to: CoarseBuckets.count, by: 8) {
+                    let bytes = UnsafeRawPointer(base + group).loadUnaligned(as: UInt64.self)
+                    if bytes == 0, w >= wrapped.count || wrapped[w].key >= first + group + 8 { continue }
+                    for b in group..<(group + 8) {
+                        var count = UInt32(base[b])
+                        if w < wrapped.count, wrapped[w].key == first + b { count &+= wrapped[w].value << 8; w += 1 }
+                        guard count > 0 else { continue }
+                        indices.append(UInt8(b))
+                        bucketCounts.append(count)
+                    }
                 }
             }
             offsets.append(Int32(indices.count))
