@@ -28,9 +28,24 @@ public struct ReferralRouter: Sendable {
     let levelTwoOffsets: [Int32]
     let levelTwoOrder: [Int32]
 
+    /// How P2 picks the hospital a health centre refers to for a service it does not offer itself.
+    public enum P2Reading: String, Sendable, CaseIterable {
+        /// The project's reading (Docs/routing.md): the default P2 (`refers-to`, else the nearest) when
+        /// it offers the service; else the nearest level-2 hospital of the region offering it, unless
+        /// the default chain's facility that would treat is nearer along the chain; else the default P2.
+        case chain
+        /// The reading before it, kept to measure the difference: the nearest level-2 hospital of the
+        /// region that offers the service, else the default P2.
+        case offering
+    }
+
+    /// The P2 reading this router applies.
+    public let p2Reading: P2Reading
+
     /// A router over `network`, checking coverage with `basket` (by default the basket over the network's catalogue);
     /// precomputes each health centre's nearest emergency hospital and its region's level-2 hospitals by distance.
-    public init(network: CareNetwork, basket: Basket? = nil) {
+    public init(network: CareNetwork, basket: Basket? = nil, p2Reading: P2Reading = .chain) {
+        self.p2Reading = p2Reading
         self.network = network
         self.basket = basket ?? Basket(catalog: network.catalog)
         let levelTwoByRegion = network.regions.map { network.publicFacilities(in: $0.id, level: 2) }
@@ -154,7 +169,7 @@ public struct ReferralRouter: Sendable {
             current = p2
         }
         // P3, P4: one level up at a time; P5: stop at the first facility that provides the service.
-        while let next = network.nextLevel(from: current) {
+        while let next = network.nextLevel(from: current, forPatientOf: centre) {
             steps.append(PathwayStep(facility: next, action: .referral, rule: network[next].tier.arrivalRule,
                                      distanceKm: network.distanceKm(current, next)))
             if network[next].offers(request.service) { return treated(at: next, steps, centre) }
@@ -170,15 +185,35 @@ public struct ReferralRouter: Sendable {
         return Trace(outcome: .treated(at: facility), rule: .p5, steps: steps, entry: centre)
     }
 
-    /// P2 for a health centre: the nearest public level-2 hospital of its region offering `service`,
-    /// else the network's default next level (`refers-to` or the nearest).
+    /// P2 for a health centre (Docs/routing.md, "The rules as the router applies them"):
+    ///
+    /// 1. the centre's default P2 (its `refers-to`, else the nearest level-2 hospital of its region)
+    ///    when it offers `service`: `refers-to` takes precedence;
+    /// 2. else the nearest public level-2 hospital of the region that offers `service`, unless the
+    ///    facility of the default chain (P3, P4) that would treat is nearer along the chain (the
+    ///    kilometres of its hops from the centre) than that hospital is from the centre: then the
+    ///    default P2, and the chain takes the patient there;
+    /// 3. else (no level-2 hospital of the region offers it) the default P2.
     func levelTwo(for centre: FacilityID, offering service: ServiceID) -> FacilityID? {
+        let fallback = network.nextLevel(from: centre)
+        if p2Reading == .chain, let fallback, network[fallback].offers(service) { return fallback }
         // Candidates are presorted by distance from this health centre (ties to the lowest id).
+        var offering: FacilityID?
         for position in Int(levelTwoOffsets[centre.index])..<Int(levelTwoOffsets[centre.index + 1]) {
             let candidate = FacilityID(Int(levelTwoOrder[position]))
-            if network[candidate].offers(service) { return candidate }
+            if network[candidate].offers(service) { offering = candidate; break }
         }
-        return network.nextLevel(from: centre)
+        guard let offering else { return fallback }
+        // The default chain's way to the facility that would treat (P3, else P4), in kilometres travelled.
+        if p2Reading == .chain, let chain = network.chain(of: centre) {
+            let direct = network.distanceKm(centre, offering)
+            if let p3 = chain.p3, network[p3].offers(service) {
+                if chain.hopKm.toP2 + chain.hopKm.toP3 < direct { return fallback }
+            } else if let p4 = chain.p4, network[p4].offers(service) {
+                if chain.hopKm.toP2 + chain.hopKm.toP3 + chain.hopKm.toP4 < direct { return fallback }
+            }
+        }
+        return offering
     }
 
     /// The nearest candidate (ties to the lowest id).
