@@ -11,7 +11,13 @@ extension CareNetwork {
     /// regional hospital and P4 the CHU the centre's province names (`regional-hospital:`, `chu:`)
     /// where it names one, else ``nextLevel(from:)``.
     public func nextLevel(from facility: FacilityID, forPatientOf healthCentre: FacilityID) -> FacilityID? {
-        if let province = self[healthCentre].province.map({ provinces[$0.index] }), self[facility].isOnRAMEDPathway {
+        nextLevel(from: facility, forPatientsOf: self[healthCentre].province)
+    }
+
+    /// The next facility up the chain from `facility` for the patients of `province` (its
+    /// `regional-hospital:` at P3 and `chu:` at P4 where it names them); ``nextLevel(from:)`` for nil.
+    public func nextLevel(from facility: FacilityID, forPatientsOf province: ProvinceID?) -> FacilityID? {
+        if let province = province.map({ provinces[$0.index] }), self[facility].isOnRAMEDPathway {
             switch self[facility].tier.level {
             case 2: if let regional = province.regionalHospital { return regional }
             case 3: if let chu = province.universityHospital { return chu }
