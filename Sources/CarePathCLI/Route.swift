@@ -159,7 +159,8 @@ enum RouteOutput {
     static let outcomeLabel = LocalizedName(fr: "Résultat :", ar: "النتيجة:", en: "Outcome:")
     static let reasonLabel = LocalizedName(fr: "Motif :", ar: "السبب:", en: "Reason:")
 
-    /// `--every-centre`: one line per public health centre (and service, for `all`), in id order:
+    /// `--every-centre`: one line per public health centre (and service, for `all`), in id order
+    /// (B8 and B10: outcome `with-care`, no facility):
     /// `centre<TAB>service<TAB>outcome<TAB>facility>facility...<TAB>km<TAB>p2-km`, the facilities
     /// those the patient arrives at, the kilometres of the whole pathway and of its P2 step (0 without one).
     static func everyCentre(_ network: CareNetwork, service: String, emergency: Bool, reading: ReferralRouter.P2Reading) throws {
@@ -170,6 +171,11 @@ enum RouteOutput {
             for definition in services {
                 let pathway = try router.route(ReferralRequest(entry: .healthCentre(centre), service: definition.id, emergency: emergency,
                                                                status: .assumedCardholder))
+                // B8, B10: no pathway of their own, as `route --from` says.
+                if definition.isGivenWithCare, pathway.outcome != .notCovered {
+                    out += "\(network[centre].key)\t\(definition.key)\twith-care\t\t0.0\t0.0\n"
+                    continue
+                }
                 let facilities = pathway.visitedFacilities.map { network[$0].key }.joined(separator: ">")
                 let p2 = pathway.steps.first { $0.rule == .p2 }?.distanceKm ?? 0
                 out += "\(network[centre].key)\t\(definition.key)\t\(pathway.outcome.name)\t\(facilities)\t"

@@ -39,7 +39,9 @@ struct RouteCommandTests {
         #expect(tensift[1] == "intensive-care" && tensift[2] == "treated" && tensift[3] == "cs-tensift-1>hl-tensift>chr-atlas")
         #expect(tensift[4] == "63.2" && tensift[5] == "2.9")
         let all = try CLI.run(["route", "--network", Self.training, "--every-centre", "--service", "all"])
-        #expect(all.stdout.split(separator: "\n").count == 8 * 30)
+        let allRows = all.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(allRows.count == 8 * 30)
+        #expect(allRows.filter { $0[1] == "prescribed-drugs" }.allSatisfy { $0[2] == "with-care" && $0[3].isEmpty })
         #expect(try CLI.run(["route", "--network", Self.training, "--every-centre", "--from", "cs-haouz-1", "--service", "all"]).status == 64)
     }
 }
