@@ -150,6 +150,11 @@ extension NetworkValidator {
             if catalog[service].isExcluded, entry.visitsPerPerson > 0 {
                 // Demand for an excluded service is allowed: the simulation counts it as not covered (X1).
             }
+            if catalog[service].isGivenWithCare, entry.visitsPerPerson > 0 {
+                warning(.demandWithCare, "demand for '\(entry.service)', which comes with the care of the facility that treats (\(catalog[service].rule)): no pathway leads to it, so its patients are counted unavailable",
+                        at: entry.marks.location(of: "service", or: description.origin), rule: catalog[service].rule,
+                        hint: "give the demand to the care itself (the service that treats), or remove this line")
+            }
             let visitsOK = entry.visitsPerPerson == 0 || NetworkRanges.visitsPerPerson.contains(entry.visitsPerPerson)
             if !visitsOK {
                 error(.outOfRange, "visits-per-person of '\(entry.service)' is \(entry.visitsPerPerson); it must be 0 or \(NetworkRanges.text(NetworkRanges.visitsPerPerson))",

@@ -51,6 +51,21 @@ struct DiagnosticsTests {
         #expect(report.network == nil)
     }
 
+    @Test("demand for B8 or B10, which come with the treating facility's care, is a warning at the service, citing the rule")
+    func demandWithCare() throws {
+        let yaml = Self.broken("    maternity: {visits-per-person: 0.02, emergency-share: 0.3}\n",
+                               "    maternity: {visits-per-person: 0.02, emergency-share: 0.3}\n    prescribed-drugs: {visits-per-person: 2}\n")
+        let report = Fixtures.check(yaml)
+        #expect(report.network != nil)
+        let warning = try #require(report.diagnostics.first { $0.code == .demandWithCare })
+        #expect(warning.severity == .warning && warning.rule == .b8 && warning.location.line == 29)
+        #expect(warning.message.contains("'prescribed-drugs'"))
+        // Demand of zero says nothing.
+        let zero = Self.broken("    maternity: {visits-per-person: 0.02, emergency-share: 0.3}\n",
+                               "    maternity: {visits-per-person: 0.02, emergency-share: 0.3}\n    medical-devices: {visits-per-person: 0}\n")
+        #expect(!Fixtures.check(zero).diagnostics.contains { $0.code == .demandWithCare })
+    }
+
     @Test("the fixture itself is valid: no error, no warning")
     func fixtureIsValid() {
         let report = Fixtures.check(Fixtures.twoRegions)
