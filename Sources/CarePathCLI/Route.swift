@@ -91,6 +91,7 @@ struct RouteCommand: ParsableCommand {
             guard from == nil, at == nil, card == nil, receipt == nil, newborn == nil else {
                 throw ValidationError("--every-centre routes every health centre with a valid card: give no --from, --at, --card, --receipt or --newborn")
             }
+            guard output.format == .text else { throw ValidationError("--every-centre prints tab-separated lines: no --format json") }
             return
         }
         guard (from == nil) != (at == nil) else { throw ValidationError("give exactly one of --from HC-ID or --at LAT,LON") }

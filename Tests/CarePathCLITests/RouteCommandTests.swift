@@ -43,5 +43,7 @@ struct RouteCommandTests {
         #expect(allRows.count == 8 * 30)
         #expect(allRows.filter { $0[1] == "prescribed-drugs" }.allSatisfy { $0[2] == "with-care" && $0[3].isEmpty })
         #expect(try CLI.run(["route", "--network", Self.training, "--every-centre", "--from", "cs-haouz-1", "--service", "all"]).status == 64)
+        #expect(try CLI.run(["route", "--network", Self.training, "--every-centre", "--service", "all", "--format", "json"]).status == 64)
+        #expect(try CLI.run(["route", "--network", Self.training, "--every-centre", "--service", "dentl-care"]).status == 1)
     }
 }
