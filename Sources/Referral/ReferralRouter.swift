@@ -4,10 +4,12 @@ import CareRules
 /// Computes a patient's ``Pathway`` through a network: the mandatory chain P1-P5, the emergency bypass
 /// P0, and the coverage checks X1-X3, C2 and C5.
 ///
-/// Non-emergency: the health centre (P1); if it does not provide the service, the nearest public
-/// level-2 hospital of the region that offers it, else the network's default P2 (P2); then that
-/// hospital's regional hospital (P3) and its CHU (P4, in another region where the region has none),
-/// stopping at the first facility that provides the service (P5). Emergency: the nearest public
+/// Non-emergency: the health centre (P1); if it does not provide the service, P2 as ``P2Reading``
+/// says (by default: the centre's default P2 when it offers the service, else the nearest public
+/// level-2 hospital of the region offering it unless the default chain treats nearer, else the
+/// default P2); then that hospital's regional hospital (P3) and its CHU (P4, in another region where
+/// the region has none), or the ones the patient's province names, stopping at the first facility
+/// that provides the service (P5). Emergency: the nearest public
 /// hospital with an emergency service (P0), then up the chain from there. Never skips a level except
 /// under P0, and never leaves the public sector or Morocco (the network's chain guarantees it).
 public struct ReferralRouter: Sendable {
@@ -160,7 +162,7 @@ public struct ReferralRouter: Sendable {
             if network[centre].offers(request.service) {
                 return treated(at: centre, steps, centre)
             }
-            // P2: the nearest public level-2 hospital of the region that offers the service, else the default.
+            // P2: the default P2 when it offers the service, else the nearest level-2 hospital of the region offering it (see levelTwo).
             guard let p2 = levelTwo(for: centre, offering: request.service) else {
                 return Trace(outcome: .unavailable, rule: nil, steps: steps, entry: centre)
             }
