@@ -55,12 +55,15 @@ public struct CareNetwork: Sendable {
         self.provinceByKey = Dictionary(uniqueKeysWithValues: provinces.map { ($0.key, $0.id) })
         self.chainsByFacility = facilities.map { facility in
             guard facility.tier == .healthCentre, facility.isOnRAMEDPathway else { return nil }
-            return CareNetwork.chain(from: facility, facilities: facilities, nextLevel: nextLevel)
+            return CareNetwork.chain(from: facility, facilities: facilities, provinces: provinces, nextLevel: nextLevel)
         }
         checkInvariants()
     }
 
-    static func chain(from centre: Facility, facilities: [Facility], nextLevel: [Int32]) -> ReferralChain {
+    /// A health centre's chain: its next level (P2), that hospital's regional hospital (P3) and its CHU
+    /// (P4), where the centre's province names its own P3 or P4 target (`regional-hospital:`, `chu:`)
+    /// that one instead.
+    static func chain(from centre: Facility, facilities: [Facility], provinces: [Province], nextLevel: [Int32]) -> ReferralChain {
         func next(_ id: FacilityID?) -> FacilityID? {
             guard let id, nextLevel[id.index] >= 0 else { return nil }
             return FacilityID(Int(nextLevel[id.index]))
@@ -69,9 +72,10 @@ public struct CareNetwork: Sendable {
             guard let a, let b else { return 0 }
             return facilities[a.index].location.distanceKm(to: facilities[b.index].location)
         }
+        let province = centre.province.flatMap { provinces.indices.contains($0.index) ? provinces[$0.index] : nil }
         let p2 = next(centre.id)
-        let p3 = next(p2)
-        let p4 = next(p3)
+        let p3 = p2 == nil ? nil : province?.regionalHospital ?? next(p2)
+        let p4 = p3 == nil ? nil : province?.universityHospital ?? next(p3)
         return ReferralChain(
             healthCentre: centre.id, p2: p2, p3: p3, p4: p4,
             hopKm: (km(centre.id, p2), km(p2, p3), km(p3, p4))

@@ -22,9 +22,9 @@ extension DiagnosticCode {
         case .provinceRegionMismatch: "a facility's province is not in its region"
         case .serviceKind: "`servers`/`time` on a stay service, or `beds`/`stay` on a visit"
         case .excludedServiceCovered: "an excluded service offered as covered"
-        case .referralLevel: "`refers-to` a facility that is not exactly one level up"
+        case .referralLevel: "`refers-to` a facility that is not exactly one level up, or a province's `regional-hospital` / `chu` that is not a regional hospital / CHU"
         case .referralRegion: "`refers-to` a facility in another region"
-        case .referralPrivate: "a private facility used as a referral target (`refers-to` or a region's `chu`)"
+        case .referralPrivate: "a private facility used as a referral target (`refers-to`, a region's `chu`, a province's `regional-hospital` or `chu`)"
         case .referralAbroad: "a facility abroad used as a referral target"
         case .regionWithoutRegionalHospital: "a region with no public regional hospital"
         case .regionWithoutCHU: "a region with no public CHU of its own and no valid `chu:`"
@@ -38,6 +38,7 @@ extension DiagnosticCode {
         case .sameLocation: "two facilities with different ids at the same location"
         case .populationMismatch: "a region's population differs from the sum of its provinces by more than 1%"
         case .noServices: "a public facility that offers no service"
+        case .demandWithCare: "demand for `prescribed-drugs` (B8) or `medical-devices` (B10), which come with the care of the facility that treats: no pathway leads to them, so the simulation counts their patients unavailable"
         case .conflict: "the same facility closed twice, a region given two CHUs, two count or two time keys in one `servers` entry, a `queue-limit` entry with both `facility` and `tier`"
         case .closedFacility: "an entry names a facility the scenario closes"
         case .closedCHUUnassigned: "a closed CHU leaves regions without a CHU; say where they go under `chu:` (**P4**)"
@@ -54,7 +55,7 @@ extension DiagnosticCode {
     /// a diagnostic's own ``Diagnostic/severity`` is what counts).
     public var defaultSeverity: Severity {
         switch self {
-        case .catchmentNotApplicable, .locationOutsideMorocco, .sameLocation, .populationMismatch, .noServices, .refersToDropped, .noDemand, .noOperations: .warning
+        case .catchmentNotApplicable, .locationOutsideMorocco, .sameLocation, .populationMismatch, .noServices, .demandWithCare, .refersToDropped, .noDemand, .noOperations: .warning
         default: .error
         }
     }

@@ -77,6 +77,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
     case populationMismatch = "population-mismatch"
     /// A public facility that offers no service.
     case noServices = "no-services"
+    /// Demand for a service given with the care of the facility that treats (B8, B10): no pathway
+    /// leads to it, so its patients would be counted unavailable.
+    case demandWithCare = "demand-with-care"
 
     // The scenario loader's own codes (Docs/scenarios.md).
     /// Two entries of a scenario that contradict each other.

@@ -10,7 +10,7 @@ package struct NetworkDecoder {
 
     static let topKeys = ["schema", "name", "description", "regions", "provinces", "profiles", "facilities", "demand", "calendar"]
     static let regionKeys = ["id", "name", "code", "population", "chu"]
-    static let provinceKeys = ["id", "region", "name", "code", "population", "seat"]
+    static let provinceKeys = ["id", "region", "name", "code", "population", "seat", "regional-hospital", "chu"]
     package static let facilityKeys = [
         "id", "name", "tier", "sector", "country", "region", "province", "location", "catchment", "emergency",
         "profile", "services", "refers-to", "synthesised", "source", "hours",
@@ -73,8 +73,11 @@ package struct NetworkDecoder {
         let code = f["code"].flatMap { reader.string($0, what: "province code") }
         let population = reader.integer(f["population"], what: "province population", range: NetworkRanges.population, hint: NetworkDecoder.populationHint)
         let seat = f["seat"].flatMap { reader.point($0, what: "seat") }
+        let regional = f["regional-hospital"].flatMap { reader.id($0, what: "province regional hospital") }
+        let chu = f["chu"].flatMap { reader.id($0, what: "province CHU") }
         guard let id, let region, let name, let population else { return nil }
-        return ProvinceDescription(id: id, region: region, name: name, code: code, population: population, seat: seat).marked(f.marks)
+        return ProvinceDescription(id: id, region: region, name: name, code: code, population: population, seat: seat,
+                                   regionalHospital: regional, chu: chu).marked(f.marks)
     }
 
     /// Decodes one `facilities:` entry (also used for a scenario's `open:` entries), or nil after a diagnostic.

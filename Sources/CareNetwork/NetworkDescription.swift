@@ -118,17 +118,26 @@ public struct ProvinceDescription: Sendable, Hashable {
     public var population: Int
     /// Its seat town's location.
     public var seat: GeoPoint?
+    /// The id of the regional hospital its patients go to under P3 (`regional-hospital:`), where it is
+    /// not the one their level-2 hospital's chain gives.
+    public var regionalHospital: String?
+    /// The id of the CHU its patients go to under P4 (`chu:`), where it is not the one their regional
+    /// hospital's chain gives.
+    public var chu: String?
     /// Where each field is in the source file (nothing for an element built in code).
     package var marks = SourceMarks()
 
     /// A province entry, as a file would give it.
-    public init(id: String, region: String, name: LocalizedName, code: String? = nil, population: Int, seat: GeoPoint? = nil) {
+    public init(id: String, region: String, name: LocalizedName, code: String? = nil, population: Int, seat: GeoPoint? = nil,
+                regionalHospital: String? = nil, chu: String? = nil) {
         self.id = id
         self.region = region
         self.name = name
         self.code = code
         self.population = population
         self.seat = seat
+        self.regionalHospital = regionalHospital
+        self.chu = chu
     }
 }
 

@@ -11,7 +11,7 @@ import CarePathSupport
 ///   holds up to `servers` entries: 100,000 is 50 times Morocco's largest hospital and 21,000 times
 ///   below `Int32.max`.
 /// - a catchment is multiplied by visits per person (at most 365) into annual visits: 50,000,000 ×
-///   365 × 29 services is below 10^12, exact in a `Double`.
+///   365 × 30 services is below 10^12, exact in a `Double`.
 /// - service-time parameters, in minutes, are at most 10 years (5,256,000 minutes): the triangular
 ///   sampler squares the width (at most 2.8 × 10^13), the day-end census and the event list divide
 ///   event times into days and 4-hour slots as `Int`. Below 0.01 minutes a time is no duration.

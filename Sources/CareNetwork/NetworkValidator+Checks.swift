@@ -48,13 +48,13 @@ extension NetworkValidator {
 
     /// Every public health centre must reach a level-2 hospital, a regional hospital and a CHU. Each
     /// broken centre is named with the reason; past 10 centres with the same reason, one summary.
-    mutating func checkChains(_ facilities: [Facility], facilityItems: [FacilityDescription], regions: [Region], nextLevel: [Int32]) {
+    mutating func checkChains(_ facilities: [Facility], facilityItems: [FacilityDescription], regions: [Region], provinces: [Province], nextLevel: [Int32]) {
         var countByReason: [String: Int] = [:]
         var firstByReason: [(reason: String, location: SourceLocation)] = []
         for centre in facilities where centre.tier == .healthCentre && centre.isOnRAMEDPathway {
             guard let regionID = centre.region else { continue }
             let regionKey = regions[regionID.index].key
-            let chain = CareNetwork.chain(from: centre, facilities: facilities, nextLevel: nextLevel)
+            let chain = CareNetwork.chain(from: centre, facilities: facilities, provinces: provinces, nextLevel: nextLevel)
             // The first level the chain does not reach, the rule that should have reached it, and why.
             let broken: (rule: RuleID, missing: String, reason: String)
             if chain.p2 == nil {
@@ -149,6 +149,11 @@ extension NetworkValidator {
             }
             if catalog[service].isExcluded, entry.visitsPerPerson > 0 {
                 // Demand for an excluded service is allowed: the simulation counts it as not covered (X1).
+            }
+            if catalog[service].isGivenWithCare, entry.visitsPerPerson > 0 {
+                warning(.demandWithCare, "demand for '\(entry.service)', which comes with the care of the facility that treats (\(catalog[service].rule)): no pathway leads to it, so its patients are counted unavailable",
+                        at: entry.marks.location(of: "service", or: description.origin), rule: catalog[service].rule,
+                        hint: "give the demand to the care itself (the service that treats), or remove this line")
             }
             let visitsOK = entry.visitsPerPerson == 0 || NetworkRanges.visitsPerPerson.contains(entry.visitsPerPerson)
             if !visitsOK {

@@ -179,7 +179,8 @@ struct NetworkValidator: DiagnosticRecorder {
         facilities = facilities.enumerated().map { index, f in f.withExplicitReferral(explicit[index]) }
         let nextLevel = ChainBuilder(facilities: facilities, regions: regions).nextLevels()
         checkRegions(regions, regionItems: regionItems, facilities: facilities, nextLevel: nextLevel)
-        checkChains(facilities, facilityItems: facilityItems, regions: regions, nextLevel: nextLevel)
+        provinces = resolveProvinceTargets(provinces, items: provinceItems, facilities: facilities, facilityIndex: facilityIndex, facilityKeys: facilityKeys)
+        checkChains(facilities, facilityItems: facilityItems, regions: regions, provinces: provinces, nextLevel: nextLevel)
 
         let demand = resolveDemand()
         checkDailyArrivals(facilities: facilities, demand: demand)
@@ -189,6 +190,42 @@ struct NetworkValidator: DiagnosticRecorder {
         return CareNetwork(
             name: description.name, catalog: catalog, regions: regions, provinces: provinces,
             facilities: facilities, demand: demand, nextLevel: nextLevel, calendar: calendar)
+    }
+
+    /// The provinces with their P3 and P4 overrides (`regional-hospital:`, `chu:`) resolved: each must
+    /// name a facility of the network, of the level it replaces (a regional hospital, a CHU), public
+    /// (X3) and in Morocco (X2); it may be in another region. A bad target is reported at its key and
+    /// left out.
+    private mutating func resolveProvinceTargets(_ provinces: [Province], items: [ProvinceDescription], facilities: [Facility],
+                                                 facilityIndex: [String: Int], facilityKeys: [String]) -> [Province] {
+        var resolved = provinces
+        for (index, p) in items.enumerated() {
+            func target(_ key: String?, field: String, tier: Tier, rule: RuleID) -> FacilityID? {
+                guard let key else { return nil }
+                let location = at(p.marks, field)
+                guard let found = facilityIndex[key] else {
+                    error(.unknownReference, "province '\(p.id)' names unknown facility '\(key)' as its \(field)", at: location, rule: rule,
+                          hint: Suggestion.hint(for: key, in: facilityKeys))
+                    return nil
+                }
+                let facility = facilities[found]
+                if facility.tier != tier {
+                    error(.referralLevel, "province '\(p.id)' sends its patients to '\(key)' under \(rule), which is a \(facility.tier.rawValue), not a \(tier.rawValue)",
+                          at: location, rule: rule, hint: "\(field): takes the id of a \(tier.rawValue)")
+                } else if facility.sector == .private {
+                    error(.referralPrivate, "province '\(p.id)' sends its patients to private facility '\(key)' under \(rule)", at: location, rule: .x3)
+                } else if !facility.isInMorocco {
+                    error(.referralAbroad, "province '\(p.id)' sends its patients to '\(key)', a facility abroad, under \(rule)", at: location, rule: .x2)
+                } else {
+                    return FacilityID(found)
+                }
+                return nil
+            }
+            let regional = target(p.regionalHospital, field: "regional-hospital", tier: .regionalHospital, rule: .p3)
+            let chu = target(p.chu, field: "chu", tier: .universityHospital, rule: .p4)
+            resolved[index] = provinces[index].withOverrides(regionalHospital: regional, universityHospital: chu)
+        }
+        return resolved
     }
 
     /// The `hours:` of each offer that gives one, by service key, with its position.

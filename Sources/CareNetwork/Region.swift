@@ -30,4 +30,30 @@ public struct Province: Hashable, Sendable {
     public let population: Int
     /// The seat town, where the file gives it.
     public let seat: GeoPoint?
+    /// The regional hospital its patients go to under P3 whatever their level-2 hospital (the file's
+    /// `regional-hospital:`); nil where the chain's own applies.
+    public let regionalHospital: FacilityID?
+    /// The CHU its patients go to under P4 whatever their regional hospital (the file's `chu:`); nil
+    /// where the chain's own applies.
+    public let universityHospital: FacilityID?
+
+    /// A province; `regionalHospital` and `universityHospital` are its P3 and P4 overrides, if any.
+    public init(id: ProvinceID, key: String, region: RegionID, name: LocalizedName, code: String?, population: Int,
+                seat: GeoPoint?, regionalHospital: FacilityID? = nil, universityHospital: FacilityID? = nil) {
+        self.id = id
+        self.key = key
+        self.region = region
+        self.name = name
+        self.code = code
+        self.population = population
+        self.seat = seat
+        self.regionalHospital = regionalHospital
+        self.universityHospital = universityHospital
+    }
+
+    /// The same province with its P3 and P4 overrides.
+    func withOverrides(regionalHospital: FacilityID?, universityHospital: FacilityID?) -> Province {
+        Province(id: id, key: key, region: region, name: name, code: code, population: population, seat: seat,
+                 regionalHospital: regionalHospital, universityHospital: universityHospital)
+    }
 }

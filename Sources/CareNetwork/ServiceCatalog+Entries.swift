@@ -14,6 +14,9 @@ extension ServiceCatalog {
         ("general-consultation", .visit, .b2, LocalizedName(fr: "Consultation de médecine générale", ar: "الاستشارة الطبية العامة", en: "General consultation")),
         // B3: specialist consultations.
         ("specialist-consultation", .visit, .b3, LocalizedName(fr: "Consultation spécialisée", ar: "الاستشارة الطبية المتخصصة", en: "Specialist consultation")),
+        // A specialist consultation of its own, so that psychiatric hospitals offer only it and draw only
+        // the patients who need it (P2 takes the nearest level-2 hospital that offers the service).
+        ("psychiatry", .visit, .b3, LocalizedName(fr: "Psychiatrie", ar: "الطب النفسي", en: "Psychiatry")),
         // B4: emergency examination; medical and surgical hospitalisation, maternity included.
         ("emergency-care", .visit, .b4, LocalizedName(fr: "Urgences", ar: "فحوصات المستعجلات", en: "Emergency care")),
         ("medical-hospitalisation", .stay, .b4, LocalizedName(fr: "Hospitalisation médicale", ar: "الاستشفاء الطبي", en: "Medical hospitalisation")),
@@ -31,17 +34,18 @@ extension ServiceCatalog {
         ("medical-imaging", .visit, .b6, LocalizedName(fr: "Imagerie médicale", ar: "التصوير الطبي", en: "Medical imaging")),
         // B7: functional explorations.
         ("functional-explorations", .visit, .b7, LocalizedName(fr: "Explorations fonctionnelles", ar: "الاستكشافات الوظيفية", en: "Functional explorations")),
-        // B8-B11: drugs, blood, devices, implants.
-        ("prescribed-drugs", .visit, .b8, LocalizedName(fr: "Médicaments et produits pharmaceutiques", ar: "الأدوية والمواد الصيدلية", en: "Prescribed drugs")),
-        ("blood-products", .visit, .b9, LocalizedName(fr: "Poches de sang et dérivés", ar: "أكياس الدم ومشتقاته", en: "Blood products")),
-        ("medical-devices", .visit, .b10, LocalizedName(fr: "Dispositifs médicaux", ar: "الأجهزة الطبية", en: "Medical devices")),
+        // B8-B11: drugs, blood, devices, implants (the Arabic is the source's wording). B8 and B10 are
+        // given with the care of the facility that treats (ServiceDefinition.isGivenWithCare).
+        ("prescribed-drugs", .visit, .b8, LocalizedName(fr: "Médicaments et produits pharmaceutiques prescrits", ar: "العقاقير والمستحضرات الصيدلانية الموصوفة", en: "Prescribed drugs and pharmaceutical products")),
+        ("blood-products", .visit, .b9, LocalizedName(fr: "Poches de sang humain et dérivés", ar: "جيوب الدم البشري ومشتقاته", en: "Human blood products")),
+        ("medical-devices", .visit, .b10, LocalizedName(fr: "Dispositifs et équipements médicaux", ar: "الأجهزة والمعدات الطبية", en: "Medical devices and equipment")),
         ("implants-and-appliances", .visit, .b11, LocalizedName(fr: "Implants et appareils orthopédiques", ar: "الدعامات والأجهزة التقويمية", en: "Implants and orthopaedic appliances")),
         // B12-B16.
         ("eyeglasses", .visit, .b12, LocalizedName(fr: "Lunettes", ar: "النظارات الطبية", en: "Eyeglasses")),
         ("dental-care", .visit, .b13, LocalizedName(fr: "Soins dentaires", ar: "علاجات الفم والأسنان", en: "Dental care")),
         ("child-orthodontics", .visit, .b14, LocalizedName(fr: "Orthodontie de l'enfant", ar: "تقويم الفكين والأسنان للأطفال", en: "Orthodontics for children")),
         ("rehabilitation", .visit, .b15, LocalizedName(fr: "Rééducation fonctionnelle et motrice", ar: "الترويض الطبي", en: "Rehabilitation")),
-        ("medical-evacuation", .visit, .b16, LocalizedName(fr: "Évacuation sanitaire", ar: "النقل الصحي", en: "Medical evacuation")),
+        ("medical-evacuation", .visit, .b16, LocalizedName(fr: "Évacuation sanitaire", ar: "الإجلاء الطبي", en: "Medical evacuation")),
         // X1: never covered.
         ("cosmetic-surgery", .stay, .x1, LocalizedName(fr: "Chirurgie esthétique", ar: "جراحة التجميل", en: "Cosmetic surgery")),
     ])

@@ -32,6 +32,11 @@ public struct ServiceDefinition: Hashable, Sendable {
 
     /// Whether the service is excluded from the basket (X1).
     public var isExcluded: Bool { rule.isExclusion }
+
+    /// Whether the service is given with the care of the facility that treats rather than sought at a
+    /// facility of its own: B8 (drugs prescribed during care) and B10 (the devices and equipment the
+    /// procedures need). No pathway leads to it; `carepath route` says so instead of routing.
+    public var isGivenWithCare: Bool { rule == .b8 || rule == .b10 }
 }
 
 /// The catalogue of services network files may name, each mapped to its basket entry (B1-B16) or

@@ -55,6 +55,8 @@ struct BasketCommand: ParsableCommand {
         let coverage = basket.coverage(service: definition, facility: place)
         let verdict = (coverage.covered ? Self.coveredWord : Self.notCoveredWord).text(in: lang)
         let reason = Self.explanation(coverage, basket: basket, facility: place).text(in: lang)
+        // B8, B10: covered as part of the care of the facility that treats, not on a pathway of their own.
+        let withCare = coverage.covered && definition.isGivenWithCare ? Self.withCareNote.text(in: lang) : nil
         switch output.format {
         case .json:
             print(JSONValue.object([
@@ -62,12 +64,20 @@ struct BasketCommand: ParsableCommand {
                 "rule": .string(coverage.rule.rawValue), "reason": .string(coverage.reason),
                 "language": .string(lang.rawValue),
                 "labels": .object(["service": .string(definition.name.text(in: lang)), "verdict": .string(verdict), "reason": .string(reason)]),
+                "givenWithCare": .bool(definition.isGivenWithCare),
             ]).rendered())
         case .text:
             print("\(definition.key)\(lang == .fr ? " :" : ":") \(verdict) (\(coverage.rule))")
             print("  \(reason)")
+            if let withCare { print("  \(withCare)") }
         }
     }
+
+    /// Said of a covered B8 or B10 service.
+    static let withCareNote = LocalizedName(
+        fr: "donné avec les soins de l'établissement qui traite : pas de parcours à lui (carepath route --service le soin lui-même)",
+        ar: "يقدم مع العلاج في المؤسسة التي تعالج المريض: ليس له مسار خاص به",
+        en: "given with the care of the facility that treats: no pathway of its own (route the care itself with carepath route)")
 
     static let coveredWord = LocalizedName(fr: "couvert", ar: "مشمول", en: "covered")
     static let notCoveredWord = LocalizedName(fr: "non couvert", ar: "غير مشمول", en: "not covered")

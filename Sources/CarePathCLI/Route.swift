@@ -6,6 +6,7 @@ import Foundation
 import Referral
 
 extension BeneficiaryClass: ExpressibleByArgument {}
+extension ReferralRouter.P2Reading: ExpressibleByArgument {}
 
 /// `--lang fr|ar|en`: French and Arabic, which every facility name has, and English (a facility
 /// without an English name is written in French).
@@ -76,10 +77,23 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Language of the pathway's text and facility names: fr, ar or en.")
     var lang: Language = .fr
 
+    @Flag(help: "Every public health centre's pathway for --service (an id, or all), one tab-separated line each: centre, service, outcome, facilities, km, the P2 step's km.")
+    var everyCentre = false
+
+    @Option(help: "How P2 picks the hospital: chain (the project's reading, default) or offering (the nearest level-2 hospital offering the service, the earlier reading).")
+    var p2Reading: ReferralRouter.P2Reading = .chain
+
     @OptionGroup var network: NetworkOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if everyCentre {
+            guard from == nil, at == nil, card == nil, receipt == nil, newborn == nil else {
+                throw ValidationError("--every-centre routes every health centre with a valid card: give no --from, --at, --card, --receipt or --newborn")
+            }
+            guard output.format == .text else { throw ValidationError("--every-centre prints tab-separated lines: no --format json") }
+            return
+        }
         guard (from == nil) != (at == nil) else { throw ValidationError("give exactly one of --from HC-ID or --at LAT,LON") }
         if let at, RouteCommand.point(at) == nil { throw ValidationError("--at takes LAT,LON in decimal degrees, for example --at 34.02,-6.83") }
         if card != nil, receipt != nil { throw ValidationError("give --card or --receipt, not both") }
@@ -101,6 +115,7 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try network.load().network
+        if everyCentre { return try RouteOutput.everyCentre(loaded, service: service, emergency: emergency, reading: p2Reading) }
         let definition = try RulesSupport.service(service, in: loaded.catalog)
         let entry: ReferralRequest.Entry
         if let from {
@@ -121,7 +136,16 @@ struct RouteCommand: ParsableCommand {
             status = .assumedCardholder
         }
         let request = ReferralRequest(entry: entry, service: definition.id, emergency: emergency, status: status)
-        let pathway = try ReferralRouter(network: loaded).route(request)
+        let pathway = try ReferralRouter(network: loaded, p2Reading: p2Reading).route(request)
+        // B8, B10: given with the care of the facility that treats; no pathway of their own (unless the
+        // care is not covered at all: the card, the receipt or the entry says so first).
+        if definition.isGivenWithCare, pathway.outcome != .notCovered {
+            switch output.format {
+            case .json: print(RouteOutput.withCareJSON(loaded, lang, service: definition))
+            case .text: print(RouteOutput.withCareText(lang, service: definition, emergency: emergency, day: day), terminator: "")
+            }
+            return
+        }
         switch output.format {
         case .json: print(RouteOutput.json(pathway, loaded, lang, service: definition))
         case .text: print(RouteOutput.text(pathway, loaded, lang, service: definition, emergency: emergency, day: day), terminator: "")
@@ -135,6 +159,70 @@ enum RouteOutput {
     static let emergencyWord = LocalizedName(fr: "urgence", ar: "حالة مستعجلة", en: "emergency")
     static let outcomeLabel = LocalizedName(fr: "Résultat :", ar: "النتيجة:", en: "Outcome:")
     static let reasonLabel = LocalizedName(fr: "Motif :", ar: "السبب:", en: "Reason:")
+
+    /// `--every-centre`: one line per public health centre (and service, for `all`), in id order
+    /// (B8 and B10: outcome `with-care`, no facility):
+    /// `centre<TAB>service<TAB>outcome<TAB>facility>facility...<TAB>km<TAB>p2-km`, the facilities
+    /// those the patient arrives at, the kilometres of the whole pathway and of its P2 step (0 without one).
+    static func everyCentre(_ network: CareNetwork, service: String, emergency: Bool, reading: ReferralRouter.P2Reading) throws {
+        let services = service == "all" ? network.catalog.services : [try RulesSupport.service(service, in: network.catalog)]
+        let router = ReferralRouter(network: network, p2Reading: reading)
+        var out = ""
+        for centre in network.healthCentres {
+            for definition in services {
+                let pathway = try router.route(ReferralRequest(entry: .healthCentre(centre), service: definition.id, emergency: emergency,
+                                                               status: .assumedCardholder))
+                // B8, B10: no pathway of their own, as `route --from` says.
+                if definition.isGivenWithCare, pathway.outcome != .notCovered {
+                    out += "\(network[centre].key)\t\(definition.key)\twith-care\t\t0.0\t0.0\n"
+                    continue
+                }
+                let facilities = pathway.visitedFacilities.map { network[$0].key }.joined(separator: ">")
+                let p2 = pathway.steps.first { $0.rule == .p2 }?.distanceKm ?? 0
+                out += "\(network[centre].key)\t\(definition.key)\t\(pathway.outcome.name)\t\(facilities)\t"
+                    + String(format: "%.1f\t%.1f\n", pathway.totalKm, p2)
+            }
+        }
+        print(out, terminator: "")
+    }
+
+    /// The outcome of a B8 or B10 service, which no pathway leads to.
+    static let withCareOutcome = LocalizedName(fr: "fourni avec les soins", ar: "يقدم مع العلاج", en: "given with the care")
+
+    /// Why a B8 or B10 service has no pathway: it comes with the care of the facility that treats.
+    static func withCareReason(_ service: ServiceDefinition) -> LocalizedName {
+        let s = service.name, rule = service.rule.rawValue
+        return LocalizedName(
+            fr: "le service « \(s.fr) » est donné avec les soins de l'établissement qui traite (\(rule)) : il n'a pas de parcours à lui ; le parcours est celui du soin (--service)",
+            ar: "خدمة «\(s.ar)» تقدم مع العلاج في المؤسسة التي تعالج المريض (\(rule))، وليس لها مسار خاص بها؛ المسار هو مسار العلاج نفسه (--service)",
+            en: "“\(s.text(in: .en))” is given with the care of the facility that treats (\(rule)): it has no pathway of its own; the pathway is the care's (--service)")
+    }
+
+    /// `carepath route` for a B8 or B10 service, in text.
+    static func withCareText(_ language: Language, service: ServiceDefinition, emergency: Bool, day: CalendarDate) -> String {
+        let comma = language == .ar ? "، " : ", "
+        return "\(service.name.text(in: language)) [\(service.key)]\(emergency ? comma + emergencyWord.text(in: language) : "")\(comma)\(day):\n"
+            + outcomeLabel.text(in: language) + " " + withCareOutcome.text(in: language) + " (\(service.rule))\n"
+            + reasonLabel.text(in: language) + " " + withCareReason(service).text(in: language) + "\n"
+    }
+
+    /// `carepath route --format json` for a B8 or B10 service: outcome `with-care`, no step.
+    static func withCareJSON(_ network: CareNetwork, _ language: Language, service: ServiceDefinition) -> String {
+        JSONValue.object([
+            "language": .string(language.rawValue),
+            "labels": .object([
+                "service": .string(service.name.text(in: language)),
+                "outcome": .string(withCareOutcome.text(in: language) + " (\(service.rule))"),
+                "reason": .string(withCareReason(service).text(in: language)),
+                "steps": .array([]),
+            ]),
+            "outcome": .string("with-care"),
+            "treatedAt": .null,
+            "rule": .string(service.rule.rawValue),
+            "steps": .array([]),
+            "reason": .string("\(service.key) is given with the care of the facility that treats (\(service.rule)); route the care itself"),
+        ]).rendered()
+    }
 
     /// `reason` stays the English text scripts read; `labels` holds the words in --lang.
     static func json(_ pathway: Pathway, _ network: CareNetwork, _ language: Language, service: ServiceDefinition) -> String {

@@ -36,6 +36,9 @@ public struct NetworkGenerator {
     public func generate() throws(GeneratorError) -> (yaml: String, report: Report) {
         var report = Report()
         var plans = try Synthesis.plans(tables)
+        for province in tables.provinceChains.keys.sorted() where !plans.contains(where: { $0.id == province }) {
+            throw .source("province-chains.csv", "no province '\(province)' in provinces-population.csv")
+        }
         report.ruralPerCommune = Synthesis.ruralPerCommune(plans, share: parameters.urbanShare, floor: parameters.urbanFloor)
         for i in plans.indices {
             plans[i].urban = Synthesis.urbanPart(plans[i], perCommune: report.ruralPerCommune, floor: parameters.urbanFloor)
@@ -117,7 +120,7 @@ public struct NetworkGenerator {
     }
 
     /// One provincial hospital per province, in province order: the named one where hospitals.csv has
-    /// one, else synthesised at the seat point plus the first of `hospitalOffsets` no named hospital
+    /// one, none where province-chains.csv says `synthesised_hospital: no`, else synthesised at the seat point plus the first of `hospitalOffsets` no named hospital
     /// already occupies; then the extra prefectoral hospitals of the largest prefectures, chosen
     /// farthest-point first from the province's hospitals.
     func provincialHospitals(_ plans: [ProvincePlan], named: [GeneratedFacility]) -> [GeneratedFacility] {
@@ -129,6 +132,8 @@ public struct NetworkGenerator {
             let hospital: GeneratedFacility
             if let existing = named.first(where: { $0.province == plan.id && $0.tier == "provincial-hospital" }) {
                 hospital = existing
+            } else if tables.provinceChains[plan.id]?.synthesisedHospital == false {
+                continue   // province-chains.csv: the facts give its region fewer hospitals than provinces
             } else {
                 let kind = plan.row.isPrefecture ? "préfectoral" : "provincial"
                 let town = plan.seat.town
@@ -137,7 +142,7 @@ public struct NetworkGenerator {
                     ?? parameters.hospitalOffsets[0]
                 hospital = GeneratedFacility(
                     id: "chp-" + Text.slug(town), nameFr: "Centre hospitalier \(kind) \(article)\(town)",
-                    nameAr: "المستشفى الإقليمي " + (plan.seatCommune?.nameAr ?? plan.row.nameAr), tier: "provincial-hospital",
+                    nameAr: "المستشفى الإقليمي " + Text.arabicIn(plan.seatCommune?.nameAr ?? plan.row.nameAr), tier: "provincial-hospital",
                     region: plan.regionID, province: plan.id,
                     lat: plan.seat.lat + offset.lat, lon: plan.seat.lon + offset.lon,
                     profile: "provincial-hospital", emergency: true, synthesised: true)
@@ -167,7 +172,7 @@ public struct NetworkGenerator {
                 extras.append(GeneratedFacility(
                     id: "chp-" + Text.slug(commune.nameFr),
                     nameFr: "Centre hospitalier préfectoral \(commune.nameFr) (\(plan.seat.town))",
-                    nameAr: "المستشفى الإقليمي " + commune.nameAr, tier: "provincial-hospital",
+                    nameAr: "المستشفى الإقليمي " + Text.arabicIn(commune.nameAr), tier: "provincial-hospital",
                     region: plan.regionID, province: plan.id,
                     lat: point.latitude + parameters.extraHospitalOffset.lat, lon: point.longitude + parameters.extraHospitalOffset.lon,
                     profile: "provincial-hospital", emergency: true, synthesised: true))
@@ -219,7 +224,7 @@ public struct NetworkGenerator {
                     let angle = Double(k) * parameters.spiralAngle
                     let j = Synthesis.jitter(id, amplitude: parameters.jitter)
                     centres.append(GeneratedFacility(
-                        id: id, nameFr: "CSU \(fr)\(number)", nameAr: "المركز الصحي الحضري \(ar)\(number)", tier: "health-centre",
+                        id: id, nameFr: "CSU \(fr)\(number)", nameAr: "المركز الصحي الحضري \(Text.collapsed(ar))\(number)", tier: "health-centre",
                         region: plan.regionID, province: plan.id,
                         lat: lat + r * sin(angle) + j.lat, lon: lon + r * cos(angle) + j.lon,
                         catchment: plan.urban / n + (index < plan.urban % n ? 1 : 0), profile: "urban-health-centre", synthesised: true))
@@ -231,7 +236,7 @@ public struct NetworkGenerator {
                 let id = uniqueID("csr-" + Text.slug(commune.nameFr), province: plan.id)
                 let jit = Synthesis.jitter(id, amplitude: parameters.jitter)
                 centres.append(GeneratedFacility(
-                    id: id, nameFr: "CSR \(commune.nameFr)", nameAr: "المركز الصحي القروي \(commune.nameAr)", tier: "health-centre",
+                    id: id, nameFr: "CSR \(commune.nameFr)", nameAr: "المركز الصحي القروي \(Text.collapsed(commune.nameAr))", tier: "health-centre",
                     region: plan.regionID, province: plan.id, lat: commune.lat - corr + jit.lat, lon: commune.lon + jit.lon,
                     catchment: plan.rural / nr + (j < plan.rural % nr ? 1 : 0), profile: "rural-health-centre", synthesised: true))
             }

@@ -70,7 +70,13 @@ extension NetworkGenerator {
                 out.append("  # \(region.nameFr) (\(code)): \(region.population) inhabitants")
             }
             let seat = plan.seat
-            out.append("  - {id: \(plan.id), region: \(plan.regionID), name: {fr: \(Text.scalar(plan.row.nameFr)), ar: \(Text.scalar(plan.row.nameAr))}, code: \"\(plan.row.code)\", population: \(plan.row.population), seat: {lat: \(Text.coordinate(seat.lat)), lon: \(Text.coordinate(seat.lon))}}  # \(plan.row.type) \(seat.town)" + (seat.uncertain ? " (seat uncertain)" : ""))
+            // P3 and P4 targets of its own (province-chains.csv), with the note that gives the reason.
+            let referral = tables.provinceChains[plan.id]
+            if let note = referral?.note, !note.isEmpty { out.append("  # " + note) }
+            var targets = ""
+            if let regional = referral?.regionalHospital, !regional.isEmpty { targets += ", regional-hospital: \(regional)" }
+            if let chu = referral?.chu, !chu.isEmpty { targets += ", chu: \(chu)" }
+            out.append("  - {id: \(plan.id), region: \(plan.regionID), name: {fr: \(Text.scalar(plan.row.nameFr)), ar: \(Text.scalar(plan.row.nameAr))}, code: \"\(plan.row.code)\", population: \(plan.row.population), seat: {lat: \(Text.coordinate(seat.lat)), lon: \(Text.coordinate(seat.lon))}\(targets)}  # \(plan.row.type) \(seat.town)" + (seat.uncertain ? " (seat uncertain)" : ""))
         }
         return out
     }

@@ -20,6 +20,13 @@ public struct SourceTables: Sendable {
         var beds: Int?
     }
     struct RegionCHU: Sendable { var region, chu, note: String }
+    /// A province's departures from the default synthesis (province-chains.csv): the regional hospital
+    /// (P3) and CHU (P4) its patients go to where they are not their chain's (empty: the chain's), and
+    /// whether it gets a synthesised provincial hospital when hospitals.csv names none.
+    struct ProvinceChain: Sendable {
+        var province, regionalHospital, chu, note: String
+        var synthesisedHospital: Bool
+    }
 
     var regions: [RegionRow] = []
     var provinces: [ProvinceRow] = []
@@ -28,6 +35,8 @@ public struct SourceTables: Sendable {
     var communes: [Int: [CommuneRow]] = [:]
     var hospitals: [HospitalRow] = []
     var regionCHU: [String: RegionCHU] = [:]
+    /// Per province id, its departures from the default synthesis (province-chains.csv).
+    var provinceChains: [String: ProvinceChain] = [:]
     /// The public hospital beds of 2021 by region, or by a group of regions the source gives together
     /// (facility-counts.csv): what the stays of the hospitals of those regions are scaled to.
     var bedGroups: [(regions: [String], beds: Int)] = []
@@ -35,7 +44,7 @@ public struct SourceTables: Sendable {
 
     /// The files this reads, relative to the source directory.
     public static let files = ["regions.csv", "provinces-population.csv", "province-seats.csv", "provinces.csv",
-                               "communes.csv", "hospitals.csv", "region-chu.csv", "morocco.template.yaml"]
+                               "communes.csv", "hospitals.csv", "region-chu.csv", "province-chains.csv", "morocco.template.yaml"]
 
     /// Reads the tables of `directory`.
     public init(directory: String) throws(GeneratorError) {
@@ -111,6 +120,17 @@ public struct SourceTables: Sendable {
         for row in chuTable.rows {
             let region = try chuTable.value(row, "region")
             regionCHU[region] = RegionCHU(region: region, chu: try chuTable.value(row, "chu"), note: try chuTable.value(row, "note"))
+        }
+        let chainTable = try table("province-chains.csv")
+        for row in chainTable.rows {
+            let province = try chainTable.value(row, "province")
+            let synthesised = try chainTable.value(row, "synthesised_hospital")
+            guard synthesised == "yes" || synthesised == "no" else {
+                throw .source(chainTable.path, "synthesised_hospital of '\(province)' is '\(synthesised)', not yes or no")
+            }
+            provinceChains[province] = ProvinceChain(
+                province: province, regionalHospital: try chainTable.value(row, "regional_hospital"),
+                chu: try chainTable.value(row, "chu"), note: try chainTable.value(row, "note"), synthesisedHospital: synthesised == "yes")
         }
         let countTable = try table("facility-counts.csv")
         for row in countTable.rows {

@@ -22,6 +22,14 @@ enum Text {
         return out
     }
 
+    /// An Arabic place name after a facility's name: the preposition ب joined to it, as the named
+    /// hospitals write it (`فاس` -> `بفاس`, `الحسيمة` -> `بالحسيمة`), with runs of spaces made one and the
+    /// ends trimmed (the tables have one name with a double space).
+    static func arabicIn(_ place: String) -> String { "ب" + collapsed(place) }
+
+    /// `text` with its ends trimmed and every run of spaces made one.
+    static func collapsed(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
     /// A coordinate with at most four decimals, trailing zeros dropped (`35.7`, `-8`).
     static func coordinate(_ value: Double) -> String {
         var text = String(format: "%.4f", value)

@@ -4,10 +4,12 @@ import CareRules
 /// Computes a patient's ``Pathway`` through a network: the mandatory chain P1-P5, the emergency bypass
 /// P0, and the coverage checks X1-X3, C2 and C5.
 ///
-/// Non-emergency: the health centre (P1); if it does not provide the service, the nearest public
-/// level-2 hospital of the region that offers it, else the network's default P2 (P2); then that
-/// hospital's regional hospital (P3) and its CHU (P4, in another region where the region has none),
-/// stopping at the first facility that provides the service (P5). Emergency: the nearest public
+/// Non-emergency: the health centre (P1); if it does not provide the service, P2 as ``P2Reading``
+/// says (by default: the centre's default P2 when it offers the service, else the nearest public
+/// level-2 hospital of the region offering it unless the default chain treats nearer, else the
+/// default P2); then that hospital's regional hospital (P3) and its CHU (P4, in another region where
+/// the region has none), or the ones the patient's province names, stopping at the first facility
+/// that provides the service (P5). Emergency: the nearest public
 /// hospital with an emergency service (P0), then up the chain from there. Never skips a level except
 /// under P0, and never leaves the public sector or Morocco (the network's chain guarantees it).
 public struct ReferralRouter: Sendable {
@@ -28,9 +30,24 @@ public struct ReferralRouter: Sendable {
     let levelTwoOffsets: [Int32]
     let levelTwoOrder: [Int32]
 
+    /// How P2 picks the hospital a health centre refers to for a service it does not offer itself.
+    public enum P2Reading: String, Sendable, CaseIterable {
+        /// The project's reading (Docs/routing.md): the default P2 (`refers-to`, else the nearest) when
+        /// it offers the service; else the nearest level-2 hospital of the region offering it, unless
+        /// the default chain's facility that would treat is nearer along the chain; else the default P2.
+        case chain
+        /// The reading before it, kept to measure the difference: the nearest level-2 hospital of the
+        /// region that offers the service, else the default P2.
+        case offering
+    }
+
+    /// The P2 reading this router applies.
+    public let p2Reading: P2Reading
+
     /// A router over `network`, checking coverage with `basket` (by default the basket over the network's catalogue);
     /// precomputes each health centre's nearest emergency hospital and its region's level-2 hospitals by distance.
-    public init(network: CareNetwork, basket: Basket? = nil) {
+    public init(network: CareNetwork, basket: Basket? = nil, p2Reading: P2Reading = .chain) {
+        self.p2Reading = p2Reading
         self.network = network
         self.basket = basket ?? Basket(catalog: network.catalog)
         let levelTwoByRegion = network.regions.map { network.publicFacilities(in: $0.id, level: 2) }
@@ -145,7 +162,7 @@ public struct ReferralRouter: Sendable {
             if network[centre].offers(request.service) {
                 return treated(at: centre, steps, centre)
             }
-            // P2: the nearest public level-2 hospital of the region that offers the service, else the default.
+            // P2: the default P2 when it offers the service, else the nearest level-2 hospital of the region offering it (see levelTwo).
             guard let p2 = levelTwo(for: centre, offering: request.service) else {
                 return Trace(outcome: .unavailable, rule: nil, steps: steps, entry: centre)
             }
@@ -154,7 +171,7 @@ public struct ReferralRouter: Sendable {
             current = p2
         }
         // P3, P4: one level up at a time; P5: stop at the first facility that provides the service.
-        while let next = network.nextLevel(from: current) {
+        while let next = network.nextLevel(from: current, forPatientOf: centre) {
             steps.append(PathwayStep(facility: next, action: .referral, rule: network[next].tier.arrivalRule,
                                      distanceKm: network.distanceKm(current, next)))
             if network[next].offers(request.service) { return treated(at: next, steps, centre) }
@@ -170,15 +187,35 @@ public struct ReferralRouter: Sendable {
         return Trace(outcome: .treated(at: facility), rule: .p5, steps: steps, entry: centre)
     }
 
-    /// P2 for a health centre: the nearest public level-2 hospital of its region offering `service`,
-    /// else the network's default next level (`refers-to` or the nearest).
+    /// P2 for a health centre (Docs/routing.md, "The rules as the router applies them"):
+    ///
+    /// 1. the centre's default P2 (its `refers-to`, else the nearest level-2 hospital of its region)
+    ///    when it offers `service`: `refers-to` takes precedence;
+    /// 2. else the nearest public level-2 hospital of the region that offers `service`, unless the
+    ///    facility of the default chain (P3, P4) that would treat is nearer along the chain (the
+    ///    kilometres of its hops from the centre) than that hospital is from the centre: then the
+    ///    default P2, and the chain takes the patient there;
+    /// 3. else (no level-2 hospital of the region offers it) the default P2.
     func levelTwo(for centre: FacilityID, offering service: ServiceID) -> FacilityID? {
+        let fallback = network.nextLevel(from: centre)
+        if p2Reading == .chain, let fallback, network[fallback].offers(service) { return fallback }
         // Candidates are presorted by distance from this health centre (ties to the lowest id).
+        var offering: FacilityID?
         for position in Int(levelTwoOffsets[centre.index])..<Int(levelTwoOffsets[centre.index + 1]) {
             let candidate = FacilityID(Int(levelTwoOrder[position]))
-            if network[candidate].offers(service) { return candidate }
+            if network[candidate].offers(service) { offering = candidate; break }
         }
-        return network.nextLevel(from: centre)
+        guard let offering else { return fallback }
+        // The default chain's way to the facility that would treat (P3, else P4), in kilometres travelled.
+        if p2Reading == .chain, let chain = network.chain(of: centre) {
+            let direct = network.distanceKm(centre, offering)
+            if let p3 = chain.p3, network[p3].offers(service) {
+                if chain.hopKm.toP2 + chain.hopKm.toP3 < direct { return fallback }
+            } else if let p4 = chain.p4, network[p4].offers(service) {
+                if chain.hopKm.toP2 + chain.hopKm.toP3 + chain.hopKm.toP4 < direct { return fallback }
+            }
+        }
+        return offering
     }
 
     /// The nearest candidate (ties to the lowest id).

@@ -33,6 +33,11 @@ struct DiagnosticsTests {
         ("unsupported schema", "schema: carepath-network/1", "schema: carepath-network/9", .schema, nil, 1),
         ("duplicate key", "location: {lat: 31.00, lon: -8.00}", "location: {lat: 31.00, lat: 31.5, lon: -8.00}", .duplicateKey, nil, 15),
         ("truncated", "demand:\n", "demand: {emergency-share: [\n", .yamlSyntax, nil, 26),
+        // A province's P3 and P4 targets: a facility of the file, of that tier, public, in Morocco.
+        ("province regional hospital unknown", "population: 50000}", "population: 50000, regional-hospital: chr-nord}", .unknownReference, .p3, 8),
+        ("province regional hospital not a CHR", "population: 50000}", "population: 50000, regional-hospital: hp-a}", .referralLevel, .p3, 8),
+        ("province CHU not a CHU", "population: 50000}", "population: 50000, chu: chr-north}", .referralLevel, .p4, 8),
+        ("province CHU abroad", "population: 50000}", "population: 50000, chu: abroad}", .referralAbroad, .x2, 8),
     ]
 
     @Test("each broken line gives its diagnostic code, rule and line", arguments: cases.indices)
@@ -44,6 +49,21 @@ struct DiagnosticsTests {
         #expect(match?.location.line == c.line, "\(c.name)")
         #expect(match?.rule == c.rule, "\(c.name)")
         #expect(report.network == nil)
+    }
+
+    @Test("demand for B8 or B10, which come with the treating facility's care, is a warning at the service, citing the rule")
+    func demandWithCare() throws {
+        let yaml = Self.broken("    maternity: {visits-per-person: 0.02, emergency-share: 0.3}\n",
+                               "    maternity: {visits-per-person: 0.02, emergency-share: 0.3}\n    prescribed-drugs: {visits-per-person: 2}\n")
+        let report = Fixtures.check(yaml)
+        #expect(report.network != nil)
+        let warning = try #require(report.diagnostics.first { $0.code == .demandWithCare })
+        #expect(warning.severity == .warning && warning.rule == .b8 && warning.location.line == 29)
+        #expect(warning.message.contains("'prescribed-drugs'"))
+        // Demand of zero says nothing.
+        let zero = Self.broken("    maternity: {visits-per-person: 0.02, emergency-share: 0.3}\n",
+                               "    maternity: {visits-per-person: 0.02, emergency-share: 0.3}\n    medical-devices: {visits-per-person: 0}\n")
+        #expect(!Fixtures.check(zero).diagnostics.contains { $0.code == .demandWithCare })
     }
 
     @Test("the fixture itself is valid: no error, no warning")

@@ -7,9 +7,10 @@ struct LanguageCommandTests {
     static let training = CLI.packageRoot.appendingPathComponent("Networks/training-small.yaml").path
 
     @Test("route writes its outcome and reason lines in --lang", arguments: [
-        ("fr", "Résultat : pris en charge à chr-atlas (P5)", "Motif : chr-atlas (centre hospitalier régional) fournit le service « Réanimation »"),
-        ("ar", "النتيجة: تم العلاج في chr-atlas (P5)", "السبب: chr-atlas (المستشفى الجهوي) يقدم خدمة «الإنعاش»"),
-        ("en", "Outcome: treated at chr-atlas (P5)", "Reason: chr-atlas (regional-hospital) provides intensive-care (P5)"),
+        ("fr", "Résultat : pris en charge à chr-atlas (P5)", "Motif : Centre hospitalier régional Atlas [chr-atlas] (centre hospitalier régional) fournit le service « Réanimation »"),
+        ("ar", "النتيجة: تم العلاج في chr-atlas (P5)", "السبب: المركز الاستشفائي الجهوي الأطلس [chr-atlas] (المستشفى الجهوي) يقدم خدمة «الإنعاش»"),
+        // English: the facility's name (French where it has no English one), the tier's and the service's names, as the steps.
+        ("en", "Outcome: treated at chr-atlas (P5)", "Reason: Centre hospitalier régional Atlas [chr-atlas] (regional hospital) provides “Intensive care” (P5)"),
     ])
     func route(_ language: String, _ outcome: String, _ reason: String) throws {
         let result = try CLI.run(["route", "--network", Self.training, "--from", "cs-tensift-1", "--service", "intensive-care", "--lang", language, "--on", "2026-01-01"])
@@ -18,6 +19,8 @@ struct LanguageCommandTests {
         #expect(lines.contains(outcome) && lines.contains { $0.hasPrefix(reason) }, "\(lines)")
         if language != "en" {
             for word in ["Outcome", "Reason", "treated", "provides", "emergency"] { #expect(!result.stdout.contains(word), "\(word)") }
+        } else {
+            for id in ["regional-hospital", "intensive-care (P5)"] { #expect(!result.stdout.contains(id), "\(id)") }
         }
         let emergency = try CLI.run(["route", "--network", Self.training, "--from", "cs-tensift-1", "--service", "maternity", "--emergency", "--lang", language, "--on", "2026-01-01"])
         #expect(emergency.stdout.hasPrefix(["fr": "Maternité (accouchement) [maternity], urgence, 2026-01-01:", "ar": "الولادة [maternity]، حالة مستعجلة، 2026-01-01:",

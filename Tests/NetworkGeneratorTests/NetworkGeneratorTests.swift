@@ -33,6 +33,44 @@ private func output() throws -> (yaml: String, report: NetworkGenerator.Report) 
         #expect(Synthesis.townName("Tiztoutine  (Centre)") == "Tiztoutine")
     }
 
+    @Test("synthesised hospitals' Arabic names join the place with the preposition ب, single-spaced")
+    func arabicNamesOfSynthesisedHospitals() throws {
+        #expect(Text.arabicIn("فاس") == "بفاس")
+        #expect(Text.arabicIn(" الشرف  مغوغة ") == "بالشرف مغوغة")
+        let network = try NetworkLoader.load(yaml: output().yaml, path: "generated.yaml")
+        let synthesised = network.facilities.filter { $0.synthesised && $0.tier == .provincialHospital }
+        #expect(synthesised.count == 57)
+        for hospital in synthesised {
+            #expect(hospital.name.ar.hasPrefix("المستشفى الإقليمي ب"), "\(hospital.key): \(hospital.name.ar)")
+            #expect(!hospital.name.ar.contains("  "), "\(hospital.key): \(hospital.name.ar)")
+        }
+        #expect(network.facility(key: "chp-fes")?.name.ar == "المستشفى الإقليمي بفاس")
+        #expect(!network.facilities.contains { $0.name.ar.contains("  ") })
+    }
+
+    @Test("province-chains.csv: Ouarzazate and Zagora go to Marrakech at P3 and P4; Aousserd gets no synthesised hospital")
+    func provinceChains() throws {
+        let network = try NetworkLoader.load(yaml: output().yaml, path: "generated.yaml")
+        for key in ["ouarzazate", "zagora"] {
+            let province = try #require(network.provinces.first { $0.key == key })
+            #expect(province.regionalHospital.map { network[$0].key } == "chr-ibn-zohr-marrakech")
+            #expect(province.universityHospital.map { network[$0].key } == "chu-mohammed-vi-marrakech")
+        }
+        let errachidia = try #require(network.provinces.first { $0.key == "errachidia" })
+        #expect(errachidia.regionalHospital == nil && errachidia.universityHospital == nil)
+        let aousserd = try #require(network.provinces.first { $0.key == "aousserd" })
+        #expect(!network.facilities.contains { $0.province == aousserd.id && $0.tier.level == 2 })
+        let dakhla = try #require(network.regions.first { $0.key == "dakhla-oued-ed-dahab" })
+        #expect(network.facilities.filter { $0.region == dakhla.id && $0.tier != .healthCentre }.count == 2)
+    }
+
+    @Test("a province-chains.csv row naming no province of the tables is an error of the tables")
+    func unknownProvinceInChains() throws {
+        var tables = try SourceTables(directory: sourceDirectory)
+        tables.provinceChains["atlantis"] = SourceTables.ProvinceChain(province: "atlantis", regionalHospital: "", chu: "", note: "", synthesisedHospital: true)
+        #expect(throws: GeneratorError.self) { try NetworkGenerator(tables: tables).generate() }
+    }
+
     @Test func outputValidates() throws {
         let network = try NetworkLoader.load(yaml: output().yaml, path: "generated.yaml")
         #expect(network.regions.count == 12)
@@ -60,7 +98,8 @@ private func output() throws -> (yaml: String, report: NetworkGenerator.Report) 
             guard line.hasPrefix("  - {id: ") else { return nil }
             return line.dropFirst(9).prefix { $0 != "," }
         }
-        #expect(ids.count == 12 + 75 + 2224 + 122)
+        // 122 hospitals less Aousserd's, which province-chains.csv does not synthesise.
+        #expect(ids.count == 12 + 75 + 2224 + 121)
         #expect(Set(ids).count == ids.count)
     }
 

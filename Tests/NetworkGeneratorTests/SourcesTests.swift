@@ -57,7 +57,7 @@ private func citedTags(_ text: String) -> Set<String> {
         let defined = Set(try table("sources.csv").rows.compactMap { $0["tag"] })
         let files = networkFiles()
         for required in ["Networks/morocco.yaml", "Networks/source/morocco.template.yaml", "Networks/source/hospitals.csv",
-                         "Networks/source/region-chu.csv", "Networks/source/FACTS.md", "Networks/source/README.md"] {
+                         "Networks/source/region-chu.csv", "Networks/source/province-chains.csv", "Networks/source/FACTS.md", "Networks/source/README.md"] {
             #expect(files.contains(required), "\(required) is missing")
         }
         var cited: Set<String> = []
