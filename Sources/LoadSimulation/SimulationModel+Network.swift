@@ -64,14 +64,16 @@ extension SimulationModel.Builder {
 
         // Referral rates: after treatment, up the chain to the first facility offering `referred-as`,
         // one level at a time (P5: a step may not skip a level): the patient is seen at the referring
-        // consultation of each level in between, or passes through a level without one.
+        // consultation of each level in between, or passes through a level without one. The chain is
+        // that of the patients of the station's own province (its `regional-hospital:` and `chu:`
+        // where it names them): a station's referred patients are mostly of the province it serves.
         for s in 0..<stationCount {
             let facility = network.facilities[Int(stationFacility[s])]
             let rate = network.demand.referralRate(at: facility.tier)
             guard rate > 0 else { continue }
             let wanted = network.demand[ServiceID(Int(stationService[s]))].referredAs
             var climbed: [FacilityID] = []
-            var next = network.nextLevel(from: facility.id)
+            var next = network.nextLevel(from: facility.id, forPatientsOf: facility.province)
             while let candidate = next, climbed.count < 8 {
                 climbed.append(candidate)
                 let target = station(candidate.index, wanted)
@@ -89,7 +91,7 @@ extension SimulationModel.Builder {
                     refer(s, rate: rate, to: Int(target), link: links[0], route: route)
                     break
                 }
-                next = network.nextLevel(from: candidate)
+                next = network.nextLevel(from: candidate, forPatientsOf: facility.province)
             }
         }
 
