@@ -95,10 +95,13 @@ struct SimulationPropertyTests {
                 #expect(route >= 0)
                 let steps = Int(model.routeOffsets[route])..<Int(model.routeOffsets[route + 1])
                 var from = FacilityID(Int(model.stationFacility[s]))
+                let province = network[from].province
                 for k in steps {
                     let to = FacilityID(Int(model.routeFacilities[k]))
-                    // No level skipped: each step goes to the facility's next level.
-                    #expect(network.nextLevel(from: from) == to, "\(network[from].key) → \(network[to].key)")
+                    // No level skipped: each step goes to the facility's next level, on the chain of the
+                    // referring facility's province.
+                    #expect(network.nextLevel(from: from, forPatientsOf: province) == to, "\(network[from].key) → \(network[to].key)")
+                    #expect(network[to].tier.level == network[from].tier.level + 1)
                     // Every link is a real referral link between the two facilities.
                     let link = model.links[Int(model.routeLinks[k])]
                     #expect(Int(link.from) == from.index && Int(link.to) == to.index)
