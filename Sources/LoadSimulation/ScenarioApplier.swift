@@ -83,8 +83,13 @@ struct ScenarioApplier: DiagnosticRecorder {
             }
         }
         var reassigned: [String: ScenarioOperation] = [:]
+        var provincesReassigned: [String: ScenarioOperation] = [:]
         for operation in operations {
-            if case .chu(let region, let chu) = operation.change { reassign(region, to: chu, operation, &reassigned) }
+            switch operation.change {
+            case .chu(let region, let chu): reassign(region, to: chu, operation, &reassigned)
+            case .provinceCHU(let province, let chu): reassign(province: province, to: chu, operation, &provincesReassigned)
+            default: break
+            }
         }
         checkClosedCHUs(reassigned: reassigned)
         // The calendar and the profiles first: hours and arrival-profile entries may name them.
@@ -124,7 +129,31 @@ struct ScenarioApplier: DiagnosticRecorder {
             description.facilities[i].refersTo = nil
             dropped.append(description.facilities[i].id)
         }
+        // Provinces that sent their patients to it under P3 or P4 follow their region's chain instead,
+        // unless this scenario gives them another CHU.
+        let given = Set(scenario.operations.compactMap { operation -> String? in
+            if case .provinceCHU(let province, _) = operation.change { return province } else { return nil }
+        })
+        var provinces: [String] = []
+        for i in description.provinces.indices {
+            var named = false
+            if description.provinces[i].regionalHospital == id { description.provinces[i].regionalHospital = nil; named = true }
+            if description.provinces[i].chu == id { description.provinces[i].chu = nil; named = true }
+            if named, !(facility.tier == .universityHospital && given.contains(description.provinces[i].id)) {
+                provinces.append(description.provinces[i].id)
+            }
+        }
+        if !provinces.isEmpty {
+            let rule = facility.tier.arrivalRule
+            warning(.refersToDropped,
+                    "\(provinces.count == 1 ? "province" : "provinces") \(provinces.map { "'\($0)'" }.joined(separator: ", ")) \(provinces.count == 1 ? "sends its" : "send their") patients to '\(id)' under \(rule): \(provinces.count == 1 ? "its" : "their") target is dropped and \(provinces.count == 1 ? "its" : "their") patients follow the region's chain",
+                    at: operation.location, rule: rule,
+                    hint: facility.tier == .universityHospital
+                        ? "to send them to another CHU, add chu: {province: \(provinces[0]), chu: ...}"
+                        : "their regional hospital is then their level-2 hospital's; a network file's province entry can name another")
+        }
         var line = "closed \(id) (\(facility.tier.rawValue)\(facility.region.map { " in \($0)" } ?? ""))"
+        if !provinces.isEmpty { line += "; province target dropped at \(provinces.joined(separator: ", "))" }
         if !dropped.isEmpty {
             let rule = facility.tier.arrivalRule
             let names = dropped.prefix(5).joined(separator: ", ") + (dropped.count > 5 ? " and \(dropped.count - 5) more" : "")
@@ -150,6 +179,25 @@ struct ScenarioApplier: DiagnosticRecorder {
         // The validator's P4 checks of this `chu:` (a CHU, public, in Morocco) point at the scenario.
         description.regions[r].marks.fields["chu"] = operation.location(of: "chu")
         changes.append("region \(regionKey) refers to \(chu) under P4 (\(previous == chu ? "unchanged" : "was \(previous ?? "its own CHU")"))")
+    }
+
+    private mutating func reassign(province key: String, to chu: String, _ operation: ScenarioOperation, _ reassigned: inout [String: ScenarioOperation]) {
+        guard let p = description.provinces.firstIndex(where: { $0.id == key }) else {
+            error(.unknownReference, "the network has no province '\(key)'", at: operation.location(of: "province"),
+                  hint: Suggestion.hint(for: key, in: description.provinces.map(\.id)))
+            return
+        }
+        if let first = reassigned[key] {
+            error(.conflict, "province '\(key)' is given a CHU twice (first at line \(first.location.line))", at: operation.location(of: "province"))
+            return
+        }
+        guard facility(chu, for: operation, field: "chu") != nil else { return }
+        reassigned[key] = operation
+        let previous = description.provinces[p].chu
+        description.provinces[p].chu = chu
+        // The validator's checks of the province's `chu:` (a CHU, public, in Morocco) point at the scenario.
+        description.provinces[p].marks.fields["chu"] = operation.location(of: "chu")
+        changes.append("province \(key) refers to \(chu) under P4 (\(previous == chu ? "unchanged" : "was \(previous ?? "its region's chain")"))")
     }
 
     /// A closed CHU must not leave a region without one (P4): every region that named it with `chu:`,

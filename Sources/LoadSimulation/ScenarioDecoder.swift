@@ -21,7 +21,7 @@ struct ScenarioDecoder {
 
     static let topKeys = ["schema", "network", "name", "description", "close", "open", "chu", "servers", "demand", "queue-limit",
                           "hours", "calendar", "arrival-profiles", "arrival-profile"]
-    static let chuKeys = ["region", "chu"]
+    static let chuKeys = ["region", "province", "chu"]
     static let capacityKeys = ["facility", "service", "servers", "beds", "add", "time", "stay", "time-scale"]
     static let demandKeys = ["region", "service", "scale"]
     static let queueLimitKeys = ["facility", "tier", "service", "limit"]
@@ -52,9 +52,21 @@ struct ScenarioDecoder {
             }
         }
         for item in decoder.reader.list(top["chu"], what: "chu") {
-            guard let f = decoder.reader.mapping(item, what: "chu entry", allowed: Self.chuKeys, required: Self.chuKeys) else { continue }
-            let region = decoder.reader.id(f["region"], what: "region")
+            guard let f = decoder.reader.mapping(item, what: "chu entry", allowed: Self.chuKeys, required: ["chu"]) else { continue }
+            // A region's CHU (its `chu:`), or one province's (the province's `chu:`).
+            guard (f["region"] == nil) != (f["province"] == nil) else {
+                decoder.reader.error(f["region"] == nil ? .missingKey : .conflict,
+                                     f["region"] == nil ? "a chu entry names a region or a province" : "a chu entry names a region or a province, not both",
+                                     at: f.keyLocations["province"] ?? f.location, hint: "{region: souss-massa, chu: ...} or {province: ouarzazate, chu: ...}")
+                continue
+            }
             let chu = decoder.reader.id(f["chu"], what: "CHU")
+            if f["province"] != nil {
+                guard let province = decoder.reader.id(f["province"], what: "province"), let chu else { continue }
+                scenario.operations.append(ScenarioOperation(.provinceCHU(province: province, chu: chu), at: f.location, fields: f.marks.fields))
+                continue
+            }
+            let region = decoder.reader.id(f["region"], what: "region")
             guard let region, let chu else { continue }
             scenario.operations.append(ScenarioOperation(.chu(region: region, chu: chu), at: f.location, fields: f.marks.fields))
         }

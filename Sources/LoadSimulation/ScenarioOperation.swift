@@ -10,6 +10,8 @@ public struct ScenarioOperation: Sendable {
         case open(FacilityDescription)
         /// `chu:` the region refers to this CHU under P4.
         case chu(region: String, chu: String)
+        /// `chu:` with `province`: the province's patients go to this CHU under P4 (its `chu:`).
+        case provinceCHU(province: String, chu: String)
         /// `servers:` change the capacity or service time of one service at one facility.
         case capacity(CapacityChange)
         /// `demand:` multiply the demand of a region (nil: every region) for a service (nil: every service).

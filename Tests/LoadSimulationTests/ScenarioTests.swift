@@ -184,6 +184,43 @@ struct ScenarioTests {
         #expect(Self.pathway(model, network, from: "cs-ziz-1", service: "cardiac-surgery").last == "chu-sud")
     }
 
+    // The national network sends Ouarzazate and Zagora to the CHR and CHU of Marrakech
+    // (Networks/source/province-chains.csv): closing that CHU must not leave them pointing at it.
+    @Test("chu: a province's own CHU; closing a CHU a province names drops its target, warned, unless the scenario gives it another")
+    func provinceCHU() throws {
+        let national = try NetworkLoader.describe(path: Self.root.appendingPathComponent("Networks/morocco.yaml").path)
+        func check(_ body: String) -> ScenarioLoader.Report {
+            ScenarioLoader.check(scenario: Data(("schema: carepath-scenario/1\n" + body).utf8), path: "scenario.yaml", description: national)
+        }
+        func p4(_ report: ScenarioLoader.Report, _ centre: String) throws -> String? {
+            let network = try #require(report.application, "\(report.diagnostics.map(\.description))").network
+            return network.chain(of: try #require(network.facilityID(key: centre)))?.p4.map { network.facilities[$0.index].key }
+        }
+        #expect(try p4(check("chu: [{province: ouarzazate, chu: chu-hassan-ii-fes}]\n"), "csu-ouarzazate-1") == "chu-hassan-ii-fes")
+        let closing = """
+            close: [chu-mohammed-vi-marrakech]
+            chu:
+              - {region: marrakech-safi, chu: chu-mohammed-vi-agadir}
+              - {region: beni-mellal-khenifra, chu: chu-mohammed-vi-agadir}
+
+            """
+        let dropped = check(closing)
+        let warnings = dropped.diagnostics.filter { $0.code == .refersToDropped }
+        #expect(warnings.count == 1 && warnings.first?.message.contains("provinces 'ouarzazate', 'zagora'") == true, "\(warnings.map(\.description))")
+        #expect(!dropped.diagnostics.contains { $0.severity == .error }, "\(dropped.diagnostics.map(\.description))")
+        // Their regional hospital is still Marrakech's, whose CHU is now the region's: Agadir.
+        #expect(try p4(dropped, "csu-ouarzazate-1") == "chu-mohammed-vi-agadir")
+        let given = check(closing + "  - {province: ouarzazate, chu: chu-hassan-ii-fes}\n")
+        #expect(given.diagnostics.filter { $0.code == .refersToDropped }.map(\.message).allSatisfy { $0.contains("province 'zagora'") && !$0.contains("ouarzazate") })
+        #expect(try p4(given, "csu-ouarzazate-1") == "chu-hassan-ii-fes")
+        #expect(try p4(given, "csr-tazarine-zagora") == "chu-mohammed-vi-agadir")
+        // A region and a province in one entry, an unknown province, a target that is no CHU: located errors.
+        let bad = check("chu:\n  - {region: draa-tafilalet, province: zagora, chu: chu-hassan-ii-fes}\n  - {province: nowhere, chu: chu-hassan-ii-fes}\n  - {province: tinghir, chu: chr-ibn-zohr-marrakech}\n")
+        let errors = bad.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.conflict, .unknownReference, .referralLevel], "\(errors.map(\.description))")
+        #expect(errors.map(\.location.line) == [3, 4, 5])
+    }
+
     @Test("route loads: one per route with patients, each pathway from its health centre to its treating facility")
     func routeLoads() throws {
         let network = try NetworkLoader.load(path: Self.trainingPath)
