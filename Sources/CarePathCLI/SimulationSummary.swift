@@ -17,11 +17,10 @@ struct SimulationSummary {
             for change in scenario.changes { text += "  - \(change)\n" }
         }
         text += "\(fmt(c.days)) days (\(fmt(c.warmupDays)) of warm-up excluded), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed)\n\n"
-        text += "Patients (all replications): arrived \(a.arrived) = completed \(a.completed) + in the system at the end \(a.inSystem) + not covered \(a.notCovered) + unavailable \(a.unavailable)"
-        if c.queueLimits || a.turnedAway > 0 { text += " + turned away (queue full) \(a.turnedAway)" }
-        text += a.balanced ? "  [balanced]\n" : "  [NOT BALANCED]\n"
-        let visitsPerSecond = Double(d.stationVisits) / max(wallSeconds, 1e-9)
-        text += "Station visits \(d.stationVisits), events \(d.events), \(fmt(wallSeconds, 2)) s wall (\(fmt(visitsPerSecond / 1e6, 1)) M visits/s)\n"
+        // A day of one replication first, as a planner reads it; then the whole run's accounting.
+        let perDay = Double(a.arrived) / Double(max(c.replications, 1)) / max(c.days, 1e-9)
+        text += "Patients a day: \(NumberFormat.grouped(Int(perDay.rounded()))) arrive (mean over the \(fmt(c.days)) days, warm-up included, of one replication)\n"
+        text += "Patients (all replications, warm-up included): \(a.text(queueLimits: c.queueLimits))\n"
         text += warmUpText()
 
         let facilities = d.facilitiesByKey
@@ -54,8 +53,11 @@ struct SimulationSummary {
         text += "\nNot covered or unavailable, by service (patients over the measured period, mean per replication):\n"
         if d.rejected.isEmpty { text += "  none\n" }
         for entry in d.rejected {
-            text += "  \(entry.service): \(fmt(entry.patients, 0)) \(entry.outcome == "not-covered" ? "not covered (X1-X3)" : "unavailable (no facility on the chain provides it)")\n"
+            text += "  \(entry.service): \(NumberFormat.grouped(Int(entry.patients.rounded()))) \(entry.outcome == "not-covered" ? "not covered (X1-X3)" : "unavailable (no facility on the chain provides it)")\n"
         }
+        // The engine's own figures last: they are not the planner's.
+        let visitsPerSecond = Double(d.stationVisits) / max(wallSeconds, 1e-9)
+        text += "\nEngine: \(NumberFormat.grouped(d.stationVisits)) station visits, \(NumberFormat.grouped(d.events)) events, \(fmt(wallSeconds, 2)) s wall (\(fmt(visitsPerSecond / 1e6, 1)) M visits/s)\n"
         return text
     }
 

@@ -1,4 +1,5 @@
 import CareNetwork
+import CarePathSupport
 
 extension ResultDocument {
     /// A station busy this share of the time or more is reported as overloaded: demand exceeds its
@@ -54,5 +55,17 @@ extension ResultDocument {
         var sums: [String: Double] = [:]
         for station in stations.sorted(by: { $0.key < $1.key }) { sums[station.facility, default: 0] += station.arrivals.mean }
         return sums
+    }
+}
+
+extension ResultDocument.Accounting {
+    /// The accounting as the summaries print it, over all replications and the whole horizon (warm-up
+    /// included): `arrived 359,580 = completed 358,656 + in the system at the end 352 + not covered 0 +
+    /// unavailable 572  [balanced]`; the turned-away term when queues are bounded or anyone was.
+    public func text(queueLimits: Bool) -> String {
+        func n(_ value: Int) -> String { NumberFormat.grouped(value) }
+        var text = "arrived \(n(arrived)) = completed \(n(completed)) + in the system at the end \(n(inSystem)) + not covered \(n(notCovered)) + unavailable \(n(unavailable))"
+        if queueLimits || turnedAway > 0 { text += " + turned away (queue full) \(n(turnedAway))" }
+        return text + (balanced ? "  [balanced]" : "  [NOT BALANCED]")
     }
 }

@@ -30,8 +30,7 @@ public struct MergeSummary: Sendable {
             Merged \(partials) partial\(partials == 1 ? "" : "s") of \(identity.network.path)\(identity.scenario.map { " with scenario \($0.path)" } ?? ""): \
             \(identity.replications) replication\(identity.replications == 1 ? "" : "s"), \(NumberFormat.significant(identity.days)) days \
             (\(NumberFormat.significant(identity.warmupDays)) of warm-up excluded), seed \(identity.seed)
-            Patients (all replications): arrived \(a.arrived) = completed \(a.completed) + in the system at the end \(a.inSystem) + not covered \(a.notCovered) \
-            + unavailable \(a.unavailable)\(a.turnedAway > 0 ? " + turned away \(a.turnedAway)" : "")  [\(a.balanced ? "balanced" : "NOT BALANCED")]
+            Patients (all replications, warm-up included): \(a.text(queueLimits: document.configuration.queueLimits))
             Results written to \(out) (\(NumberFormat.fixed(wallSeconds, digits: 2)) s wall)
 
             """
