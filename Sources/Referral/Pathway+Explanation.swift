@@ -2,13 +2,16 @@ import CareNetwork
 
 extension Pathway {
     /// How the pathway ends, in words, in French, Arabic and English: the outcome and the facility
-    /// that treats (`pris en charge à chr-atlas (P5)`).
+    /// that treats, named as the steps name it (`pris en charge à Centre hospitalier régional Atlas
+    /// [chr-atlas] (P5)`).
     public func outcomeText(in network: CareNetwork) -> LocalizedName {
         let name = outcome.kind.name
         switch outcome {
         case .treated(let at):
-            let key = network[at].key, rule = (self.rule ?? .p5).rawValue
-            return LocalizedName(fr: "\(name.fr) à \(key) (\(rule))", ar: "\(name.ar) في \(key) (\(rule))", en: "\(name.text(in: .en)) at \(key) (\(rule))")
+            let f = network[at], rule = (self.rule ?? .p5).rawValue
+            func named(_ language: Language) -> String { "\(f.name.text(in: language)) [\(f.key)]" }
+            return LocalizedName(fr: "\(name.fr) à \(named(.fr)) (\(rule))", ar: "\(name.ar) في \(named(.ar)) (\(rule))",
+                                 en: "\(name.text(in: .en)) at \(named(.en)) (\(rule))")
         case .notCovered:
             let rule = self.rule?.rawValue ?? "?"
             return LocalizedName(fr: "\(name.fr) (\(rule))", ar: "\(name.ar) (\(rule))", en: "\(name.text(in: .en)) (\(rule))")

@@ -7,10 +7,10 @@ struct LanguageCommandTests {
     static let training = CLI.packageRoot.appendingPathComponent("Networks/training-small.yaml").path
 
     @Test("route writes its outcome and reason lines in --lang", arguments: [
-        ("fr", "Résultat : pris en charge à chr-atlas (P5)", "Motif : Centre hospitalier régional Atlas [chr-atlas] (centre hospitalier régional) fournit le service « Réanimation »"),
-        ("ar", "النتيجة: تم العلاج في chr-atlas (P5)", "السبب: المركز الاستشفائي الجهوي الأطلس [chr-atlas] (المستشفى الجهوي) يقدم خدمة «الإنعاش»"),
+        ("fr", "Résultat : pris en charge à Centre hospitalier régional Atlas [chr-atlas] (P5)", "Motif : Centre hospitalier régional Atlas [chr-atlas] (centre hospitalier régional) fournit le service « Réanimation »"),
+        ("ar", "النتيجة: تم العلاج في المركز الاستشفائي الجهوي الأطلس [chr-atlas] (P5)", "السبب: المركز الاستشفائي الجهوي الأطلس [chr-atlas] (المستشفى الجهوي) يقدم خدمة «الإنعاش»"),
         // English: the facility's name (French where it has no English one), the tier's and the service's names, as the steps.
-        ("en", "Outcome: treated at chr-atlas (P5)", "Reason: Centre hospitalier régional Atlas [chr-atlas] (regional hospital) provides “Intensive care” (P5)"),
+        ("en", "Outcome: treated at Centre hospitalier régional Atlas [chr-atlas] (P5)", "Reason: Centre hospitalier régional Atlas [chr-atlas] (regional hospital) provides “Intensive care” (P5)"),
     ])
     func route(_ language: String, _ outcome: String, _ reason: String) throws {
         let result = try CLI.run(["route", "--network", Self.training, "--from", "cs-tensift-1", "--service", "intensive-care", "--lang", language, "--on", "2026-01-01"])
@@ -33,7 +33,7 @@ struct LanguageCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((object["reason"] as? String)?.hasPrefix("chr-atlas (regional-hospital) provides intensive-care") == true)
         let labels = try #require(object["labels"] as? [String: Any])
-        #expect(labels["service"] as? String == "الإنعاش" && labels["outcome"] as? String == "تم العلاج في chr-atlas (P5)")
+        #expect(labels["service"] as? String == "الإنعاش" && labels["outcome"] as? String == "تم العلاج في المركز الاستشفائي الجهوي الأطلس [chr-atlas] (P5)")
         #expect(labels["steps"] as? [String] == ["الاتصال الأول", "إحالة", "إحالة", "العلاج"])
         #expect(object["language"] as? String == "ar")
     }
