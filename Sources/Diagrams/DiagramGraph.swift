@@ -132,6 +132,9 @@ public struct DiagramCluster: Hashable, Sendable {
 
     /// The node ids of this subgraph and its subgraphs, in order.
     public var allNodeIDs: [String] { nodes.map(\.id) + subgraphs.flatMap(\.allNodeIDs) }
+
+    /// The ids of this cluster and of the clusters inside it, in order (subgraphs that are not clusters left out).
+    var clusterIDs: [String] { (isCluster ? [id] : []) + subgraphs.flatMap(\.clusterIDs) }
 }
 
 /// An attribute value: text (written as an escaped quoted string), or a multi-line label whose lines

@@ -111,7 +111,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
             if let buffer { gvFreeRenderData(buffer) }
             guard status == 0 else { return .failure(.layoutFailed(message: GraphvizRenderer.drainMessages() ?? "unknown error")) }
             _ = GraphvizRenderer.drainMessages()
-            return .success(GraphvizRenderer.read(graph, clusters: piece.clusters.map(\.id)))
+            return .success(GraphvizRenderer.read(graph, clusters: piece.clusters.flatMap(\.clusterIDs)))
         }
         return try result.get()
     }
@@ -141,11 +141,22 @@ public final class GraphvizRenderer: @unchecked Sendable {
             }
             node = agnxtnode(graph, current)
         }
-        for id in clusters {
-            let sub = ("cluster_" + id).withCString { agsubg(graph, UnsafeMutablePointer(mutating: $0), 0) }
-            guard let sub else { continue }
-            laid.clusters[id] = ["bb", "lp"].compactMap { key in attribute(UnsafeMutableRawPointer(sub), key).map { (key, $0) } }
+        // The clusters, at any depth (a region's box and the boxes of health centres inside it).
+        let wanted = Set(clusters.map { "cluster_" + $0 })
+        func visit(_ parent: UnsafeMutablePointer<Agraph_t>) {
+            var sub = agfstsubg(parent)
+            while let current = sub {
+                let name = String(cString: agnameof(UnsafeMutableRawPointer(current)))
+                if wanted.contains(name) {
+                    laid.clusters[String(name.dropFirst("cluster_".count))] = ["bb", "lp"].compactMap { key in
+                        attribute(UnsafeMutableRawPointer(current), key).map { (key, $0) }
+                    }
+                }
+                visit(current)
+                sub = agnxtsubg(current)
+            }
         }
+        visit(graph)
         return laid
     }
 

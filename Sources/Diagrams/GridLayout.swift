@@ -37,6 +37,15 @@ enum GridLayout {
     static func pieces(of graph: DiagramGraph) -> (tiles: [DiagramGraph], footer: DiagramGraph?)? {
         guard let grid = graph.grid, !grid.tiles.isEmpty else { return nil }
         var owner: [String: Int] = [:]
+        // The box inside a tile each node is in (a hospital's health centres), whose invisible edges
+        // stack its rows in the tile's own layout.
+        var box: [String: String] = [:]
+        func boxes(_ cluster: DiagramCluster) {
+            for sub in cluster.subgraphs {
+                if sub.isCluster { for node in sub.allNodeIDs { box[node] = sub.id } }
+                boxes(sub)
+            }
+        }
         let groups = grid.tiles.map { [$0.cluster] } + (grid.footer.isEmpty ? [] : [grid.footer])
         var members: [[DiagramCluster]] = []
         for (index, group) in groups.enumerated() {
@@ -45,6 +54,7 @@ enum GridLayout {
                 guard let cluster = graph.clusters.first(where: { $0.id == id && $0.isCluster }) else { return nil }
                 clusters.append(cluster)
                 for node in cluster.allNodeIDs { owner[node] = index }
+                boxes(cluster)
             }
             members.append(clusters)
         }
@@ -52,7 +62,8 @@ enum GridLayout {
         guard graph.nodes.isEmpty, graph.clusters.count == groups.joined().count else { return nil }
         var edges = Array(repeating: [DiagramEdge](), count: groups.count)
         for (index, edge) in graph.edges.enumerated() {
-            if edge.attributes["style"] == "invis" { continue } // a hint for dot's layout of the whole graph
+            // A hint for dot's layout of the whole graph, unless it stacks the rows of a box.
+            if edge.attributes["style"] == "invis", box[edge.from] == nil || box[edge.from] != box[edge.to] { continue }
             guard let from = owner[edge.from], let to = owner[edge.to], from == to else { return nil }
             var copy = edge
             copy.attributes[edgeKey] = .text(String(index))
