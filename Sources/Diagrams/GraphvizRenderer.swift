@@ -67,11 +67,19 @@ public final class GraphvizRenderer: @unchecked Sendable {
         if let limit { try Self.checkSize(graph, limit: limit) }
         var source = graph.dotSource, engine = "dot"
         // A grid of tiles: each laid out by dot on its own, then the whole drawn where they were placed.
-        if let pieces = GridLayout.pieces(of: graph) {
+        // Drawn tighter, its labels broken at each of a few widths: the page that prints largest on A3.
+        var best: (scale: Double, graph: DiagramGraph)?
+        for width in graph.grid == nil ? [] : GridLayout.lineWidths {
+            let compact = GridLayout.compacted(graph, lineWidth: width)
+            guard let pieces = GridLayout.pieces(of: compact) else { break }
             var tiles: [GridLayout.Laid] = []
             for piece in pieces.tiles { tiles.append(try laidOut(piece)) }
             let footer = try pieces.footer.map { piece throws(DiagramsError) in try laidOut(piece) }
-            var positioned = GridLayout.positioned(graph, tiles: tiles, footer: footer)
+            let positioned = GridLayout.positioned(compact, tiles: tiles, footer: footer)
+            let scale = GridLayout.printedScale(GridLayout.pageSize(positioned))
+            if scale > best?.scale ?? 0 { best = (scale, positioned) }
+        }
+        if var positioned = best?.graph {
             // A page: PNG at 300 dpi on an A3 sheet turned as the picture is, PDF on an A3 page, scaled down to fit.
             if format == .png { GridLayout.fitA3(&positioned, dpi: 300) }
             if format == .pdf { GridLayout.fitA3(&positioned, dpi: nil) }
