@@ -255,11 +255,27 @@ struct ReportPart {
     }
 
     private func picturesSection() -> String {
-        var html = "<p class=\"note\">\(t(Words.picturesNote))</p>\n"
+        guard let variant = report.variant else {
+            var html = "<p class=\"note\">\(t(Words.picturesNote))</p>\n"
+            for (index, picture) in report.pictures.enumerated() {
+                guard let svg = picture.svg[language] else { continue }
+                html += "<figure class=\"load-picture\" id=\"\(id("picture-\(index)"))\"><figcaption class=\"title\">\(t(picture.title))</figcaption>"
+                html += Self.inline(svg) + "</figure>\n"
+            }
+            return html
+        }
+        // A comparison: each area before (the baseline) then after (the variant), at the same scale of colours.
+        var html = "<p class=\"note\">\(t(Words.picturesComparisonNote))</p>\n"
+        let halves = [(Words.baseline, runLabel(report.baseline.document), "before"), (Words.variant, runLabel(variant.document), "after")]
         for (index, picture) in report.pictures.enumerated() {
-            guard let svg = picture.svg[language] else { continue }
-            html += "<figure class=\"load-picture\" id=\"\(id("picture-\(index)"))\"><figcaption class=\"title\">\(t(picture.title))</figcaption>"
-            html += Self.inline(svg) + "</figure>\n"
+            let svgs = [picture.svg[language], picture.after[language]]
+            guard svgs.contains(where: { $0 != nil }) else { continue }
+            html += "<figure class=\"load-picture load-change\" id=\"\(id("picture-\(index)"))\"><figcaption class=\"title\">\(t(picture.title))</figcaption>\n"
+            for ((words, label, key), svg) in zip(halves, svgs) {
+                html += "<div class=\"\(key)\"><p class=\"run\">" + t(words) + " : " + HTML.escape(label) + "</p>"
+                html += (svg.map(Self.inline) ?? "<p class=\"note\">\(t(Words.noPicture))</p>") + "</div>\n"
+            }
+            html += "</figure>\n"
         }
         return html
     }

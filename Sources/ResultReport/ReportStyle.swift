@@ -25,6 +25,13 @@ enum ReportStyle {
     svg.chart { width: 100%; height: auto; display: block; }
     svg.picture { width: 100%; height: auto; max-height: 240mm; display: block; }
     figure.load-picture { break-inside: avoid; }
+    figure.load-change { break-inside: auto; }
+    figure.load-change > div { break-inside: avoid; }
+    p.run { font-weight: bold; font-size: 0.9em; margin: 0.4em 0 0.2em; }
+    @media screen and (min-width: 1100px) {
+      figure.load-change { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5em; align-items: start; }
+      figure.load-change > figcaption { grid-column: 1 / -1; }
+    }
     .alert { color: var(--alert); font-weight: bold; }
     .ok { color: var(--ok); }
     .key { color: var(--muted); font-size: 0.85em; }
