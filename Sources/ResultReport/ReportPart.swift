@@ -269,8 +269,11 @@ struct ReportPart {
         let halves = [(Words.baseline, runLabel(report.baseline.document), "before"), (Words.variant, runLabel(variant.document), "after")]
         for (index, picture) in report.pictures.enumerated() {
             let svgs = [picture.svg[language], picture.after[language]]
-            guard svgs.contains(where: { $0 != nil }) else { continue }
-            html += "<figure class=\"load-picture load-change\" id=\"\(id("picture-\(index)"))\"><figcaption class=\"title\">\(t(picture.title))</figcaption>\n"
+            guard let first = svgs.compactMap({ $0 }).first else { continue }
+            // Side by side on a wide screen when the pictures are higher than wide; a wide one (a
+            // region's row) one above the other, each the page's width.
+            let wide = Self.aspect(first).map { $0 > 1 } ?? false
+            html += "<figure class=\"load-picture load-change\(wide ? " wide" : "")\" id=\"\(id("picture-\(index)"))\"><figcaption class=\"title\">\(t(picture.title))</figcaption>\n"
             for ((words, label, key), svg) in zip(halves, svgs) {
                 html += "<div class=\"\(key)\"><p class=\"run\">" + t(words) + " : " + HTML.escape(label) + "</p>"
                 html += (svg.map(Self.inline) ?? "<p class=\"note\">\(t(Words.noPicture))</p>") + "</div>\n"
@@ -278,6 +281,14 @@ struct ReportPart {
             html += "</figure>\n"
         }
         return html
+    }
+
+    /// The width over the height of an SVG's `viewBox`, or nil.
+    static func aspect(_ svg: String) -> Double? {
+        guard let start = svg.range(of: "viewBox=\"") else { return nil }
+        let box = svg[start.upperBound...].prefix { $0 != "\"" }.split(separator: " ").compactMap { Double($0) }
+        guard box.count == 4, box[3] > 0 else { return nil }
+        return box[2] / box[3]
     }
 
     /// Graphviz's SVG as an element of the page: without its XML declaration, doctype and comments,

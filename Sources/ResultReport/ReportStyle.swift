@@ -29,7 +29,7 @@ enum ReportStyle {
     figure.load-change > div { break-inside: avoid; }
     p.run { font-weight: bold; font-size: 0.9em; margin: 0.4em 0 0.2em; }
     @media screen and (min-width: 1100px) {
-      figure.load-change { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5em; align-items: start; }
+      figure.load-change:not(.wide) { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5em; align-items: start; }
       figure.load-change > figcaption { grid-column: 1 / -1; }
     }
     .alert { color: var(--alert); font-weight: bold; }

@@ -103,7 +103,7 @@ struct ReportHTMLTests {
 
     @Test("a comparison draws each area for both runs, the baseline then the variant, each under its run's name")
     func comparisonPictures() {
-        let svg = "<svg width=\"300pt\" height=\"200pt\" viewBox=\"0 0 300 200\" xmlns=\"http://www.w3.org/2000/svg\"><text>BEFORE</text></svg>"
+        let svg = "<svg width=\"200pt\" height=\"300pt\" viewBox=\"0 0 200 300\" xmlns=\"http://www.w3.org/2000/svg\"><text>BEFORE</text></svg>"
         var report = TrainingRuns.report(.fr, comparing: true)
         report.pictures = [
             LoadPicture(title: LoadPicture.country, svg: [.fr: svg], after: [.fr: svg.replacingOccurrences(of: "BEFORE", with: "AFTER")]),
@@ -120,6 +120,11 @@ struct ReportHTMLTests {
         let region = html.components(separatedBy: "id=\"picture-1-fr\">").dropFirst().first?.components(separatedBy: "</figure>").first ?? ""
         #expect(region.contains("Région pédagogique Atlas") && region.contains("<div class=\"after\"><p class=\"run\">Variante : Scénario pédagogique : et si ?</p><p class=\"note\">Rien à dessiner"))
         #expect(html.contains("Chaque image deux fois"))
+        // A picture wider than high (a region's row) is marked, to be drawn one above the other.
+        report.pictures[1].svg[.fr] = svg.replacingOccurrences(of: "0 0 200 300", with: "0 0 300 200")
+        let marked = report.html()
+        #expect(marked.contains("<figure class=\"load-picture load-change\" id=\"picture-0-fr\">"))
+        #expect(marked.contains("<figure class=\"load-picture load-change wide\" id=\"picture-1-fr\">"))
     }
 
     @Test("the regions a comparison draws: those with a station closed or opened, or a significant change")
