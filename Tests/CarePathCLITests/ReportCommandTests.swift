@@ -45,7 +45,7 @@ struct ReportCommandTests {
         let report = try CLI.run(["report", Self.run.result, "--compare", Self.run.directory + "/what-if/result.json", "-o", file])
         #expect(report.status == 0 && report.stderr.isEmpty, "\(report.stderr)")
         let html = try String(contentsOfFile: file, encoding: .utf8)
-        let figures = html.components(separatedBy: "<figure class=\"load-picture load-change\"").dropFirst().map { $0.components(separatedBy: "</figure>")[0] }
+        let figures = html.components(separatedBy: "<figure class=\"load-picture load-change").dropFirst().map { $0.components(separatedBy: "</figure>")[0] }
         #expect(figures.count >= 2, "the country and the Atlas region at least")
         #expect(figures.first?.contains("Le pays") == true)
         #expect(figures.contains { $0.contains("Région pédagogique Atlas") })
