@@ -67,10 +67,12 @@ public final class GraphvizRenderer: @unchecked Sendable {
         if let limit { try Self.checkSize(graph, limit: limit) }
         var source = graph.dotSource, engine = "dot"
         // A grid of tiles: each laid out by dot on its own, then the whole drawn where they were placed.
-        // Drawn tighter, its labels broken at each of a few widths: the page that prints largest on A3.
+        // As it is when it prints large enough on A3; else drawn tighter, its labels broken at each of a
+        // few widths, and the page that prints largest.
         var best: (scale: Double, graph: DiagramGraph)?
-        for width in graph.grid == nil ? [] : GridLayout.lineWidths {
-            let compact = GridLayout.compacted(graph, lineWidth: width)
+        for width in graph.grid == nil ? [] : [nil] + GridLayout.lineWidths {
+            if width != nil, let best, best.scale >= GridLayout.comfortableScale { break }
+            let compact = width.map { GridLayout.compacted(graph, lineWidth: $0) } ?? graph
             guard let pieces = GridLayout.pieces(of: compact) else { break }
             var tiles: [GridLayout.Laid] = []
             for piece in pieces.tiles { tiles.append(try laidOut(piece)) }

@@ -90,6 +90,11 @@ enum GridLayout {
     /// break at ``topLineWidth``.
     static let lineWidths = [22, 20, 18], topLineWidth = 14
 
+    /// A page of tiles that prints on A3 at this scale or more as `dot` draws it (its 11-point labels
+    /// at 9 points or more: the teaching network's two regions) is drawn as it is; a larger one (the
+    /// national network) is drawn tighter, ``compacted(_:lineWidth:)``.
+    static let comfortableScale = 0.8
+
     /// `line` broken at spaces into as few lines of at most `width` characters as it takes, as even
     /// in length as they can be (a word longer than `width` keeps its line).
     static func wrapped(_ line: String, width: Int) -> [String] {

@@ -119,6 +119,19 @@ struct PageLayoutTests {
         #expect(graph.edgeDefaults["fontsize"] == graph.nodeDefaults["fontsize"])
     }
 
+    @Test("a map that prints large enough on A3 as dot draws it (the teaching network) is not drawn tighter")
+    func smallMapAsItIs() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let teaching = try NetworkLoader.load(path: root.appendingPathComponent("Networks/training-small.yaml").path)
+        let graph = try NetworkDiagram.graph(of: teaching, options: NetworkDiagramOptions(language: .both))
+        #expect(graph.grid != nil, "its two regions are a map")
+        let svg = try Fixtures.svg(graph)
+        // Its names on one line each, as dot draws them; drawn tighter, they would be broken past 22 characters.
+        #expect(svg.contains(">Centre hospitalier provincial du Haouz<"))
+        #expect(GridLayout.compacted(graph).clusters.flatMap(\.allNodeIDs).count == graph.clusters.flatMap(\.allNodeIDs).count)
+        #expect(try Self.printed(11, svg) >= 11 * GridLayout.comfortableScale)
+    }
+
     @Test("two regions that fit side by side stay side by side")
     func sideBySide() throws {
         let graph = try NetworkDiagram.graph(of: Fixtures.small())
