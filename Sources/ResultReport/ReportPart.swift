@@ -155,9 +155,12 @@ struct ReportPart {
         [t(Words.facilities), t(Words.stations), t(Words.patientsPerDay), t(Words.utilisation), t(Words.meanWait), t(Words.p90), t(Words.overloaded)]
     }
 
-    private func regionName(_ key: String?) -> String {
-        guard let key else { return t(Words.outsideMorocco) }
-        return HTML.escape(report.names.regions[key]?.text(in: language) ?? key)
+    private func regionName(_ key: String?) -> String { HTML.escape(plainRegionName(key)) }
+
+    /// A region's name as text, not yet escaped (for a chart, which escapes its labels itself).
+    private func plainRegionName(_ key: String?) -> String {
+        guard let key else { return Words.outsideMorocco.text(in: language) }
+        return report.names.regions[key]?.text(in: language) ?? key
     }
 
     private func regionsSection(_ d: ResultDocument, key: String) -> String {
@@ -383,7 +386,7 @@ struct ReportPart {
                          numbers.arrow(numbers.percent(x.utilisation.mean), numbers.percent(y.utilisation.mean)) + mark(utilisationSignificant),
                          numbers.arrow(numbers.duration(minutes: x.meanWaitMinutes.mean), numbers.duration(minutes: y.meanWaitMinutes.mean)) + mark(waitSignificant),
                          numbers.arrow(numbers.integer(x.overloaded), numbers.integer(y.overloaded))])
-            dumbbells.append((regionName(key).replacingOccurrences(of: "&amp;", with: "&"), x.utilisation.mean, y.utilisation.mean,
+            dumbbells.append((plainRegionName(key), x.utilisation.mean, y.utilisation.mean,
                               numbers.arrow(numbers.percent(x.utilisation.mean), numbers.percent(y.utilisation.mean)) + (comparison.hasIntervals && utilisationSignificant ? " *" : "")))
         }
         html += "<h3>\(t(Words.byRegion))</h3>\n"

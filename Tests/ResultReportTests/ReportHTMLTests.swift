@@ -127,6 +127,18 @@ struct ReportHTMLTests {
         #expect(marked.contains("<figure class=\"load-picture load-change wide\" id=\"picture-1-fr\">"))
     }
 
+    @Test("a region's name with an apostrophe or an ampersand is escaped once in the comparison's chart")
+    func chartNamesEscapedOnce() {
+        var names = TrainingRuns.names
+        let key = TrainingRuns.network.regions[0].key
+        names.regions[key] = LocalizedName(fr: "L'Atlas & co", ar: "الأطلس")
+        let html = ResultReport(baseline: .init(document: TrainingRuns.baseline, path: "a.json"), variant: .init(document: TrainingRuns.variant, path: "b.json"),
+                                languages: .fr, names: names).html()
+        let chart = html.components(separatedBy: "id=\"chart-region-change").dropFirst().first?.components(separatedBy: "</svg>").first ?? ""
+        #expect(chart.contains("L&#39;Atlas &amp; co") || chart.contains("L'Atlas &amp; co"), "\(chart.prefix(600))")
+        #expect(!chart.contains("&amp;#39;") && !chart.contains("&amp;amp;"))
+    }
+
     @Test("the regions a comparison draws: those with a station closed or opened, or a significant change")
     func changedRegions() {
         #expect(ResultReport.changedRegions(baseline: TrainingRuns.baseline, other: TrainingRuns.baseline).isEmpty, "nothing changed")
