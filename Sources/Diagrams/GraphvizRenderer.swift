@@ -70,7 +70,8 @@ public final class GraphvizRenderer: @unchecked Sendable {
         // As it is when it prints large enough on A3; else drawn tighter, its labels broken at each of a
         // few widths, and the page that prints largest.
         var best: (scale: Double, graph: DiagramGraph)?
-        for width in graph.grid == nil ? [] : [nil] + GridLayout.lineWidths {
+        let asItIs: [Int?] = graph.allNodeIDs.count <= GridLayout.smallMap ? [nil] : []
+        for width in graph.grid == nil ? [] : asItIs + GridLayout.lineWidths {
             if width != nil, let best, best.scale >= GridLayout.comfortableScale { break }
             let compact = width.map { GridLayout.compacted(graph, lineWidth: $0) } ?? graph
             guard let pieces = GridLayout.pieces(of: compact) else { break }

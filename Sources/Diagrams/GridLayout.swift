@@ -90,10 +90,15 @@ enum GridLayout {
     /// break at ``topLineWidth``.
     static let lineWidths = [22, 20, 18], topLineWidth = 14
 
-    /// A page of tiles that prints on A3 at this scale or more as `dot` draws it (its 11-point labels
-    /// at 9 points or more: the teaching network's two regions) is drawn as it is; a larger one (the
-    /// national network) is drawn tighter, ``compacted(_:lineWidth:)``.
+    /// A page of tiles of at most ``smallMap`` nodes that prints on A3 at this scale or more as `dot`
+    /// draws it (its 11-point labels at 9 points or more: the teaching network's two regions) is
+    /// drawn as it is; a larger one (the national network) is drawn tighter, ``compacted(_:lineWidth:)``.
     static let comfortableScale = 0.8
+
+    /// The most nodes a page of tiles has for the renderer to lay it out as `dot` draws it first (a
+    /// layout that costs a third of a second for the national network in two languages, and never
+    /// prints large enough there).
+    static let smallMap = 120
 
     /// `line` broken at spaces into as few lines of at most `width` characters as it takes, as even
     /// in length as they can be (a word longer than `width` keeps its line).
