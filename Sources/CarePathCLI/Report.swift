@@ -123,16 +123,20 @@ struct Report: ParsableCommand {
         }
     }
 
+    /// One Graphviz context for every picture of the report (a context per picture cost more than
+    /// some of the pictures).
+    static let renderer = try? GraphvizRenderer()
+
     /// `input` drawn on `network` for `regions` (none: the country) as SVG in each of `languages`;
     /// nil when there is nothing of the load there, or it cannot be drawn.
     static func svgs(_ input: LoadDiagramInput, on network: CareNetwork, regions: [String], languages: [Language]) -> [Language: String]? {
-        guard regions.allSatisfy({ network.region(key: $0) != nil }) else { return nil }
+        guard regions.allSatisfy({ network.region(key: $0) != nil }), let renderer else { return nil }
         var svg: [Language: String] = [:]
         for language in languages {
             let options = NetworkDiagramOptions(regions: regions, language: LabelLanguages(language))
             guard let graph = try? LoadDiagram.graph(of: input, in: network, options: options),
                   graph.clusters.contains(where: { $0.id != "legend" }),
-                  let data = try? GraphvizRenderer().render(graph, format: .svg) else { return nil }
+                  let data = try? renderer.render(graph, format: .svg) else { return nil }
             svg[language] = String(decoding: data, as: UTF8.self)
         }
         return svg
