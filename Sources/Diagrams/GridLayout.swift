@@ -154,10 +154,25 @@ enum GridLayout {
             cluster.subgraphs.forEach(lowestRank)
         }
         out.clusters.forEach(lowestRank)
+        // A link within one column (a regional hospital to the CHU above it) is too short for a label
+        // on it: its label goes beside its start.
+        var column = [String: String]()
+        func columns(_ cluster: DiagramCluster) {
+            if cluster.id.hasPrefix("rank:") { for node in cluster.nodes { column[node.id] = cluster.id } }
+            cluster.subgraphs.forEach(columns)
+        }
+        out.clusters.forEach(columns)
         for index in out.edges.indices where !lowest.contains(out.edges[index].from) {
             guard let label = out.edges[index].attributes["label"] else { continue }
+            let edge = out.edges[index]
             out.edges[index].attributes["label"] = nil
-            out.edges[index].attributes["xlabel"] = label
+            if let from = column[edge.from], from == column[edge.to] {
+                out.edges[index].attributes["taillabel"] = label
+                out.edges[index].attributes["labelangle"] = "-50"
+                out.edges[index].attributes["labeldistance"] = "1.6"
+            } else {
+                out.edges[index].attributes["xlabel"] = label
+            }
         }
         out.attributes["nodesep"] = "0.04"
         out.attributes["ranksep"] = "0.15"

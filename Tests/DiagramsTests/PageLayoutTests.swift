@@ -117,6 +117,12 @@ struct PageLayoutTests {
         // The links' labels are drawn as large as the nodes'.
         let graph = GridLayout.compacted(try NetworkDiagram.graph(of: Self.national, options: NetworkDiagramOptions(collapseHealthCentres: true)))
         #expect(graph.edgeDefaults["fontsize"] == graph.nodeDefaults["fontsize"])
+        // A regional hospital's P4 to the CHU above it, in one column, has its label beside its start;
+        // the P3 links, between columns, once the nodes are placed; the P2 links keep theirs.
+        let p4 = graph.edges.filter { $0.attributes["taillabel"] == "P4" }
+        #expect(!p4.isEmpty && !graph.edges.contains { $0.attributes["xlabel"] == "P4" || $0.attributes["label"] == "P4" })
+        #expect(graph.edges.contains { $0.attributes["xlabel"] == "P3" } && !graph.edges.contains { $0.attributes["label"] == "P3" })
+        #expect(graph.edges.contains { $0.attributes["label"].map { if case .text(let text) = $0 { text.hasPrefix("P2 ×") } else { false } } ?? false })
     }
 
     @Test("a map that prints large enough on A3 as dot draws it (the teaching network) is not drawn tighter")
