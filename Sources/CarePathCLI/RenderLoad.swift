@@ -84,7 +84,7 @@ struct RenderLoad: ParsableCommand {
         try output.checkSize(graph, fewer: fewer)
         if !collapse, try LoadDiagram.foldsHealthCentres(of: network, options: options) {
             StandardError.write("note: \(try NetworkDiagram.healthCentres(of: network, options: options)) health centres: folded into one node per province "
-                + "(more than \(LoadDiagram.maxHealthCentresDrawn) would make the flows run through their rows); --province ID draws a province's centres one by one.\n")
+                + "(more than \(LoadDiagram.maxHealthCentresDrawn) one by one would not be legible on a page); --province ID draws a province's centres one by one.\n")
         }
         try output.write(graph, fewer: fewer)
     }

@@ -45,7 +45,7 @@ struct RenderNetwork: ParsableCommand {
         try output.checkSize(graph, fewer: fewer)
         if !collapse, try NetworkDiagram.foldsHealthCentres(of: network, options: options) {
             StandardError.write("note: \(centres) health centres: folded into one node per province (more than \(NetworkDiagram.maxHealthCentresDrawn) "
-                + "dealt into rows would make the links run through the rows); --province ID draws a province of at most \(NetworkDiagram.maxHealthCentresDrawn) one by one.\n")
+                + "one by one would not be legible on a page); --province ID draws a province of at most \(NetworkDiagram.maxHealthCentresDrawn) one by one.\n")
         } else if !collapse, centres > NetworkDiagram.maxWrappedHealthCentres {
             StandardError.write("note: \(centres) health centres drawn one by one, one row per region: a very wide drawing. "
                 + "--collapse folds them by province; --region or --province draws fewer.\n")

@@ -21,8 +21,9 @@ struct Report: ParsableCommand {
             longest waits with their intervals, the flows between tiers, the busiest and overloaded
             stations, and the load pictures of `carepath render load` for the country and each region
             (when the network the result records is here, unchanged). With --compare, what changed by
-            region and station, with its significance, as `carepath compare` judges it. It prints on
-            A4. See Docs/report.md.
+            region and station, with its significance, as `carepath compare` judges it, and the load
+            pictures of both runs, side by side: the country, then each region that changed. It prints
+            on A4. See Docs/report.md.
 
             Example:
               carepath simulate --network Networks/training-small.yaml --days 30 --out run
@@ -54,9 +55,23 @@ struct Report: ParsableCommand {
             try CompareNetworks.check(baseline: baseline, baselinePath: result, other: variant.document, otherPath: variant.path)
         }
         let network = Self.network(of: baseline)
-        let pictures = noPictures || variant != nil ? [] : network.map { Self.pictures(baseline, network: $0, path: result, languages: language.languages) } ?? []
-        if !noPictures, variant == nil, network == nil {
-            StandardError.write("note: the network the result records ('\(baseline.network.path)') is not here, or has changed since: the report has no load pictures\n")
+        var pictures: [LoadPicture] = []
+        if !noPictures, let variant {
+            // Each area drawn for both runs, each on its own network (the variant's scenario applied).
+            let otherNetwork = Self.network(of: variant.document)
+            if let network, let otherNetwork {
+                pictures = Self.pictures(baseline, network: network, path: result, compared: variant.document, otherNetwork: otherNetwork, otherPath: variant.path,
+                                         languages: language.languages)
+            } else {
+                let missing = network == nil ? baseline.network.path : variant.document.network.path
+                StandardError.write("note: the network a result records ('\(missing)') is not here, or has changed since, or its scenario: the report has no load pictures\n")
+            }
+        } else if !noPictures {
+            if let network {
+                pictures = Self.pictures(baseline, network: network, path: result, languages: language.languages)
+            } else {
+                StandardError.write("note: the network the result records ('\(baseline.network.path)') is not here, or has changed since: the report has no load pictures\n")
+            }
         }
         let report = ResultReport(baseline: .init(document: baseline, path: result), variant: variant, languages: language,
                                   names: network.map(ReportNames.init) ?? ReportNames(), limit: limit, pictures: pictures)
@@ -86,15 +101,44 @@ struct Report: ParsableCommand {
         guard let input = try? RenderLoad.diagramInput(document.load, in: network, path: path, field: "load.") else { return [] }
         let selections: [(title: LocalizedName, regions: [String])] = [(LoadPicture.country, [])] + network.regions.map { ($0.name, [$0.key]) }
         return selections.compactMap { selection in
-            var svg: [Language: String] = [:]
-            for language in languages {
-                let options = NetworkDiagramOptions(regions: selection.regions, language: LabelLanguages(language))
-                guard let graph = try? LoadDiagram.graph(of: input, in: network, options: options),
-                      graph.clusters.contains(where: { $0.id != "legend" }),
-                      let data = try? GraphvizRenderer().render(graph, format: .svg) else { return nil }
-                svg[language] = String(decoding: data, as: UTF8.self)
-            }
-            return LoadPicture(title: selection.title, svg: svg)
+            svgs(input, on: network, regions: selection.regions, languages: languages).map { LoadPicture(title: selection.title, svg: $0) }
         }
+    }
+
+    /// For a comparison: the country, then each region that changed (`ResultReport.changedRegions`),
+    /// drawn for `document` on `network` and for `other` on `otherNetwork`, in each of `languages`;
+    /// none when a load does not fit its network.
+    static func pictures(_ document: ResultDocument, network: CareNetwork, path: String, compared other: ResultDocument, otherNetwork: CareNetwork, otherPath: String,
+                         languages: [Language]) -> [LoadPicture] {
+        guard let before = try? RenderLoad.diagramInput(document.load, in: network, path: path, field: "load."),
+              let after = try? RenderLoad.diagramInput(other.load, in: otherNetwork, path: otherPath, field: "load.") else { return [] }
+        let changed = Set(ResultReport.changedRegions(baseline: document, other: other))
+        let regions = network.regions.map { ($0.key, $0.name) } + otherNetwork.regions.filter { region in network.region(key: region.key) == nil }.map { ($0.key, $0.name) }
+        let selections: [(title: LocalizedName, regions: [String])] = [(LoadPicture.country, [])] + regions.filter { changed.contains($0.0) }.map { ($0.1, [$0.0]) }
+        return selections.compactMap { selection in
+            let first = svgs(before, on: network, regions: selection.regions, languages: languages)
+            let second = svgs(after, on: otherNetwork, regions: selection.regions, languages: languages)
+            guard first != nil || second != nil else { return nil }
+            return LoadPicture(title: selection.title, svg: first ?? [:], after: second ?? [:])
+        }
+    }
+
+    /// One Graphviz context for every picture of the report (a context per picture cost more than
+    /// some of the pictures).
+    static let renderer = try? GraphvizRenderer()
+
+    /// `input` drawn on `network` for `regions` (none: the country) as SVG in each of `languages`;
+    /// nil when there is nothing of the load there, or it cannot be drawn.
+    static func svgs(_ input: LoadDiagramInput, on network: CareNetwork, regions: [String], languages: [Language]) -> [Language: String]? {
+        guard regions.allSatisfy({ network.region(key: $0) != nil }), let renderer else { return nil }
+        var svg: [Language: String] = [:]
+        for language in languages {
+            let options = NetworkDiagramOptions(regions: regions, language: LabelLanguages(language))
+            guard let graph = try? LoadDiagram.graph(of: input, in: network, options: options),
+                  graph.clusters.contains(where: { $0.id != "legend" }),
+                  let data = try? renderer.render(graph, format: .svg) else { return nil }
+            svg[language] = String(decoding: data, as: UTF8.self)
+        }
+        return svg
     }
 }

@@ -21,7 +21,7 @@ public struct DiagramGraph: Hashable, Sendable {
     /// Subgraphs: clusters (drawn as boxes) and rank groups.
     public var clusters: [DiagramCluster]
     /// How ``GraphvizRenderer`` places the clusters on a page: each laid out on its own and placed in
-    /// rows, or nil for one `dot` layout of the whole graph. Not part of ``dotSource``.
+    /// columns, or nil for one `dot` layout of the whole graph. Not part of ``dotSource``.
     public var grid: DiagramGrid?
 
     /// An empty graph.
@@ -41,14 +41,15 @@ public struct DiagramGraph: Hashable, Sendable {
     public var allNodeIDs: [String] { nodes.map(\.id) + clusters.flatMap(\.allNodeIDs) }
 }
 
-/// Clusters placed as tiles of a grid, like a map: each is laid out by `dot` on its own, the
-/// northernmost first in rows of the same number of tiles, each row west to east, centred, and the
-/// footer's clusters in a row below them. ``GraphvizRenderer`` chooses the number of columns from
-/// the tiles' laid-out sizes: the one whose page is nearest A3's proportions (√2, landscape), between
-/// 1:2 and 2:1 when some number allows it. A graph with an edge between two tiles that is not
+/// Clusters placed as tiles of a grid, like a map: each is laid out by `dot` on its own, drawn
+/// tighter than a graph of its own (label lines broken, nodes closer), in columns from west to east
+/// (the tiles cut by longitude so that the tallest column is as short as it can be), each column
+/// north to south, and the footer's clusters in a row below them. ``GraphvizRenderer`` chooses the
+/// number of columns from the tiles' laid-out sizes: the one whose page prints largest on an A3 sheet,
+/// between 1:2 and 2:1 when some number allows it. A graph with an edge between two tiles that is not
 /// invisible, or a node in no tile, is laid out whole by `dot` instead.
 public struct DiagramGrid: Hashable, Sendable {
-    /// A cluster and where it lies: its place orders the tiles (north to south, then west to east).
+    /// A cluster and where it lies: its place orders the tiles (west to east, then north to south).
     public struct Tile: Hashable, Sendable {
         /// The cluster's id (without `cluster_`).
         public var cluster: String
@@ -132,6 +133,9 @@ public struct DiagramCluster: Hashable, Sendable {
 
     /// The node ids of this subgraph and its subgraphs, in order.
     public var allNodeIDs: [String] { nodes.map(\.id) + subgraphs.flatMap(\.allNodeIDs) }
+
+    /// The ids of this cluster and of the clusters inside it, in order (subgraphs that are not clusters left out).
+    var clusterIDs: [String] { (isCluster ? [id] : []) + subgraphs.flatMap(\.clusterIDs) }
 }
 
 /// An attribute value: text (written as an escaped quoted string), or a multi-line label whose lines

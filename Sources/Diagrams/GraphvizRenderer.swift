@@ -67,11 +67,22 @@ public final class GraphvizRenderer: @unchecked Sendable {
         if let limit { try Self.checkSize(graph, limit: limit) }
         var source = graph.dotSource, engine = "dot"
         // A grid of tiles: each laid out by dot on its own, then the whole drawn where they were placed.
-        if let pieces = GridLayout.pieces(of: graph) {
+        // As it is when it prints large enough on A3; else drawn tighter, its labels broken at each of a
+        // few widths, and the page that prints largest.
+        var best: (scale: Double, graph: DiagramGraph)?
+        let asItIs: [Int?] = graph.allNodeIDs.count <= GridLayout.smallMap ? [nil] : []
+        for width in graph.grid == nil ? [] : asItIs + GridLayout.lineWidths {
+            if width != nil, let best, best.scale >= GridLayout.comfortableScale { break }
+            let compact = width.map { GridLayout.compacted(graph, lineWidth: $0) } ?? graph
+            guard let pieces = GridLayout.pieces(of: compact) else { break }
             var tiles: [GridLayout.Laid] = []
             for piece in pieces.tiles { tiles.append(try laidOut(piece)) }
             let footer = try pieces.footer.map { piece throws(DiagramsError) in try laidOut(piece) }
-            var positioned = GridLayout.positioned(graph, tiles: tiles, footer: footer)
+            let positioned = GridLayout.positioned(compact, tiles: tiles, footer: footer)
+            let scale = GridLayout.printedScale(GridLayout.pageSize(positioned))
+            if scale > best?.scale ?? 0 { best = (scale, positioned) }
+        }
+        if var positioned = best?.graph {
             // A page: PNG at 300 dpi on an A3 sheet turned as the picture is, PDF on an A3 page, scaled down to fit.
             if format == .png { GridLayout.fitA3(&positioned, dpi: 300) }
             if format == .pdf { GridLayout.fitA3(&positioned, dpi: nil) }
@@ -111,7 +122,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
             if let buffer { gvFreeRenderData(buffer) }
             guard status == 0 else { return .failure(.layoutFailed(message: GraphvizRenderer.drainMessages() ?? "unknown error")) }
             _ = GraphvizRenderer.drainMessages()
-            return .success(GraphvizRenderer.read(graph, clusters: piece.clusters.map(\.id)))
+            return .success(GraphvizRenderer.read(graph, clusters: piece.clusters.flatMap(\.clusterIDs)))
         }
         return try result.get()
     }
@@ -141,11 +152,22 @@ public final class GraphvizRenderer: @unchecked Sendable {
             }
             node = agnxtnode(graph, current)
         }
-        for id in clusters {
-            let sub = ("cluster_" + id).withCString { agsubg(graph, UnsafeMutablePointer(mutating: $0), 0) }
-            guard let sub else { continue }
-            laid.clusters[id] = ["bb", "lp"].compactMap { key in attribute(UnsafeMutableRawPointer(sub), key).map { (key, $0) } }
+        // The clusters, at any depth (a region's box and the boxes of health centres inside it).
+        let wanted = Set(clusters.map { "cluster_" + $0 })
+        func visit(_ parent: UnsafeMutablePointer<Agraph_t>) {
+            var sub = agfstsubg(parent)
+            while let current = sub {
+                let name = String(cString: agnameof(UnsafeMutableRawPointer(current)))
+                if wanted.contains(name) {
+                    laid.clusters[String(name.dropFirst("cluster_".count))] = ["bb", "lp"].compactMap { key in
+                        attribute(UnsafeMutableRawPointer(current), key).map { (key, $0) }
+                    }
+                }
+                visit(current)
+                sub = agnxtsubg(current)
+            }
         }
+        visit(graph)
         return laid
     }
 

@@ -96,8 +96,9 @@ public enum LoadDiagram {
 
     /// A load selection draws its health centres one by one up to this many; past it they are folded
     /// into one node per province (as with ``NetworkDiagramOptions/collapseHealthCentres``): a
-    /// region's hundreds of centres in one row, or dealt into rows, would make edges run through the
-    /// rows.
+    /// region's hundreds of centres would not be legible on a page. Past
+    /// 24 in a region, each hospital's centres are boxed under
+    /// it, their flows summed into one link from the box.
     public static let maxHealthCentresDrawn = 96
 
     /// Whether `options` on `network` fold the health centres by province: asked to, or more than
@@ -136,6 +137,10 @@ public enum LoadDiagram {
             return DiagramStyle.nodeID(facility)
         }
         var folded: [ProvinceID: (count: Int, busiest: Double?)] = [:]
+        // The box of a region's many health centres each boxed centre is in, and the node its flows leave from.
+        var boxed: [String: (cluster: String, anchor: String)] = [:]
+        // Where each drawn health centre refers (P2): its box.
+        var referralTarget: [String: String] = [:]
         var blocks: [RegionGrid.Block] = []
         var tiles: [DiagramGrid.Tile] = []
         let regionsDrawn = network.regions.filter { region in network.facilities(in: region.id).contains { shown.contains($0) && selected($0) } }
@@ -168,6 +173,9 @@ public enum LoadDiagram {
                 }
                 attributes["label"] = .lines(label)
                 attributes["tooltip"] = .text(facility.key)
+                if facility.tier == .healthCentre, let next = network.nextLevel(from: id) {
+                    referralTarget[DiagramStyle.nodeID(facility)] = DiagramStyle.nodeID(network[next])
+                }
                 byLevel[facility.tier.level, default: []].append(DiagramNode(id: DiagramStyle.nodeID(facility), attributes: attributes))
             }
             for province in network.provinces where province.region == region.id {
@@ -202,14 +210,30 @@ public enum LoadDiagram {
             }
             guard !byLevel.isEmpty else { continue }
             let levels = byLevel.keys.sorted()
-            if let block = RegionGrid.block(ranks: levels.map { byLevel[$0]! }) { blocks.append(block) }
+            var ranks: [DiagramCluster] = [], stacked: [[DiagramNode]] = []
+            for level in levels {
+                let nodes = byLevel[level]!
+                guard level == 1, nodes.count > NetworkDiagram.maxHealthCentresPerRow else {
+                    ranks.append(DiagramCluster(id: "rank:\(region.key):\(level)", isCluster: false, attributes: ["rank": "same"], nodes: nodes))
+                    stacked.append(nodes)
+                    continue
+                }
+                // Many centres: each hospital's in a box of rows under it, their flows summed from the
+                // box (as in the network diagram), so that no flow runs through a row.
+                let boxes = HealthCentreGroups.groups(nodes, region: region.key, target: referralTarget)
+                for box in boxes {
+                    ranks.append(box.cluster)
+                    for member in box.members { boxed[member] = (box.cluster.id, box.anchor) }
+                    graph.edges += HealthCentreGroups.stackingEdges(box)
+                }
+                stacked += HealthCentreGroups.ranks(boxes)
+            }
+            if let block = RegionGrid.block(ranks: stacked) { blocks.append(block) }
             tiles.append(RegionGrid.tile(region.key, of: network.facilities(in: region.id).filter { shown.contains($0) && selected($0) }, in: network))
             graph.clusters.append(DiagramCluster(
                 id: region.key,
                 attributes: ["label": .lines(language.lines(region.name)), "style": "rounded", "color": "#90a4ae"],
-                subgraphs: levels.map {
-                    DiagramCluster(id: "rank:\(region.key):\($0)", isCluster: false, attributes: ["rank": "same"], nodes: byLevel[$0]!)
-                }
+                subgraphs: ranks
             ))
         }
         for id in shown.sorted() where network[id].region == nil && !filtered {
@@ -227,16 +251,17 @@ public enum LoadDiagram {
         }
 
         // Flows folded with their health centres are summed: one edge per drawn pair.
-        var summed: [(from: String, to: String, patients: Double)] = []
+        var summed: [(from: String, to: String, patients: Double, box: String?)] = []
         var index: [String: Int] = [:]
         for flow in flows where selected(flow.from) || selected(flow.to) {
             // A flow into the selection from outside it is drawn from nothing: left out.
             guard selected(flow.from) else { continue }
-            let from = node(flow.from), to = stubs[stubKey(flow.from, flow.to)] ?? node(flow.to)
+            let box = boxed[node(flow.from)]
+            let from = box?.anchor ?? node(flow.from), to = stubs[stubKey(flow.from, flow.to)] ?? node(flow.to)
             let key = from + ">" + to
             if let at = index[key] { summed[at].patients += flow.patients } else {
                 index[key] = summed.count
-                summed.append((from, to, flow.patients))
+                summed.append((from, to, flow.patients, box?.cluster))
             }
         }
 
@@ -249,10 +274,12 @@ public enum LoadDiagram {
             // 7 × patients overflows past 2.5e307: divide first there.
             let width = largest > 0 ? 1 + (largest < 1e300 ? 7 * patients / largest : 7 * (patients / largest)) : 1
             let label = isCount(flow.patients) ? NumberFormat.oneDecimal(flow.patients) : "?"
-            graph.edges.append(DiagramEdge(from: flow.from, to: flow.to, attributes: [
-                "penwidth": .text(NumberFormat.oneDecimal(width)), "label": .text(label), "color": "#546e7a",
-            ]))
+            var attributes: DiagramAttributes = ["penwidth": .text(NumberFormat.oneDecimal(width)), "label": .text(label), "color": "#546e7a"]
+            // A box's flows leave from its border.
+            if let box = flow.box { attributes["ltail"] = .text("cluster_" + box) }
+            graph.edges.append(DiagramEdge(from: flow.from, to: flow.to, attributes: attributes))
         }
+        if !boxed.isEmpty { graph.attributes["compound"] = "true" }
 
         var legend = DiagramCluster(id: "legend", attributes: [
             "label": .lines(language.lines(fr: "Utilisation", ar: "نسبة الاستخدام", en: "Utilisation")

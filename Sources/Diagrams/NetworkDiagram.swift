@@ -39,9 +39,12 @@ public enum NetworkDiagram {
         var graph = DiagramStyle.base(name: "network", title: title, rankdir: "BT")
         var drawn = Set<FacilityID>()
         var collapsed: [ProvinceID: (count: Int, population: Int, targets: [FacilityID: Int])] = [:]
-        // Where each drawn health centre refers (P2), to order wrapped rows; and the row each one was put in.
+        // Where each drawn health centre refers (P2), to box a region's many centres by hospital; the
+        // boxes, and the box each boxed centre is in.
         var referralTarget: [String: String] = [:]
-        var healthCentreRow: [String: Int] = [:]
+        var targetFacility: [String: FacilityID] = [:]
+        var groups: [HealthCentreGroups.Group] = []
+        var boxed: [String: String] = [:]
         // Rows make dot's layout superlinear in the centres drawn (about 0.5 s for Souss-Massa's 220,
         // 2.5 s for 550, 80 s for all 2,224): past the limit each region keeps one row.
         let wrapsRows = selection.healthCentres <= maxWrappedHealthCentres
@@ -70,6 +73,7 @@ public enum NetworkDiagram {
                 drawn.insert(id)
                 if facility.tier == .healthCentre, let next = network.nextLevel(from: id) {
                     referralTarget[DiagramStyle.nodeID(facility)] = DiagramStyle.nodeID(network[next])
+                    targetFacility[DiagramStyle.nodeID(network[next])] = next
                 }
                 byLevel[facility.tier.level, default: []].append(facilityNode(facility, language: language))
             }
@@ -106,18 +110,18 @@ public enum NetworkDiagram {
                     stacked.append(nodes)
                     continue
                 }
-                // A region's health centres in one row would make a strip tens of thousands of pixels
-                // wide (Souss-Massa has 220): they are dealt into rows instead, in the order of the
-                // hospital they refer to, so each hospital's centres stack below it.
-                let rows = (nodes.count + maxHealthCentresPerRow - 1) / maxHealthCentresPerRow
-                let ordered = nodes.sorted { (referralTarget[$0.id] ?? "", $0.id) < (referralTarget[$1.id] ?? "", $1.id) }
-                for row in 0..<rows {
-                    let members = stride(from: row, to: ordered.count, by: rows).map { ordered[$0] }
-                    for node in members { healthCentreRow[node.id] = row }
-                    ranks.append(DiagramCluster(id: "rank:\(region.key):1:\(row)", isCluster: false, attributes: ["rank": "same"], nodes: members))
-                    // Row 0 is nearest the hospitals; the others below it.
-                    stacked.insert(members, at: 0)
+                // A region's health centres in one row would make a strip tens of thousands of points
+                // wide, and dealt into rows with a link each, the lower rows' links would pass between
+                // the centres above them: each hospital's centres are a box of rows under it instead,
+                // with one link from the box.
+                let boxes = HealthCentreGroups.groups(nodes, region: region.key, target: referralTarget)
+                for box in boxes {
+                    ranks.append(box.cluster)
+                    for member in box.members { boxed[member] = box.cluster.id }
+                    graph.edges += HealthCentreGroups.stackingEdges(box)
                 }
+                groups += boxes
+                stacked += HealthCentreGroups.ranks(boxes)
             }
             if let block = RegionGrid.block(ranks: stacked) { blocks.append(block) }
             tiles.append(RegionGrid.tile(region.key, of: network.facilities(in: region.id).filter { isDrawn(network[$0]) }, in: network))
@@ -141,20 +145,25 @@ public enum NetworkDiagram {
         }
 
         var outside: [FacilityID] = []
-        func link(_ from: String, to target: FacilityID, label: String) {
+        func link(_ from: String, to target: FacilityID, label: String, box: String? = nil) {
             if !drawn.contains(target), !outside.contains(target), stubs[from] == nil { outside.append(target) }
-            // A label mid-edge takes a place in every row the edge crosses: a wrapped row's goes beside the centre.
-            var attributes: DiagramAttributes = [healthCentreRow[from] == nil ? "label" : "taillabel": .text(label)]
-            // A wrapped row sits that many ranks further from the hospitals than the first.
-            if let row = healthCentreRow[from], row > 0 { attributes["minlen"] = .text(String(row + 1)) }
+            var attributes: DiagramAttributes = ["label": .text(label)]
+            // A box's link leaves from its border.
+            if let box { attributes["ltail"] = .text("cluster_" + box) }
             if network[target].tier == .universityHospital { attributes["color"] = "#ad1457" }
             graph.edges.append(DiagramEdge(from: from, to: stubs[from] ?? DiagramStyle.nodeID(network[target]), attributes: attributes))
         }
         for id in drawn.sorted() {
-            guard let next = network.nextLevel(from: id) else { continue }
+            guard let next = network.nextLevel(from: id), boxed[DiagramStyle.nodeID(network[id])] == nil else { continue }
             // P2-P4: each facility links to its next level; the rule is the one that brings a patient there.
             link(DiagramStyle.nodeID(network[id]), to: next, label: network[next].tier.arrivalRule.rawValue)
         }
+        for box in groups {
+            // P2 from every centre of the box.
+            guard let target = targetFacility[box.target] else { continue }
+            link(box.anchor, to: target, label: "\(RuleID.p2) ×\(box.members.count)", box: box.cluster.id)
+        }
+        if !groups.isEmpty { graph.attributes["compound"] = "true" }
         for province in collapsed.keys.sorted() {
             let entry = collapsed[province]!
             for target in entry.targets.keys.sorted() {
@@ -189,8 +198,9 @@ public enum NetworkDiagram {
 
     /// Whether the diagram of `network` with `options` folds the health centres by province: asked to
     /// (``NetworkDiagramOptions/collapseHealthCentres``), or a selection by region or province of more
-    /// than ``maxHealthCentresDrawn``, whose centres dealt into rows would have their links run through
-    /// the rows. The whole network unfiltered is drawn centre by centre, one row per region past
+    /// than ``maxHealthCentresDrawn``, whose centres one by one would not be legible on a page (past
+    /// 24 in a region, each hospital's centres are a box of rows under it, one
+    /// link from the box, so that no link runs through a row). The whole network unfiltered is drawn centre by centre, one row per region past
     /// ``maxWrappedHealthCentres``.
     /// - Throws: ``DiagramsError/unknownReference(kind:key:hint:)`` when a filter names no region or province.
     public static func foldsHealthCentres(of network: CareNetwork, options: NetworkDiagramOptions) throws(DiagramsError) -> Bool {
@@ -203,7 +213,7 @@ public enum NetworkDiagram {
     }
 
     /// A selection by region or province draws its health centres one by one up to this many (dealt
-    /// into rows of ``maxHealthCentresPerRow``); past it they are folded by province.
+    /// into boxes of rows under their hospitals past 24 in a region); past it they are folded by province.
     public static let maxHealthCentresDrawn = 96
 
     /// The facilities a diagram draws: public ones on the RAMED pathway, within the region and province filters.
@@ -250,10 +260,11 @@ public enum NetworkDiagram {
 
     static func collapsedID(_ province: Province) -> String { "hc:" + province.key }
 
-    /// The most health centres a region's row holds before they are dealt into several rows.
+    /// The most health centres a region's row holds; past it, each hospital's centres are boxed under
+    /// it, in as many rows as rows of this many would take (`HealthCentreGroups`).
     static let maxHealthCentresPerRow = 24
 
-    /// The most health centres a diagram draws one by one in wrapped rows; a larger drawing keeps one
+    /// The most health centres a diagram draws one by one in boxes of rows; a larger drawing keeps one
     /// row per region (use ``NetworkDiagramOptions/collapseHealthCentres`` for the national network).
     public static let maxWrappedHealthCentres = 600
 }

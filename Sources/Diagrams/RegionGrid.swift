@@ -7,7 +7,7 @@ import Foundation
 /// strip 50 times wider than high. Here each region's box is estimated from its labels to decide
 /// whether the boxes side by side would pass 2:1; when they would, the graph gets a ``DiagramGrid``:
 /// ``GraphvizRenderer`` lays out each region on its own, its levels as columns (``tileDirection(_:)``),
-/// and places them as a map, north to south and west to east. A link to another region's facility then
+/// and places them as a map, in columns west to east, each north to south. A link to another region's facility then
 /// ends at a copy of it inside the region's box. For a reader of the DOT text (which `dot` lays out
 /// whole), invisible edges also stack each region above the one below it in a column of the
 /// estimated grid: from the middle of the lower region's top level to the middle of its upper

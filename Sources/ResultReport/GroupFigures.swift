@@ -36,7 +36,9 @@ public struct GroupFigures: Sendable, Hashable {
         patientsPerDay = stations.reduce(0) { $0 + $1.arrivals.mean } / days
         let active = stations.filter { $0.served.mean > 0 }
         longestP90Minutes = active.map(\.waitMinutesP90).max() ?? 0
-        overloaded = active.filter { $0.utilisation.mean >= ResultDocument.saturation }.count
+        // As `ResultDocument.overloadedStations` counts them: busy while open (the time model), so that
+        // the tables and the list of overloaded stations agree.
+        overloaded = active.filter { $0.openUtilisation.mean >= ResultDocument.saturation }.count
         let replications = stations.map(\.perReplication.utilisation.count).min() ?? 0
         let consistent = replications > 0 && stations.allSatisfy { $0.perReplication.utilisation.count == replications && $0.perReplication.meanWaitMinutes.count == replications }
         let servers = stations.reduce(0.0) { $0 + Double($1.servers) }

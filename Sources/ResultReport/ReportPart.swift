@@ -155,9 +155,12 @@ struct ReportPart {
         [t(Words.facilities), t(Words.stations), t(Words.patientsPerDay), t(Words.utilisation), t(Words.meanWait), t(Words.p90), t(Words.overloaded)]
     }
 
-    private func regionName(_ key: String?) -> String {
-        guard let key else { return t(Words.outsideMorocco) }
-        return HTML.escape(report.names.regions[key]?.text(in: language) ?? key)
+    private func regionName(_ key: String?) -> String { HTML.escape(plainRegionName(key)) }
+
+    /// A region's name as text, not yet escaped (for a chart, which escapes its labels itself).
+    private func plainRegionName(_ key: String?) -> String {
+        guard let key else { return Words.outsideMorocco.text(in: language) }
+        return report.names.regions[key]?.text(in: language) ?? key
     }
 
     private func regionsSection(_ d: ResultDocument, key: String) -> String {
@@ -255,23 +258,55 @@ struct ReportPart {
     }
 
     private func picturesSection() -> String {
-        var html = "<p class=\"note\">\(t(Words.picturesNote))</p>\n"
+        guard let variant = report.variant else {
+            var html = "<p class=\"note\">\(t(Words.picturesNote))</p>\n"
+            for (index, picture) in report.pictures.enumerated() {
+                guard let svg = picture.svg[language] else { continue }
+                html += "<figure class=\"load-picture\" id=\"\(id("picture-\(index)"))\"><figcaption class=\"title\">\(t(picture.title))</figcaption>"
+                html += Self.inline(svg) + "</figure>\n"
+            }
+            return html
+        }
+        // A comparison: each area before (the baseline) then after (the variant), at the same scale of colours.
+        var html = "<p class=\"note\">\(t(Words.picturesComparisonNote))</p>\n"
+        let halves = [(Words.baseline, runLabel(report.baseline.document), "before"), (Words.variant, runLabel(variant.document), "after")]
         for (index, picture) in report.pictures.enumerated() {
-            guard let svg = picture.svg[language] else { continue }
-            html += "<figure class=\"load-picture\" id=\"\(id("picture-\(index)"))\"><figcaption class=\"title\">\(t(picture.title))</figcaption>"
-            html += Self.inline(svg) + "</figure>\n"
+            let svgs = [picture.svg[language], picture.after[language]]
+            guard let first = svgs.compactMap({ $0 }).first else { continue }
+            // Side by side on a wide screen when the pictures are higher than wide; a wide one (a
+            // region's row) one above the other, each the page's width.
+            let wide = Self.aspect(first).map { $0 > 1 } ?? false
+            html += "<figure class=\"load-picture load-change\(wide ? " wide" : "")\" id=\"\(id("picture-\(index)"))\"><figcaption class=\"title\">\(t(picture.title))</figcaption>\n"
+            for ((words, label, key), svg) in zip(halves, svgs) {
+                html += "<div class=\"\(key)\"><p class=\"run\">" + t(words) + " : " + HTML.escape(label) + "</p>"
+                html += (svg.map(Self.inline) ?? "<p class=\"note\">\(t(Words.noPicture))</p>") + "</div>\n"
+            }
+            html += "</figure>\n"
         }
         return html
+    }
+
+    /// The width over the height of an SVG's `viewBox`, or nil.
+    static func aspect(_ svg: String) -> Double? {
+        guard let start = svg.range(of: "viewBox=\"") else { return nil }
+        let box = svg[start.upperBound...].prefix { $0 != "\"" }.split(separator: " ").compactMap { Double($0) }
+        guard box.count == 4, box[3] > 0 else { return nil }
+        return box[2] / box[3]
     }
 
     /// Graphviz's SVG as an element of the page: without its XML declaration, doctype and comments,
     /// and scaled to the page's width.
     static func inline(_ svg: String) -> String {
         guard let start = svg.range(of: "<svg") else { return "" }
-        var body = String(svg[start.lowerBound...])
-        while let open = body.range(of: "<!--"), let close = body.range(of: "-->", range: open.upperBound..<body.endIndex) {
-            body.removeSubrange(open.lowerBound..<close.upperBound)
+        // In one pass: Graphviz writes a comment for every node and edge, and removing them one by one
+        // from the start of a national picture took seconds.
+        var body = "", rest = svg[start.lowerBound...]
+        body.reserveCapacity(rest.utf8.count)
+        while let open = rest.range(of: "<!--"), let close = rest.range(of: "-->", range: open.upperBound..<rest.endIndex) {
+            body += rest[..<open.lowerBound]
+            rest = rest[close.upperBound...]
         }
+        body += rest
         // Its size in points becomes the page's width, its proportions kept by the view box.
         if let end = body.firstIndex(of: ">") {
             var tag = String(body[..<end])
@@ -356,7 +391,7 @@ struct ReportPart {
                          numbers.arrow(numbers.percent(x.utilisation.mean), numbers.percent(y.utilisation.mean)) + mark(utilisationSignificant),
                          numbers.arrow(numbers.duration(minutes: x.meanWaitMinutes.mean), numbers.duration(minutes: y.meanWaitMinutes.mean)) + mark(waitSignificant),
                          numbers.arrow(numbers.integer(x.overloaded), numbers.integer(y.overloaded))])
-            dumbbells.append((regionName(key).replacingOccurrences(of: "&amp;", with: "&"), x.utilisation.mean, y.utilisation.mean,
+            dumbbells.append((plainRegionName(key), x.utilisation.mean, y.utilisation.mean,
                               numbers.arrow(numbers.percent(x.utilisation.mean), numbers.percent(y.utilisation.mean)) + (comparison.hasIntervals && utilisationSignificant ? " *" : "")))
         }
         html += "<h3>\(t(Words.byRegion))</h3>\n"

@@ -23,8 +23,15 @@ enum ReportStyle {
     figcaption.title { color: var(--ink); font-weight: bold; font-size: 0.95em; }
     figure { margin: 0.6em 0 1em; }
     svg.chart { width: 100%; height: auto; display: block; }
-    svg.picture { width: 100%; height: auto; max-height: 240mm; display: block; }
+    svg.picture { width: 100%; height: auto; display: block; }
     figure.load-picture { break-inside: avoid; }
+    figure.load-change { break-inside: auto; }
+    figure.load-change > div { break-inside: avoid; }
+    p.run { font-weight: bold; font-size: 0.9em; margin: 0.4em 0 0.2em; }
+    @media screen and (min-width: 1100px) {
+      figure.load-change:not(.wide) { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5em; align-items: start; }
+      figure.load-change > figcaption { grid-column: 1 / -1; }
+    }
     .alert { color: var(--alert); font-weight: bold; }
     .ok { color: var(--ok); }
     .key { color: var(--muted); font-size: 0.85em; }
@@ -38,6 +45,7 @@ enum ReportStyle {
       [lang="ar"] { font-size: 11pt; }
       table { font-size: 7.5pt; }
       article.report { max-width: none; padding: 0; margin: 0; }
+      svg.picture { max-height: 240mm; }
       article.report + article.report { break-before: page; border-top: none; }
       h2, h3, h4 { break-after: avoid; }
       figure, tr, .section-run table { break-inside: avoid; }

@@ -22,16 +22,22 @@ public struct ReportNames: Sendable {
     }
 }
 
-/// A load picture of the result (`carepath render load`), as SVG in each of the report's languages.
+/// A load picture of the result (`carepath render load`), as SVG in each of the report's languages;
+/// in a comparison, the same area drawn for each run.
 public struct LoadPicture: Sendable {
     /// What it shows: the country, or a region's name.
     public var title: LocalizedName
-    /// The SVG Graphviz drew, per language.
+    /// The SVG Graphviz drew, per language: of the result, or of the baseline in a comparison.
     public var svg: [Language: String]
+    /// In a comparison, the compared run's picture of the same area, per language (empty when it has
+    /// none there); empty in a report of one result.
+    public var after: [Language: String]
 
-    public init(title: LocalizedName, svg: [Language: String]) {
+    /// A picture of `title`'s area: `svg` of the result (the baseline), `after` of the compared run.
+    public init(title: LocalizedName, svg: [Language: String], after: [Language: String] = [:]) {
         self.title = title
         self.svg = svg
+        self.after = after
     }
 
     /// The title of the whole country's picture.
@@ -68,8 +74,10 @@ public struct ResultReport: Sendable {
     public var names: ReportNames
     /// How many stations the station tables and charts list at most.
     public var limit: Int
-    /// The load pictures of the baseline (the country, then each region), drawn by the caller with
-    /// `LoadDiagram` on the network the result records; none when the network is not at hand.
+    /// The load pictures (the country, then each region), drawn by the caller with `LoadDiagram` on
+    /// the network the result records; none when the network is not at hand. In a comparison, each
+    /// area drawn for both runs (``LoadPicture/after``): the country, then the regions of
+    /// ``changedRegions(baseline:other:)``.
     public var pictures: [LoadPicture]
 
     public init(baseline: Input, variant: Input? = nil, languages: ReportLanguages = .fr, names: ReportNames = ReportNames(), limit: Int = 15,
@@ -80,6 +88,24 @@ public struct ResultReport: Sendable {
         self.names = names
         self.limit = max(limit, 1)
         self.pictures = pictures
+    }
+
+    /// The keys of the regions where `other` differs from `baseline`, sorted: a region with a
+    /// station of one run only (closed or opened), or, when both runs have intervals, a station whose
+    /// utilisation or mean wait changed significantly (as `carepath compare` judges it). Those are
+    /// the regions whose load pictures a comparison draws, beside the country's.
+    public static func changedRegions(baseline: ResultDocument, other: ResultDocument) -> [String] {
+        let comparison = ResultComparison(baseline: baseline, other: other)
+        let before = baseline.facilitiesByKey, after = other.facilitiesByKey
+        var regions = Set<String>()
+        for station in comparison.onlyInBaseline { if let region = before[station.facility]?.region { regions.insert(region) } }
+        for station in comparison.onlyInOther { if let region = after[station.facility]?.region { regions.insert(region) } }
+        if comparison.hasIntervals {
+            for change in comparison.changes where change.utilisationSignificant || change.waitSignificant {
+                if let region = before[change.baseline.facility]?.region { regions.insert(region) }
+            }
+        }
+        return regions.sorted()
     }
 
     /// The whole page.

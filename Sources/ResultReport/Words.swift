@@ -119,6 +119,10 @@ enum Words {
     static let picturesNote = w(
         "Chaque établissement coloré par l'occupation de son poste le plus chargé (les couleurs ci-dessus), les liens d'autant plus épais que les patients qui les suivent sont nombreux ; les centres de santé regroupés par province au-delà de 96. Le pays, puis chaque région (carepath render load).",
         "كل مؤسسة ملونة حسب انشغال أكثر نقاط خدمتها ضغطا (نفس الألوان أعلاه)، والروابط أسمك كلما كثر المرضى الذين يسلكونها؛ وتجمع المراكز الصحية حسب الإقليم إذا تجاوزت 96. البلد ثم كل جهة (carepath render load).")
+    static let picturesComparisonNote = w(
+        "Chaque image deux fois, aux mêmes couleurs : la référence, puis la variante ; le pays, puis chaque région où la comparaison trouve un poste d'une seule des deux simulations (fermé ou ouvert) ou un changement significatif (carepath render load).",
+        "كل صورة مرتين بنفس الألوان: المرجع ثم البديل؛ البلد ثم كل جهة وجدت فيها المقارنة نقطة خدمة في إحدى المحاكاتين فقط (مغلقة أو مفتوحة) أو تغيرا دالا (carepath render load).")
+    static let noPicture = w("Rien à dessiner ici dans cette simulation.", "لا شيء يرسم هنا في هذه المحاكاة.")
 
     // Stations.
     static let busiest = w("Postes les plus occupés", "نقاط الخدمة الأكثر انشغالا")

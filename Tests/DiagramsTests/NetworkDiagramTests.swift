@@ -114,33 +114,41 @@ struct NetworkDiagramRowsTests {
         #expect(!graph.allNodeIDs.contains { id in network.facilities.contains { $0.tier == .healthCentre && id == "f:" + $0.key } })
     }
 
-    @Test("A region's health centres are dealt into rows of at most 24, each hospital's centres together, wrapped rows further down")
-    func rows() throws {
+    @Test("A region's many health centres are boxed under their hospital, in rows, with one link a box")
+    func boxes() throws {
         let network = try #require(Self.national)
         let region = try #require(network.region(key: "guelmim-oued-noun"))
         let centres = network.facilities.filter { $0.region == region.id && $0.tier == .healthCentre && $0.isOnRAMEDPathway }
         #expect(centres.count > 2 * NetworkDiagram.maxHealthCentresPerRow)
         #expect(try NetworkDiagram.healthCentres(of: network, options: NetworkDiagramOptions(regions: ["guelmim-oued-noun"])) == centres.count)
         let graph = try NetworkDiagram.graph(of: network, options: NetworkDiagramOptions(regions: ["guelmim-oued-noun"]))
+        #expect(graph.attributes["compound"] == "true")
         let cluster = try #require(graph.clusters.first { $0.id == "guelmim-oued-noun" })
-        let rows = cluster.subgraphs.filter { $0.id.hasPrefix("rank:guelmim-oued-noun:1:") }
-        let expectedRows = (centres.count + NetworkDiagram.maxHealthCentresPerRow - 1) / NetworkDiagram.maxHealthCentresPerRow
-        #expect(rows.count == expectedRows)
-        #expect(rows.allSatisfy { $0.nodes.count <= NetworkDiagram.maxHealthCentresPerRow && $0.attributes["rank"] == "same" })
-        #expect(rows.reduce(0) { $0 + $1.nodes.count } == centres.count)
+        let boxes = cluster.subgraphs.filter(\.isCluster)
         #expect(!cluster.subgraphs.contains { $0.id == "rank:guelmim-oued-noun:1" })
-        // Each centre's P2 edge: the rule beside the centre, and as many ranks long as its row is deep.
-        for (index, row) in rows.enumerated() {
-            for node in row.nodes {
-                let edge = try #require(graph.edges.first { $0.from == node.id })
-                #expect(edge.attributes["taillabel"] == "P2" && edge.attributes["label"] == nil)
-                #expect(edge.attributes["minlen"] == (index == 0 ? nil : .text(String(index + 1))))
-            }
+        // One box per hospital the centres refer to, each holding exactly those centres.
+        let hospitals = Set(centres.compactMap { network.nextLevel(from: $0.id) })
+        #expect(boxes.count == hospitals.count)
+        var seen = 0
+        let depth = HealthCentreGroups.rows(for: centres.count)
+        for box in boxes {
+            let members = box.allNodeIDs
+            seen += members.count
+            let targets = Set(members.map { id in centres.first { "f:" + $0.key == id }.flatMap { network.nextLevel(from: $0.id) } })
+            #expect(targets.count == 1, "\(box.id)")
+            #expect(box.subgraphs.count <= depth && box.subgraphs.allSatisfy { $0.attributes["rank"] == "same" })
+            // One visible link leaves the box, from its border, with the number of centres.
+            let links = graph.edges.filter { members.contains($0.from) && $0.attributes["style"] != "invis" }
+            #expect(links.count == 1)
+            #expect(links.first?.attributes["ltail"] == .text("cluster_" + box.id))
+            #expect(links.first?.attributes["label"] == .text("P2 ×\(members.count)"))
+            #expect(links.first?.to == "f:" + network[targets.first!!].key)
+            // Its rows are stacked by invisible edges within it.
+            let stacking = graph.edges.filter { members.contains($0.from) && $0.attributes["style"] == "invis" }
+            #expect(stacking.count == members.count - box.subgraphs[0].nodes.count)
+            #expect(stacking.allSatisfy { members.contains($0.to) })
         }
-        // Dealt in the order of the hospital they refer to: the first row's centres refer to hospitals
-        // in sorted order, so a hospital's centres sit in the same columns of every row.
-        let targets = rows[0].nodes.map { node in graph.edges.first { $0.from == node.id }!.to }
-        #expect(targets == targets.sorted())
+        #expect(seen == centres.count)
     }
 
     @Test("Past 600 health centres (the whole national network) each region keeps one row: dot would take minutes")

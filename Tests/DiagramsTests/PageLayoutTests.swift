@@ -34,9 +34,9 @@ struct PageLayoutTests {
         return boxes
     }
 
-    /// Checks that the regions' boxes of `svg` form a grid: none overlaps another, at least three
-    /// columns and three rows, the north above the south and each row west to east.
-    static func expectGrid(_ svg: String) throws {
+    /// Checks that the regions' boxes of `svg` form a map: none overlaps another, at least three
+    /// columns, the columns west to east (by the tiles' longitudes) and each column north to south.
+    static func expectGrid(_ svg: String, tiles: [DiagramGrid.Tile]) throws {
         let boxes = try Self.boxes(svg)
         let regions = national.regions.map(\.key)
         #expect(Set(regions).isSubset(of: boxes.keys))
@@ -46,14 +46,33 @@ struct PageLayoutTests {
                 #expect(p.x1 <= q.x0 || q.x1 <= p.x0 || p.y1 <= q.y0 || q.y1 <= p.y0, "\(a) overlaps \(b)")
             }
         }
-        // Rows: boxes whose tops are level (SVG's y grows downwards).
-        let tops = Set(regions.map { boxes[$0]!.y0.rounded() })
-        #expect(tops.count >= 3, "rows \(tops.count)")
-        #expect(regions.count / tops.count >= 3, "columns")
-        // Tanger in the north above Dakhla in the south; Rabat west of Oriental in the same row.
-        #expect(boxes["tanger-tetouan-al-hoceima"]!.y1 < boxes["dakhla-oued-ed-dahab"]!.y0)
-        #expect(boxes["rabat-sale-kenitra"]!.y0.rounded() == boxes["oriental"]!.y0.rounded())
-        #expect(boxes["rabat-sale-kenitra"]!.x1 < boxes["oriental"]!.x0)
+        // Columns: boxes whose horizontal extents overlap, left to right.
+        var columns: [[String]] = []
+        for region in regions.sorted(by: { boxes[$0]!.x0 < boxes[$1]!.x0 }) {
+            if let last = columns.last, let first = last.first, boxes[region]!.x0 < boxes[first]!.x1 { columns[columns.count - 1].append(region) } else { columns.append([region]) }
+        }
+        #expect(columns.count >= 3, "columns \(columns)")
+        let tile = Dictionary(uniqueKeysWithValues: tiles.map { ($0.cluster, $0) })
+        for (left, right) in zip(columns, columns.dropFirst()) {
+            #expect(left.map { tile[$0]!.east }.max()! <= right.map { tile[$0]!.east }.min()!, "\(left) west of \(right)")
+        }
+        for column in columns {
+            // SVG's y grows downwards: the northernmost box on top.
+            let down = column.sorted { boxes[$0]!.y0 < boxes[$1]!.y0 }
+            #expect(down.map { tile[$0]!.north } == down.map { tile[$0]!.north }.sorted(by: >), "\(down) north to south")
+        }
+    }
+
+    /// The size in points of text of `points` when the SVG's picture is printed on an A3 sheet, as
+    /// large as it fits (turned as it is).
+    static func printed(_ points: Double, _ svg: String) throws -> Double {
+        func number(_ name: String) throws -> Double {
+            let text = try #require(svg.components(separatedBy: " \(name)=\"").dropFirst().first)
+            return try #require(Double(text.prefix { $0.isNumber || $0 == "." }))
+        }
+        let width = try number("width"), height = try number("height")
+        let (long, short) = (420 / 25.4 * 72, 297 / 25.4 * 72)
+        return points * min(width >= height ? long / width : short / width, width >= height ? short / height : long / height, 1)
     }
 
     /// A load of every facility, its utilisation spread over the bands, and a flow along each link.
@@ -73,7 +92,8 @@ struct PageLayoutTests {
         #expect((0.5...2).contains(ratio), "aspect \(ratio)")
         #expect(graph.edges.contains { $0.attributes["style"] == "invis" }, "the regions are stacked for a reader of the DOT text")
         #expect(graph.grid?.tiles.count == Self.national.regions.count)
-        try Self.expectGrid(try Fixtures.svg(graph))
+        let svg = try Fixtures.svg(graph)
+        try Self.expectGrid(svg, tiles: try #require(graph.grid?.tiles))
         // A P4 to another region's CHU ends inside the region's own box, at a copy of the CHU.
         let copies = graph.edges.filter { $0.to.hasPrefix("to:") }
         #expect(!copies.isEmpty)
@@ -82,6 +102,40 @@ struct PageLayoutTests {
             let box = try #require(graph.clusters.first { $0.id == region })
             #expect(box.allNodeIDs.contains(edge.to) && box.allNodeIDs.contains(edge.from))
         }
+    }
+
+    @Test("the national pictures print their labels at 6 points or more on A3, in French and in Arabic")
+    func legibleOnA3() throws {
+        for language in [LabelLanguages.fr, .ar] {
+            let network = try Self.printed(11, try Fixtures.svg(try NetworkDiagram.graph(of: Self.national, options: NetworkDiagramOptions(collapseHealthCentres: true, language: language))))
+            #expect(network >= 6, "\(language): the network's labels print at \(network) pt")
+            let load = try Self.printed(11, try Fixtures.svg(try LoadDiagram.graph(of: Self.load, in: Self.national, options: NetworkDiagramOptions(language: language))))
+            #expect(load >= 6, "\(language): the load's labels print at \(load) pt")
+        }
+        // Before, as one grid of rows with dot's spacing, they printed at 2.8 and 2.4 points: the check can fail.
+        #expect(try Self.printed(11, "<svg width=\"4712pt\" height=\"2992pt\"") < 3)
+        // The links' labels are drawn as large as the nodes'.
+        let graph = GridLayout.compacted(try NetworkDiagram.graph(of: Self.national, options: NetworkDiagramOptions(collapseHealthCentres: true)))
+        #expect(graph.edgeDefaults["fontsize"] == graph.nodeDefaults["fontsize"])
+        // A regional hospital's P4 to the CHU above it, in one column, has its label beside its start;
+        // the P3 links, between columns, once the nodes are placed; the P2 links keep theirs.
+        let p4 = graph.edges.filter { $0.attributes["taillabel"] == "P4" }
+        #expect(!p4.isEmpty && !graph.edges.contains { $0.attributes["xlabel"] == "P4" || $0.attributes["label"] == "P4" })
+        #expect(graph.edges.contains { $0.attributes["xlabel"] == "P3" } && !graph.edges.contains { $0.attributes["label"] == "P3" })
+        #expect(graph.edges.contains { $0.attributes["label"].map { if case .text(let text) = $0 { text.hasPrefix("P2 ×") } else { false } } ?? false })
+    }
+
+    @Test("a map that prints large enough on A3 as dot draws it (the teaching network) is not drawn tighter")
+    func smallMapAsItIs() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let teaching = try NetworkLoader.load(path: root.appendingPathComponent("Networks/training-small.yaml").path)
+        let graph = try NetworkDiagram.graph(of: teaching, options: NetworkDiagramOptions(language: .both))
+        #expect(graph.grid != nil, "its two regions are a map")
+        let svg = try Fixtures.svg(graph)
+        // Its names on one line each, as dot draws them; drawn tighter, they would be broken past 22 characters.
+        #expect(svg.contains(">Centre hospitalier provincial du Haouz<"))
+        #expect(GridLayout.compacted(graph).clusters.flatMap(\.allNodeIDs).count == graph.clusters.flatMap(\.allNodeIDs).count)
+        #expect(try Self.printed(11, svg) >= 11 * GridLayout.comfortableScale)
     }
 
     @Test("two regions that fit side by side stay side by side")
@@ -97,16 +151,26 @@ struct PageLayoutTests {
         #expect(RegionGrid.edges(wide, columns: columns).count == (12 - columns) + 12)
     }
 
-    @Test("tiles are dealt north first into rows, each row west to east; the columns are those nearest √2")
+    @Test("tiles are cut into columns west to east, the tallest as short as can be, each north to south; the count prints largest on A3")
     func gridOrder() throws {
         let tiles = [("s", 30.0, -9.0), ("n1", 35.0, -5.0), ("n2", 34.0, -7.0), ("m", 32.0, -8.0)].map { DiagramGrid.Tile(cluster: $0.0, north: $0.1, east: $0.2) }
-        #expect(GridLayout.rows(tiles, columns: 2) == [[2, 1], [0, 3]])
-        #expect(GridLayout.rows(tiles, columns: 4) == [[0, 3, 2, 1]])
-        // Four tiles of 400 × 300: two by two is 836 × 636 (1.3), nearer √2 than three and one (2.0), four in a row (5.7) or one column (0.3).
+        // West to east: s, m, n2, n1. Two columns of heights 100, 100, 100, 300: s, m, n2 (324 with the gaps) and n1 (300).
+        let heights = [100.0, 300, 100, 100]
+        #expect(GridLayout.columns(tiles, heights: heights, count: 2) == [[2, 3, 0], [1]])
+        #expect(GridLayout.columns(tiles, heights: heights, count: 1) == [[1, 2, 3, 0]])
+        #expect(GridLayout.columns(tiles, heights: heights, count: 4) == [[0], [3], [2], [1]])
+        // Four tiles of 400 × 300: two columns of two are 812 × 612 (1.3), nearest √2, and print largest.
         let sizes = Array(repeating: (width: 400.0, height: 300.0), count: 4)
-        #expect(GridLayout.columns(tiles, sizes: sizes, footer: nil, title: 0) == 2)
-        let page = GridLayout.size(sizes, rows: GridLayout.rows(tiles, columns: 2), footer: (100, 50), title: 30)
-        #expect(page.width == 836 && page.height == 752)
+        #expect(GridLayout.columnCount(tiles, sizes: sizes, footer: nil, title: 0) == 2)
+        let page = GridLayout.size(sizes, columns: GridLayout.columns(tiles, heights: sizes.map(\.height), count: 2), footer: (100, 50), title: 30)
+        #expect(page.width == 812 && page.height == 704)
+        // Tall tiles: one row of them prints larger than a column (and is within 2:1).
+        let tall = Array(repeating: (width: 300.0, height: 900.0), count: 4)
+        #expect(GridLayout.columnCount(tiles, sizes: tall, footer: nil, title: 0) == 4)
+        #expect(abs(GridLayout.printedScale((1191, 842)) - 1) < 0.01 && abs(GridLayout.printedScale((2382, 1684)) - 0.5) < 0.01)
+        #expect(GridLayout.wrapped("Centre hospitalier régional de Guelmim", width: 18) == ["Centre hospitalier", "régional de", "Guelmim"])
+        #expect(GridLayout.wrapped("CHU Mohammed VI, Marrakech", width: 14) == ["CHU Mohammed", "VI, Marrakech"])
+        #expect(GridLayout.wrapped("population 1,571,580", width: 18) == ["population", "1,571,580"])
         #expect(GridLayout.moved("e,10,20 1.5,2 3,4", 10, -5) == "e,20,15 11.5,-3 13,-1")
         // An edge between two tiles that is not invisible: the graph is laid out whole.
         var graph = try NetworkDiagram.graph(of: Self.national, options: NetworkDiagramOptions(collapseHealthCentres: true))
@@ -130,10 +194,14 @@ struct PageLayoutTests {
         let ratio = try Self.aspect(graph)
         #expect((0.5...2).contains(ratio), "aspect \(ratio)")
         let svg = try Fixtures.svg(graph)
-        try Self.expectGrid(svg)
-        // The legend below every region.
+        try Self.expectGrid(svg, tiles: try #require(graph.grid?.tiles))
+        // The legend below the regions: under a column with room for it, or below them all.
         let boxes = try Self.boxes(svg), legend = try #require(boxes["legend"])
-        #expect(boxes.filter { $0.key != "legend" }.values.allSatisfy { $0.y1 < legend.y0 })
+        let above = boxes.filter { $0.key != "legend" && $0.value.x0 < legend.x1 && legend.x0 < $0.value.x1 }
+        #expect(!above.isEmpty && above.values.allSatisfy { $0.y1 < legend.y0 })
+        for (key, box) in boxes where key != "legend" {
+            #expect(box.x1 <= legend.x0 || legend.x1 <= box.x0 || box.y1 <= legend.y0 || legend.y1 <= box.y0, "the legend overlaps \(key)")
+        }
         // As PNG, an A3 sheet at 300 dpi at most.
         let png = try Fixtures.renderer.render(graph, format: .png)
         let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }

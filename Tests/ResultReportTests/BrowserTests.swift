@@ -154,6 +154,62 @@ struct BrowserTests {
         }
     }
 
+    @Test("a comparison's pictures: both runs drawn, side by side on a wide screen, one above the other on a narrow one, a wide picture always")
+    func comparisonPictures() throws {
+        func svg(_ colour: String, wide: Bool = false) -> String {
+            let (w, h) = wide ? (300, 100) : (200, 300)
+            return "<svg width=\"\(w)pt\" height=\"\(h)pt\" viewBox=\"0 0 \(w) \(h)\" xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"\(w)\" height=\"\(h)\" fill=\"\(colour)\"/></svg>"
+        }
+        var report = TrainingRuns.report(.fr, comparing: true)
+        report.pictures = [LoadPicture(title: LoadPicture.country, svg: [.fr: svg("#ef9a9a")], after: [.fr: svg("#a5d6a7")]),
+                           LoadPicture(title: TrainingRuns.network.regions[0].name, svg: [.fr: svg("#ffcc80", wide: true)], after: [.fr: svg("#ffcc80", wide: true)])]
+        // Only the pictures, for the screenshot; a probe that writes where the browser put them.
+        let probe = """
+            <style>header, section:not(.section-pictures), footer { display: none; }</style>
+            <script>
+            const before = document.querySelector('#picture-0-fr .before svg').getBoundingClientRect();
+            const after = document.querySelector('#picture-0-fr .after svg').getBoundingClientRect();
+            document.body.setAttribute('data-before', [before.left, before.top, before.right, before.bottom].map(Math.round).join(','));
+            document.body.setAttribute('data-after', [after.left, after.top, after.right, after.bottom].map(Math.round).join(','));
+            const first = document.querySelector('#picture-1-fr .before svg').getBoundingClientRect();
+            const second = document.querySelector('#picture-1-fr .after svg').getBoundingClientRect();
+            document.body.setAttribute('data-wide', [first.bottom, second.top].map(Math.round).join(','));
+            </script>
+            """
+        let html = report.html().replacingOccurrences(of: "</body>", with: probe + "</body>")
+        func boxes(width: Int) throws -> (before: [Int], after: [Int], wide: [Int]) {
+            let directory = try Chromium.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let dom = String(decoding: try Chromium.run(["--dump-dom", "--window-size=\(width),1000"], page: Chromium.page(html, in: directory), in: directory), as: UTF8.self)
+            func box(_ name: String) -> [Int] {
+                (dom.components(separatedBy: "data-\(name)=\"").dropFirst().first?.prefix { $0 != "\"" }).map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
+            }
+            return (box("before"), box("after"), box("wide"))
+        }
+        let wide = try boxes(width: 1400), narrow = try boxes(width: 900)
+        #expect(wide.before.count == 4 && wide.after.count == 4 && narrow.before.count == 4 && narrow.after.count == 4)
+        guard wide.after.count == 4, narrow.after.count == 4, wide.before.count == 4, narrow.before.count == 4 else { return }
+        #expect(wide.after[0] >= wide.before[2] && abs(wide.after[1] - wide.before[1]) < 5, "side by side: \(wide)")
+        #expect(narrow.after[1] >= narrow.before[3] && wide.before[2] - wide.before[0] > 200, "one above the other: \(narrow)")
+        #expect(wide.wide.count == 2 && wide.wide[1] >= wide.wide[0], "a wide picture one above the other: \(wide.wide)")
+        // Drawn: the baseline's red on the left, the variant's green on the right.
+        let image = try PNGImage(try Chromium.screenshot(of: html, width: 1400, height: 1000))
+        var red = (left: 0, right: 0), green = (left: 0, right: 0)
+        for y in 0..<image.height {
+            for x in 0..<image.width {
+                switch image.rgb(x, y) {
+                case 0xEF9A9A: if x < image.width / 2 { red.left += 1 } else { red.right += 1 }
+                case 0xA5D6A7: if x < image.width / 2 { green.left += 1 } else { green.right += 1 }
+                default: break
+                }
+            }
+        }
+        #expect(red.left > 50_000 && red.right == 0 && green.right > 50_000 && green.left == 0, "red \(red), green \(green)")
+        // Printed, the two halves are A4 pages, the pictures whole.
+        let pdf = try Chromium.pdf(of: report.html())
+        #expect(PDFFile.mediaBoxes(pdf).allSatisfy { abs($0.width - 595.3) < 1.5 })
+    }
+
     @Test("a comparison shows what changed by region and by station, with its significance")
     func comparison() throws {
         let comparison = ResultComparison(baseline: TrainingRuns.baseline, other: TrainingRuns.variant)

@@ -8,6 +8,19 @@ import Testing
 struct GroupFiguresTests {
     let document = TrainingRuns.baseline
 
+    @Test("a station busy 99% of its open hours is overloaded in the tables, as in the list of overloaded stations")
+    func overloadedWhileOpen() throws {
+        var document = TrainingRuns.baseline
+        let index = try #require(document.stations.firstIndex { $0.served.mean > 0 && $0.utilisation.mean < 0.9 })
+        let before = ReportFigures(document).total.overloaded
+        // Open a few hours a day and saturated while open: not busy 99% of the whole day.
+        document.stations[index].utilisationOpenHours = .init(mean: 0.995, ci95: 0.001)
+        #expect(document.overloadedStations.contains { $0.key == document.stations[index].key })
+        let figures = ReportFigures(document)
+        #expect(figures.total.overloaded == before + 1)
+        #expect(figures.total.overloaded == document.overloadedStations.count)
+    }
+
     @Test("the whole network's figures are those of its stations, computed by hand")
     func total() {
         let figures = ReportFigures(document).total

@@ -101,6 +101,67 @@ struct ReportHTMLTests {
         #expect(!TrainingRuns.report(.fr).html().contains("id=\"pictures-fr\""), "no pictures, no section")
     }
 
+    @Test("a comparison draws each area for both runs, the baseline then the variant, each under its run's name")
+    func comparisonPictures() {
+        let svg = "<svg width=\"200pt\" height=\"300pt\" viewBox=\"0 0 200 300\" xmlns=\"http://www.w3.org/2000/svg\"><text>BEFORE</text></svg>"
+        var report = TrainingRuns.report(.fr, comparing: true)
+        report.pictures = [
+            LoadPicture(title: LoadPicture.country, svg: [.fr: svg], after: [.fr: svg.replacingOccurrences(of: "BEFORE", with: "AFTER")]),
+            LoadPicture(title: TrainingRuns.network.regions[0].name, svg: [.fr: svg], after: [:]),
+        ]
+        let html = report.html()
+        let figure = html.components(separatedBy: "<figure class=\"load-picture load-change\" id=\"picture-0-fr\">").dropFirst().first?.components(separatedBy: "</figure>").first ?? ""
+        #expect(figure.hasPrefix("<figcaption class=\"title\">Le pays</figcaption>"))
+        let before = figure.range(of: "<div class=\"before\"><p class=\"run\">Référence : aucun (le réseau tel quel)</p><svg")
+        let after = figure.range(of: "<div class=\"after\"><p class=\"run\">Variante : Scénario pédagogique : et si ?</p><svg")
+        #expect(before != nil && after != nil && before!.lowerBound < after!.lowerBound, "\(figure.prefix(400))")
+        #expect(figure.contains("<text>BEFORE</text>") && figure.contains("<text>AFTER</text>"))
+        // A region the variant has nothing of: its half says so.
+        let region = html.components(separatedBy: "id=\"picture-1-fr\">").dropFirst().first?.components(separatedBy: "</figure>").first ?? ""
+        #expect(region.contains("Région pédagogique Atlas") && region.contains("<div class=\"after\"><p class=\"run\">Variante : Scénario pédagogique : et si ?</p><p class=\"note\">Rien à dessiner"))
+        #expect(html.contains("Chaque image deux fois"))
+        // A picture wider than high (a region's row) is marked, to be drawn one above the other.
+        report.pictures[1].svg[.fr] = svg.replacingOccurrences(of: "0 0 200 300", with: "0 0 300 200")
+        let marked = report.html()
+        #expect(marked.contains("<figure class=\"load-picture load-change\" id=\"picture-0-fr\">"))
+        #expect(marked.contains("<figure class=\"load-picture load-change wide\" id=\"picture-1-fr\">"))
+    }
+
+    @Test("a region's name with an apostrophe or an ampersand is escaped once in the comparison's chart")
+    func chartNamesEscapedOnce() {
+        var names = TrainingRuns.names
+        let key = TrainingRuns.network.regions[0].key
+        names.regions[key] = LocalizedName(fr: "L'Atlas & co", ar: "الأطلس")
+        let html = ResultReport(baseline: .init(document: TrainingRuns.baseline, path: "a.json"), variant: .init(document: TrainingRuns.variant, path: "b.json"),
+                                languages: .fr, names: names).html()
+        let chart = html.components(separatedBy: "id=\"chart-region-change").dropFirst().first?.components(separatedBy: "</svg>").first ?? ""
+        #expect(chart.contains("L&#39;Atlas &amp; co") || chart.contains("L'Atlas &amp; co"), "\(chart.prefix(600))")
+        #expect(!chart.contains("&amp;#39;") && !chart.contains("&amp;amp;"))
+    }
+
+    @Test("the regions a comparison draws: those with a station closed or opened, or a significant change")
+    func changedRegions() {
+        #expect(ResultReport.changedRegions(baseline: TrainingRuns.baseline, other: TrainingRuns.baseline).isEmpty, "nothing changed")
+        // The what-if scenario closes the Haouz provincial hospital (Atlas); a region is drawn when, and
+        // only when, one of its stations changed significantly or is in one run only.
+        let changed = ResultReport.changedRegions(baseline: TrainingRuns.baseline, other: TrainingRuns.variant)
+        #expect(changed.contains("atlas-pedago"))
+        let comparison = ResultComparison(baseline: TrainingRuns.baseline, other: TrainingRuns.variant)
+        let facilities = TrainingRuns.baseline.facilitiesByKey
+        for region in TrainingRuns.network.regions.map(\.key) {
+            let significant = comparison.changes.contains { ($0.utilisationSignificant || $0.waitSignificant) && facilities[$0.baseline.facility]?.region == region }
+            let oneRun = (comparison.onlyInBaseline + comparison.onlyInOther).contains { station in
+                (facilities[station.facility] ?? TrainingRuns.variant.facilitiesByKey[station.facility])?.region == region
+            }
+            #expect(changed.contains(region) == (significant || oneRun), "\(region)")
+        }
+        // Without intervals (one replication), only a closed or opened station counts.
+        var one = TrainingRuns.variant, base = TrainingRuns.baseline
+        one.configuration.replications = 1
+        base.configuration.replications = 1
+        #expect(ResultReport.changedRegions(baseline: base, other: one) == ["atlas-pedago"])
+    }
+
     @Test("a comparison names only the settings that differ, and lists the stations closed and opened")
     func comparison() {
         var other = TrainingRuns.variant
