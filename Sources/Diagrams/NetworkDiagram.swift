@@ -25,7 +25,8 @@ public struct NetworkDiagramOptions: Hashable, Sendable {
 /// centres at the bottom, CHUs at the top, one rank per level), each facility linked to its next level
 /// with the rule that makes the link (P2, P3, P4). Private (X3) and foreign (X2) facilities are never on
 /// a RAMED pathway and are left out. A link that leaves the drawn area (a P4 link to another region's
-/// CHU) ends at a grey node outside the boxes.
+/// CHU, or a province's own regional hospital or CHU in another region) ends at a grey node outside
+/// the boxes.
 public enum NetworkDiagram {
     /// Builds the diagram of `network`.
     /// - Throws: ``DiagramsError/unknownReference(kind:key:hint:)`` when a filter names no region or province.
@@ -34,6 +35,9 @@ public enum NetworkDiagram {
         let selection = try Selection(network: network, options: options)
         let isDrawn = selection.contains
         let folds = options.collapseHealthCentres || Self.foldsHealthCentres(selection, options)
+        // Each facility's next level for the patients of its own province: where the province names its
+        // own regional hospital or CHU (Ouarzazate's and Zagora's are Marrakech's), the link goes there.
+        func nextLevel(_ id: FacilityID) -> FacilityID? { network.nextLevel(from: id, forPatientsOf: network[id].province) }
 
         let title = network.name.map { language.lines($0) } ?? []
         var graph = DiagramStyle.base(name: "network", title: title, rankdir: "BT")
@@ -66,12 +70,12 @@ public enum NetworkDiagram {
                     var entry = collapsed[province] ?? (0, 0, [:])
                     entry.count += 1
                     entry.population += facility.catchment
-                    if let next = network.nextLevel(from: id) { entry.targets[next, default: 0] += 1 }
+                    if let next = nextLevel(id) { entry.targets[next, default: 0] += 1 }
                     collapsed[province] = entry
                     continue
                 }
                 drawn.insert(id)
-                if facility.tier == .healthCentre, let next = network.nextLevel(from: id) {
+                if facility.tier == .healthCentre, let next = nextLevel(id) {
                     referralTarget[DiagramStyle.nodeID(facility)] = DiagramStyle.nodeID(network[next])
                     targetFacility[DiagramStyle.nodeID(network[next])] = next
                 }
@@ -95,7 +99,7 @@ public enum NetworkDiagram {
             }
             guard !byLevel.isEmpty else { continue }
             for id in network.facilities(in: region.id) where drawn.contains(id) {
-                guard let next = network.nextLevel(from: id), network[next].region != region.id else { continue }
+                guard let next = nextLevel(id), network[next].region != region.id else { continue }
                 let target = network[next]
                 crossing.append((region.key, target.tier.level, outsideNode(target, id: "to:\(region.key):\(target.key)", in: network, language: language),
                                  DiagramStyle.nodeID(network[id])))
@@ -154,7 +158,7 @@ public enum NetworkDiagram {
             graph.edges.append(DiagramEdge(from: from, to: stubs[from] ?? DiagramStyle.nodeID(network[target]), attributes: attributes))
         }
         for id in drawn.sorted() {
-            guard let next = network.nextLevel(from: id), boxed[DiagramStyle.nodeID(network[id])] == nil else { continue }
+            guard let next = nextLevel(id), boxed[DiagramStyle.nodeID(network[id])] == nil else { continue }
             // P2-P4: each facility links to its next level; the rule is the one that brings a patient there.
             link(DiagramStyle.nodeID(network[id]), to: next, label: network[next].tier.arrivalRule.rawValue)
         }

@@ -48,6 +48,20 @@ struct NetworkDiagramTests {
         #expect(rule("chr-sud", "chu-nord") == "P4")
     }
 
+    // The national network sends Ouarzazate's and Zagora's patients to the CHR of Marrakech (their
+    // provinces' regional-hospital): the picture shows the link the routes take.
+    @Test("a province's own regional hospital: Drâa-Tafilalet's CHPs of Zagora and Ouarzazate link P3 to the CHR of Marrakech, the others to Errachidia's")
+    func provinceTargets() throws {
+        let graph = try NetworkDiagram.graph(of: PageLayoutTests.national, options: NetworkDiagramOptions(regions: ["draa-tafilalet"], collapseHealthCentres: true))
+        func targets(_ from: String) -> [String] { graph.edges.filter { $0.from == "f:" + from && $0.attributes["style"] != "invis" }.map(\.to) }
+        #expect(targets("chp-zagora") == ["f:chr-ibn-zohr-marrakech"])
+        #expect(targets("chp-bougafer-ouarzazate") == ["f:chr-ibn-zohr-marrakech"])
+        #expect(targets("chp-tinghir") == ["f:chr-moulay-ali-cherif-errachidia"])
+        #expect(graph.edges.first { $0.from == "f:chp-zagora" }?.attributes["label"] == "P3")
+        // The CHR of Marrakech is drawn outside the region's box, as a neighbour's CHU is.
+        #expect(graph.nodes.contains { $0.id == "f:chr-ibn-zohr-marrakech" })
+    }
+
     @Test("Tiers are ranked: one rank=same group per level in each region")
     func ranks() throws {
         let graph = try NetworkDiagram.graph(of: Fixtures.small())
