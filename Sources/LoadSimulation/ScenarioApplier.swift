@@ -83,11 +83,13 @@ struct ScenarioApplier: DiagnosticRecorder {
             }
         }
         var reassigned: [String: ScenarioOperation] = [:]
-        var provincesReassigned: [String: ScenarioOperation] = [:]
+        var provincesReassigned: [String: ScenarioOperation] = [:], provincesRegional: [String: ScenarioOperation] = [:]
         for operation in operations {
             switch operation.change {
             case .chu(let region, let chu): reassign(region, to: chu, operation, &reassigned)
-            case .provinceCHU(let province, let chu): reassign(province: province, to: chu, operation, &provincesReassigned)
+            case .provinceCHU(let province, let chu): reassign(province: province, field: "chu", to: chu, operation, &provincesReassigned)
+            case .provinceRegionalHospital(let province, let hospital):
+                reassign(province: province, field: "regional-hospital", to: hospital, operation, &provincesRegional)
             default: break
             }
         }
@@ -130,18 +132,20 @@ struct ScenarioApplier: DiagnosticRecorder {
             dropped.append(description.facilities[i].id)
         }
         // Provinces that sent their patients to it under P3 or P4 follow their region's chain instead,
-        // unless this scenario gives them another CHU.
+        // unless this scenario gives them another target of that level.
         let given = Set(scenario.operations.compactMap { operation -> String? in
-            if case .provinceCHU(let province, _) = operation.change { return province } else { return nil }
+            switch operation.change {
+            case .provinceCHU(let province, _) where facility.tier == .universityHospital: return province
+            case .provinceRegionalHospital(let province, _) where facility.tier == .regionalHospital: return province
+            default: return nil
+            }
         })
         var provinces: [String] = []
         for i in description.provinces.indices {
             var named = false
             if description.provinces[i].regionalHospital == id { description.provinces[i].regionalHospital = nil; named = true }
             if description.provinces[i].chu == id { description.provinces[i].chu = nil; named = true }
-            if named, !(facility.tier == .universityHospital && given.contains(description.provinces[i].id)) {
-                provinces.append(description.provinces[i].id)
-            }
+            if named, !given.contains(description.provinces[i].id) { provinces.append(description.provinces[i].id) }
         }
         if !provinces.isEmpty {
             let rule = facility.tier.arrivalRule
@@ -150,7 +154,7 @@ struct ScenarioApplier: DiagnosticRecorder {
                     at: operation.location, rule: rule,
                     hint: facility.tier == .universityHospital
                         ? "to send them to another CHU, add chu: {province: \(provinces[0]), chu: ...}"
-                        : "their regional hospital is then their level-2 hospital's; a network file's province entry can name another")
+                        : "to send them to another regional hospital, add regional-hospital: {province: \(provinces[0]), regional-hospital: ...}")
         }
         var line = "closed \(id) (\(facility.tier.rawValue)\(facility.region.map { " in \($0)" } ?? ""))"
         if !provinces.isEmpty { line += "; province target dropped at \(provinces.joined(separator: ", "))" }
@@ -181,23 +185,32 @@ struct ScenarioApplier: DiagnosticRecorder {
         changes.append("region \(regionKey) refers to \(chu) under P4 (\(previous == chu ? "unchanged" : "was \(previous ?? "its own CHU")"))")
     }
 
-    private mutating func reassign(province key: String, to chu: String, _ operation: ScenarioOperation, _ reassigned: inout [String: ScenarioOperation]) {
+    /// Sets a province's own P3 (`field` "regional-hospital") or P4 (`field` "chu") target.
+    private mutating func reassign(province key: String, field: String, to target: String, _ operation: ScenarioOperation,
+                                   _ reassigned: inout [String: ScenarioOperation]) {
         guard let p = description.provinces.firstIndex(where: { $0.id == key }) else {
             error(.unknownReference, "the network has no province '\(key)'", at: operation.location(of: "province"),
                   hint: Suggestion.hint(for: key, in: description.provinces.map(\.id)))
             return
         }
+        let what = field == "chu" ? "a CHU" : "a regional hospital", rule = field == "chu" ? "P4" : "P3"
         if let first = reassigned[key] {
-            error(.conflict, "province '\(key)' is given a CHU twice (first at line \(first.location.line))", at: operation.location(of: "province"))
+            error(.conflict, "province '\(key)' is given \(what) twice (first at line \(first.location.line))", at: operation.location(of: "province"))
             return
         }
-        guard facility(chu, for: operation, field: "chu") != nil else { return }
+        guard facility(target, for: operation, field: field) != nil else { return }
         reassigned[key] = operation
-        let previous = description.provinces[p].chu
-        description.provinces[p].chu = chu
-        // The validator's checks of the province's `chu:` (a CHU, public, in Morocco) point at the scenario.
-        description.provinces[p].marks.fields["chu"] = operation.location(of: "chu")
-        changes.append("province \(key) refers to \(chu) under P4 (\(previous == chu ? "unchanged" : "was \(previous ?? "its region's chain")"))")
+        let previous: String?
+        if field == "chu" {
+            previous = description.provinces[p].chu
+            description.provinces[p].chu = target
+        } else {
+            previous = description.provinces[p].regionalHospital
+            description.provinces[p].regionalHospital = target
+        }
+        // The validator's checks of the province's target (its level, public, in Morocco) point at the scenario.
+        description.provinces[p].marks.fields[field] = operation.location(of: field)
+        changes.append("province \(key) refers to \(target) under \(rule) (\(previous == target ? "unchanged" : "was \(previous ?? "its region's chain")"))")
     }
 
     /// A closed CHU must not leave a region without one (P4): every region that named it with `chu:`,

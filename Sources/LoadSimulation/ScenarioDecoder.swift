@@ -19,9 +19,10 @@ struct ScenarioDecoder {
     /// The scenario's `network:`, once decoded (nil when absent or invalid).
     var network: ScenarioNetwork?
 
-    static let topKeys = ["schema", "network", "name", "description", "close", "open", "chu", "servers", "demand", "queue-limit",
-                          "hours", "calendar", "arrival-profiles", "arrival-profile"]
+    static let topKeys = ["schema", "network", "name", "description", "close", "open", "chu", "regional-hospital", "servers", "demand",
+                          "queue-limit", "hours", "calendar", "arrival-profiles", "arrival-profile"]
     static let chuKeys = ["region", "province", "chu"]
+    static let regionalHospitalKeys = ["province", "regional-hospital"]
     static let capacityKeys = ["facility", "service", "servers", "beds", "add", "time", "stay", "time-scale"]
     static let demandKeys = ["region", "service", "scale"]
     static let queueLimitKeys = ["facility", "tier", "service", "limit"]
@@ -70,6 +71,13 @@ struct ScenarioDecoder {
             guard let region, let chu else { continue }
             scenario.operations.append(ScenarioOperation(.chu(region: region, chu: chu), at: f.location, fields: f.marks.fields))
         }
+        for item in decoder.reader.list(top["regional-hospital"], what: "regional-hospital") {
+            guard let f = decoder.reader.mapping(item, what: "regional-hospital entry", allowed: Self.regionalHospitalKeys,
+                                                 required: Self.regionalHospitalKeys) else { continue }
+            guard let province = decoder.reader.id(f["province"], what: "province"),
+                  let hospital = decoder.reader.id(f["regional-hospital"], what: "regional hospital") else { continue }
+            scenario.operations.append(ScenarioOperation(.provinceRegionalHospital(province: province, hospital: hospital), at: f.location, fields: f.marks.fields))
+        }
         for item in decoder.reader.list(top["servers"], what: "servers") {
             if let operation = capacity(item) { scenario.operations.append(operation) }
         }
@@ -111,7 +119,7 @@ struct ScenarioDecoder {
         }
         if scenario.operations.isEmpty, !diagnostics.hasErrors {
             decoder.reader.warning(.noOperations, "the scenario changes nothing", at: root.location,
-                                   hint: "add close:, open:, chu:, servers:, demand:, queue-limit:, hours:, calendar: or arrival-profile:")
+                                   hint: "add close:, open:, chu:, regional-hospital:, servers:, demand:, queue-limit:, hours:, calendar: or arrival-profile:")
         }
         return scenario
     }

@@ -12,6 +12,9 @@ public struct ScenarioOperation: Sendable {
         case chu(region: String, chu: String)
         /// `chu:` with `province`: the province's patients go to this CHU under P4 (its `chu:`).
         case provinceCHU(province: String, chu: String)
+        /// `regional-hospital:` the province's patients go to this regional hospital under P3 (its
+        /// `regional-hospital:`).
+        case provinceRegionalHospital(province: String, hospital: String)
         /// `servers:` change the capacity or service time of one service at one facility.
         case capacity(CapacityChange)
         /// `demand:` multiply the demand of a region (nil: every region) for a service (nil: every service).

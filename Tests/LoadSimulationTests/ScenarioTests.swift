@@ -186,7 +186,7 @@ struct ScenarioTests {
 
     // The national network sends Ouarzazate and Zagora to the CHR and CHU of Marrakech
     // (Networks/source/province-chains.csv): closing that CHU must not leave them pointing at it.
-    @Test("chu: a province's own CHU; closing a CHU a province names drops its target, warned, unless the scenario gives it another")
+    @Test("chu: and regional-hospital: a province's own CHU and CHR; closing a CHU a province names drops its target, warned, unless the scenario gives it another")
     func provinceCHU() throws {
         let national = try NetworkLoader.describe(path: Self.root.appendingPathComponent("Networks/morocco.yaml").path)
         func check(_ body: String) -> ScenarioLoader.Report {
@@ -197,6 +197,17 @@ struct ScenarioTests {
             return network.chain(of: try #require(network.facilityID(key: centre)))?.p4.map { network.facilities[$0.index].key }
         }
         #expect(try p4(check("chu: [{province: ouarzazate, chu: chu-hassan-ii-fes}]\n"), "csu-ouarzazate-1") == "chu-hassan-ii-fes")
+        // regional-hospital: the province's own P3; its own CHU stays.
+        func p3(_ report: ScenarioLoader.Report, _ centre: String) throws -> String? {
+            let network = try #require(report.application, "\(report.diagnostics.map(\.description))").network
+            return network.chain(of: try #require(network.facilityID(key: centre)))?.p3.map { network.facilities[$0.index].key }
+        }
+        let errachidia = check("regional-hospital: [{province: ouarzazate, regional-hospital: chr-moulay-ali-cherif-errachidia}]\n")
+        #expect(try p3(errachidia, "csu-ouarzazate-1") == "chr-moulay-ali-cherif-errachidia")
+        #expect(try p4(errachidia, "csu-ouarzazate-1") == "chu-mohammed-vi-marrakech")
+        #expect(try p3(check(""), "csu-ouarzazate-1") == "chr-ibn-zohr-marrakech")
+        let notRegional = check("regional-hospital:\n  - {province: tinghir, regional-hospital: chp-zagora}\n").diagnostics.filter { $0.severity == .error }
+        #expect(notRegional.map(\.code) == [.referralLevel] && notRegional.first?.location.line == 3, "\(notRegional.map(\.description))")
         let closing = """
             close: [chu-mohammed-vi-marrakech]
             chu:
