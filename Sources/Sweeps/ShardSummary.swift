@@ -28,7 +28,7 @@ public struct ShardSummary: Sendable {
             CarePath shard of \(identity.network.path)\(identity.scenario.map { " with scenario \($0.path)" } ?? "")
             replications \(indices.counted) of \(identity.replications) (indices \(indices.lowerBound)..<\(indices.upperBound)), \
             \(NumberFormat.significant(identity.days)) days (\(NumberFormat.significant(identity.warmupDays)) of warm-up excluded), seed \(identity.seed)
-            Patients (these replications): arrived \(arrived), station visits \(visits); \(NumberFormat.fixed(wallSeconds, digits: 2)) s wall
+            Patients (these replications, warm-up included): arrived \(NumberFormat.grouped(arrived)), station visits \(NumberFormat.grouped(visits)); \(NumberFormat.fixed(wallSeconds, digits: 2)) s wall
             Partial result written to \(path) (merge the shards with carepath merge)
 
             """
