@@ -19,6 +19,36 @@ enum HealthCentreGroups {
         var members: [String]
     }
 
+    /// A region's ranks, the lowest level first: one row per level, except its health centres when
+    /// there are more than ``NetworkDiagram/maxHealthCentresPerRow`` of them and `boxesCentres`, which
+    /// are boxed under their hospitals (`target`: node id to the node id it refers to). Returns the
+    /// region's rank clusters, the nodes of each rank as they stack (for ``RegionGrid``), the boxes,
+    /// and the invisible edges that stack each box's rows.
+    static func regionRanks(_ byLevel: [Int: [DiagramNode]], region: String, target: [String: String], boxesCentres: Bool = true)
+        -> (ranks: [DiagramCluster], stacked: [[DiagramNode]], boxes: [Group], edges: [DiagramEdge]) {
+        var ranks: [DiagramCluster] = [], stacked: [[DiagramNode]] = [], boxes: [Group] = [], edges: [DiagramEdge] = []
+        for level in byLevel.keys.sorted() {
+            let nodes = byLevel[level]!
+            guard level == 1, boxesCentres, nodes.count > NetworkDiagram.maxHealthCentresPerRow else {
+                ranks.append(DiagramCluster(id: "rank:\(region):\(level)", isCluster: false, attributes: ["rank": "same"], nodes: nodes))
+                stacked.append(nodes)
+                continue
+            }
+            // A region's health centres in one row would make a strip tens of thousands of points
+            // wide, and dealt into rows with a link each, the lower rows' links would pass between
+            // the centres above them: each hospital's centres are a box of rows under it instead,
+            // with one link from the box.
+            let groups = Self.groups(nodes, region: region, target: target)
+            for box in groups {
+                ranks.append(box.cluster)
+                edges += stackingEdges(box)
+            }
+            boxes += groups
+            stacked += Self.ranks(groups)
+        }
+        return (ranks, stacked, boxes, edges)
+    }
+
     /// The most rows a region's centres take: as many as rows of ``NetworkDiagram/maxHealthCentresPerRow``
     /// would take.
     static func rows(for count: Int) -> Int {

@@ -209,25 +209,11 @@ public enum LoadDiagram {
                 }
             }
             guard !byLevel.isEmpty else { continue }
-            let levels = byLevel.keys.sorted()
-            var ranks: [DiagramCluster] = [], stacked: [[DiagramNode]] = []
-            for level in levels {
-                let nodes = byLevel[level]!
-                guard level == 1, nodes.count > NetworkDiagram.maxHealthCentresPerRow else {
-                    ranks.append(DiagramCluster(id: "rank:\(region.key):\(level)", isCluster: false, attributes: ["rank": "same"], nodes: nodes))
-                    stacked.append(nodes)
-                    continue
-                }
-                // Many centres: each hospital's in a box of rows under it, their flows summed from the
-                // box (as in the network diagram), so that no flow runs through a row.
-                let boxes = HealthCentreGroups.groups(nodes, region: region.key, target: referralTarget)
-                for box in boxes {
-                    ranks.append(box.cluster)
-                    for member in box.members { boxed[member] = (box.cluster.id, box.anchor) }
-                    graph.edges += HealthCentreGroups.stackingEdges(box)
-                }
-                stacked += HealthCentreGroups.ranks(boxes)
-            }
+            // Many centres: each hospital's in a box of rows under it, their flows summed from the box
+            // (as in the network diagram), so that no flow runs through a row.
+            let (ranks, stacked, boxes, stacking) = HealthCentreGroups.regionRanks(byLevel, region: region.key, target: referralTarget)
+            for box in boxes { for member in box.members { boxed[member] = (box.cluster.id, box.anchor) } }
+            graph.edges += stacking
             if let block = RegionGrid.block(ranks: stacked) { blocks.append(block) }
             tiles.append(RegionGrid.tile(region.key, of: network.facilities(in: region.id).filter { shown.contains($0) && selected($0) }, in: network))
             graph.clusters.append(DiagramCluster(

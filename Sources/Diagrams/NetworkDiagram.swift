@@ -104,29 +104,10 @@ public enum NetworkDiagram {
                 crossing.append((region.key, target.tier.level, outsideNode(target, id: "to:\(region.key):\(target.key)", in: network, language: language),
                                  DiagramStyle.nodeID(network[id])))
             }
-            var ranks: [DiagramCluster] = []
-            // The ranks' nodes, the lowest rank first.
-            var stacked: [[DiagramNode]] = []
-            for level in byLevel.keys.sorted() {
-                let nodes = byLevel[level]!
-                guard level == 1, wrapsRows, nodes.count > maxHealthCentresPerRow else {
-                    ranks.append(DiagramCluster(id: "rank:\(region.key):\(level)", isCluster: false, attributes: ["rank": "same"], nodes: nodes))
-                    stacked.append(nodes)
-                    continue
-                }
-                // A region's health centres in one row would make a strip tens of thousands of points
-                // wide, and dealt into rows with a link each, the lower rows' links would pass between
-                // the centres above them: each hospital's centres are a box of rows under it instead,
-                // with one link from the box.
-                let boxes = HealthCentreGroups.groups(nodes, region: region.key, target: referralTarget)
-                for box in boxes {
-                    ranks.append(box.cluster)
-                    for member in box.members { boxed[member] = box.cluster.id }
-                    graph.edges += HealthCentreGroups.stackingEdges(box)
-                }
-                groups += boxes
-                stacked += HealthCentreGroups.ranks(boxes)
-            }
+            let (ranks, stacked, boxes, stacking) = HealthCentreGroups.regionRanks(byLevel, region: region.key, target: referralTarget, boxesCentres: wrapsRows)
+            for box in boxes { for member in box.members { boxed[member] = box.cluster.id } }
+            graph.edges += stacking
+            groups += boxes
             if let block = RegionGrid.block(ranks: stacked) { blocks.append(block) }
             tiles.append(RegionGrid.tile(region.key, of: network.facilities(in: region.id).filter { isDrawn(network[$0]) }, in: network))
             graph.clusters.append(DiagramCluster(
