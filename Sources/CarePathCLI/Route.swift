@@ -180,7 +180,7 @@ enum RouteOutput {
                 let facilities = pathway.visitedFacilities.map { network[$0].key }.joined(separator: ">")
                 let p2 = pathway.steps.first { $0.rule == .p2 }?.distanceKm ?? 0
                 out += "\(network[centre].key)\t\(definition.key)\t\(pathway.outcome.name)\t\(facilities)\t"
-                    + String(format: "%.1f\t%.1f\n", pathway.totalKm, p2)
+                    + "\(NumberFormat.fixed(pathway.totalKm, digits: 1))\t\(NumberFormat.fixed(p2, digits: 1))\n"
             }
         }
         print(out, terminator: "")

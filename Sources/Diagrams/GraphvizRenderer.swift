@@ -135,9 +135,8 @@ public final class GraphvizRenderer: @unchecked Sendable {
                 return String(cString: value)
             }
         }
-        var box = (attribute(UnsafeMutableRawPointer(graph), "bb") ?? "").split(separator: ",").map { Double($0) ?? 0 }
-        if box.count != 4 { box = [0, 0, 0, 0] }
-        var laid = GridLayout.Laid(box: (box[0], box[1], box[2], box[3]), nodes: [:], edges: [:], clusters: [:])
+        let box = GridLayout.corners(attribute(UnsafeMutableRawPointer(graph), "bb") ?? "") ?? (0, 0, 0, 0)
+        var laid = GridLayout.Laid(box: box, nodes: [:], edges: [:], clusters: [:])
         var node = agfstnode(graph)
         while let current = node {
             let object = UnsafeMutableRawPointer(current)

@@ -234,11 +234,16 @@ enum GridLayout {
         return (max(width - gap, footer.width), height + title + footer.height + gap, nil)
     }
 
+    /// A Graphviz bounding box (`bb`: `x0,y0,x1,y1`, in points), nil when it is not four numbers.
+    static func corners(_ bb: String) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
+        let corner = bb.split(separator: ",").map { Double($0) ?? 0 }
+        return corner.count == 4 ? (corner[0], corner[1], corner[2], corner[3]) : nil
+    }
+
     /// The size of `graph`'s drawing from its `bb`, in points.
     static func pageSize(_ graph: DiagramGraph) -> (width: Double, height: Double) {
-        guard case .text(let box)? = graph.attributes["bb"] else { return (0, 0) }
-        let corner = box.split(separator: ",").map { Double($0) ?? 0 }
-        return corner.count == 4 ? (corner[2] - corner[0], corner[3] - corner[1]) : (0, 0)
+        guard case .text(let bb)? = graph.attributes["bb"], let box = corners(bb) else { return (0, 0) }
+        return (box.x1 - box.x0, box.y1 - box.y0)
     }
 
     /// The scale at which a drawing of `size` points prints on an A3 sheet turned as it is (1 at most).
@@ -346,9 +351,8 @@ enum GridLayout {
     /// A PDF page has a margin of ``pdfMargin`` around the drawing (a printer's, not Graphviz's half
     /// inch): the drawing then fits A3 less twice that each way, the page A3.
     static func fitA3(_ graph: inout DiagramGraph, dpi: Int?) {
-        guard case .text(let box)? = graph.attributes["bb"] else { return }
-        let corner = box.split(separator: ",").map { Double($0) ?? 0 }
-        let landscape = corner.count == 4 && corner[2] - corner[0] >= corner[3] - corner[1]
+        guard case .text(let bb)? = graph.attributes["bb"] else { return }
+        let landscape = corners(bb).map { $0.x1 - $0.x0 >= $0.y1 - $0.y0 } ?? false
         let margins = dpi == nil ? 2 * pdfMargin : 0
         if dpi == nil { graph.attributes["margin"] = .text(number(pdfMargin)) }
         let long = number(a3.long - margins), short = number(a3.short - margins)
