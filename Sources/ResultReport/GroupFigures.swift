@@ -21,7 +21,7 @@ public struct GroupFigures: Sendable, Hashable {
     public var meanWaitMinutes: ResultDocument.Estimate
     /// The longest 90th percentile of the wait among the group's stations that served patients.
     public var longestP90Minutes: Double
-    /// Stations busy ``ResultDocument/saturation`` of the time or more (that served patients).
+    /// Stations overloaded (``ResultDocument/Station/isOverloaded``).
     public var overloaded: Int
     /// The group's utilisation in each replication, for paired comparisons.
     public var utilisationPerReplication: [Double]
@@ -36,9 +36,8 @@ public struct GroupFigures: Sendable, Hashable {
         patientsPerDay = stations.reduce(0) { $0 + $1.arrivals.mean } / days
         let active = stations.filter { $0.served.mean > 0 }
         longestP90Minutes = active.map(\.waitMinutesP90).max() ?? 0
-        // As `ResultDocument.overloadedStations` counts them: busy while open (the time model), so that
-        // the tables and the list of overloaded stations agree.
-        overloaded = active.filter { $0.openUtilisation.mean >= ResultDocument.saturation }.count
+        // As `ResultDocument.overloadedStations` counts them, so that the tables and the list agree.
+        overloaded = stations.filter(\.isOverloaded).count
         let replications = stations.map(\.perReplication.utilisation.count).min() ?? 0
         let consistent = replications > 0 && stations.allSatisfy { $0.perReplication.utilisation.count == replications && $0.perReplication.meanWaitMinutes.count == replications }
         let servers = stations.reduce(0.0) { $0 + Double($1.servers) }

@@ -11,8 +11,7 @@ extension ResultDocument {
 
     /// Active stations busy ``saturation`` of their open time or more, longest queue first.
     public var overloadedStations: [Station] {
-        activeStations.filter { $0.openUtilisation.mean >= Self.saturation }
-            .sorted { ($0.maxQueue, $1.facility) > ($1.maxQueue, $0.facility) }
+        stations.filter(\.isOverloaded).sorted { ($0.maxQueue, $1.facility) > ($1.maxQueue, $0.facility) }
     }
 
     /// Active stations by utilisation over their open hours, busiest first (ties by facility key).
@@ -68,4 +67,10 @@ extension ResultDocument.Accounting {
         if queueLimits || turnedAway > 0 { text += " + turned away (queue full) \(n(turnedAway))" }
         return text + (balanced ? "  [balanced]" : "  [NOT BALANCED]")
     }
+}
+
+extension ResultDocument.Station {
+    /// Whether the station served patients after the warm-up and was busy ``ResultDocument/saturation``
+    /// of its open time or more: what the summary, the report's lists and its tables call overloaded.
+    public var isOverloaded: Bool { served.mean > 0 && openUtilisation.mean >= ResultDocument.saturation }
 }
