@@ -43,7 +43,7 @@ extension DiagnosticCode {
         case .closedFacility: "an entry names a facility the scenario closes"
         case .closedCHUUnassigned: "a closed CHU leaves regions without a CHU; say where they go under `chu:` (**P4**)"
         case .serviceNotOffered: "`servers` or `queue-limit` on a service the facility does not offer (to add it, give count and time)"
-        case .refersToDropped: "facilities referred to a closed one with `refers-to`: dropped, their chain derived again"
+        case .refersToDropped: "facilities (`refers-to`) or provinces (`regional-hospital`, `chu`) referred to a closed one: dropped, their chain derived again"
         case .noDemand: "a `demand` entry scales a service the network has no demand for"
         case .noOperations: "the scenario changes nothing"
         case .networkMismatch: "the scenario's `network:` names another network (its `name`, `digest` or file name) than the one it is applied to; the scenario is not applied"

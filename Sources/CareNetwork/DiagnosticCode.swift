@@ -90,7 +90,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
     case closedCHUUnassigned = "closed-chu-unassigned"
     /// A scenario changes a service the facility does not offer.
     case serviceNotOffered = "service-not-offered"
-    /// Facilities referred to a closed one with `refers-to`.
+    /// Facilities (`refers-to`) or provinces (`regional-hospital`, `chu`) referred to a closed one.
     case refersToDropped = "refers-to-dropped"
     /// A scenario scales a service the network has no demand for.
     case noDemand = "no-demand"
