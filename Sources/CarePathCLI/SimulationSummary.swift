@@ -67,11 +67,12 @@ struct SimulationSummary {
         var text = "In the system at day end (mean of replications): "
         if c.warmupDays > 0 { text += "\(fmt(check.atEndOfWarmUp)) at the end of the warm-up (day \(fmt(c.warmupDays))), " }
         text += "\(fmt(check.measuredMean)) on average over the measured days"
-        let quarters = check.quarterMeans.map { fmt($0) }.joined(separator: ", ")
+        var quarters = check.quarterMeans.map { fmt($0) }.joined(separator: ", ")
+        if check.demandAdjusted == true { quarters += ", for the week's demand" }
         // The census read with the overloaded stations, so that the two pieces of advice agree.
         switch document.steadyState {
         case .steady:
-            return text + ": level (steady state)\n"
+            return text + (check.demandAdjusted == true ? ": level for the demand of the season (steady state)\n" : ": level (steady state)\n")
         case .steadyExceptOverloaded:
             return text + ": level, except at the overloaded stations below, whose queues grow for as long as the run lasts\n"
         case .warmUpTooShort:

@@ -172,4 +172,25 @@ package final class ClockPlan: @unchecked Sendable {
         }
         return total
     }
+    /// Per day of the horizon: the arrivals `model`'s sources are expected to send by the season,
+    /// per minute: their rates times their profiles' month multiplier of the day (relative to its
+    /// mean over the 365 days from the start, as the profiles are scaled). Weekdays and closed dates
+    /// are left out: the census does not follow them down (a closed day's patients wait for the next
+    /// opening). The warm-up check judges the census for it (``WarmUpCheck``).
+    package func seasonalDemand(model: SimulationModel) -> [Double] {
+        var constant = 0.0
+        var byProfile = [Double](repeating: 0, count: profileOffset.count)
+        for i in 0..<model.sourceCount where model.sourceRate[i] > 0 {
+            let p = Int(model.sourceProfile[i])
+            if p >= 0, profileOffset[p] >= 0 { byProfile[p] += model.sourceRate[i] } else { constant += model.sourceRate[i] }
+        }
+        var demand = [Double](repeating: constant, count: dayCount)
+        for (p, weight) in byProfile.enumerated() where weight > 0 {
+            let monthly = model.arrivalProfiles[p].monthly
+            let year = (0..<365).reduce(0.0) { $0 + monthly[start.adding(days: $1).month - 1] } / 365
+            guard year > 0 else { continue }
+            for d in 0..<dayCount { demand[d] += weight * monthly[Int(month[d]) - 1] / year }
+        }
+        return demand
+    }
 }

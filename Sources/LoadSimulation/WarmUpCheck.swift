@@ -25,6 +25,16 @@
 /// and the national network measured from day 3 (the first quarter 12% below the level). The count
 /// at the end of the warm-up is reported, not judged: it is a single day's. Runs under 50 patients on
 /// average or with fewer than 8 measured days are not judged (``Verdict/tooSmallToJudge``).
+///
+/// **Seasonal demand.** With arrival profiles whose months move the day's demand,
+/// the census follows the demand: on the national network a year from January has its day-end
+/// quarter means at 33,493, 29,935, 28,490 and 35,744, winter above the summer by a quarter, which the
+/// thresholds would read as a rise. Each day's count is then divided by the demand of the week ending
+/// that day by the months (``ClockPlan/seasonalDemand(model:)``)
+/// before the quarters are taken, so that what is judged is the census for the demand, and that year's
+/// quarters become 31,588, 31,577, 32,450 and 32,262: level (``demandAdjusted``). A week, because
+/// the census lags the demand by the stays and the queues carried over. Weekdays and closed dates
+/// are not taken out: the census does not follow them down (patients wait for the next opening).
 public struct WarmUpCheck: Sendable, Hashable {
     /// The verdict.
     public enum Verdict: String, Sendable, Hashable, Codable {
@@ -46,17 +56,39 @@ public struct WarmUpCheck: Sendable, Hashable {
     public var quarterMeans: [Double]
     /// What the census says of the warm-up.
     public var verdict: Verdict
+    /// Whether the quarters are of the census divided by the week's demand (the demand varied over
+    /// the measured days by more than 1%), rather than of the census itself.
+    public var demandAdjusted: Bool
 
     /// The index of the first day whose end is measured: the day the warm-up ends in (or the day
     /// after a warm-up of whole days).
     public static func firstMeasuredDay(warmupDays: Double) -> Int { Int(warmupDays.rounded(.up)) }
 
     /// A check of the day-end census of each replication (`census[r][d]`: replication `r`, day `d` of
-    /// the horizon) for a warm-up of `warmupDays`.
-    public init(census: [[Double]], warmupDays: Double) {
-        let days = census.map(\.count).min() ?? 0
+    /// the horizon) for a warm-up of `warmupDays`; `demand[d]`, when given, is the expected arrivals
+    /// of day `d` (any unit), and the census is judged for the demand of the week ending each day.
+    public init(census raw: [[Double]], warmupDays: Double, demand: [Double]? = nil) {
+        let days = raw.map(\.count).min() ?? 0
         let firstMeasured = min(WarmUpCheck.firstMeasuredDay(warmupDays: warmupDays), days)
         let n = days - firstMeasured
+        // The week's demand ending each measured day, relative to its mean over the measured days.
+        var census = raw
+        demandAdjusted = false
+        if let demand, n > 0, demand.count >= days {
+            var weekly = [Double](repeating: 0, count: days)
+            var sum = 0.0
+            for d in 0..<days {
+                sum += demand[d]
+                if d >= 7 { sum -= demand[d - 7] }
+                weekly[d] = sum / Double(min(d + 1, 7))
+            }
+            let measured = weekly[firstMeasured..<days]
+            let level = measured.reduce(0, +) / Double(n)
+            if level > 0, let low = measured.min(), let high = measured.max(), low > 0, high > 1.01 * low {
+                demandAdjusted = true
+                census = raw.map { series in (0..<days).map { d in series[d] * level / weekly[d] } }
+            }
+        }
         func mean(_ values: ArraySlice<Double>) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
         func average(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
         // Per replication: its quarter means and its second half's.
@@ -64,8 +96,8 @@ public struct WarmUpCheck: Sendable, Hashable {
             (0..<4).map { q in mean(series[(firstMeasured + q * n / 4)..<(firstMeasured + (q + 1) * n / 4)]) }
         }
         let secondHalves = census.map { mean($0[(firstMeasured + n / 2)..<days]) }
-        atEndOfWarmUp = warmupDays > 0 && firstMeasured > 0 ? average(census.map { $0[firstMeasured - 1] }) : 0
-        measuredMean = average(census.map { mean($0[firstMeasured..<days]) })
+        atEndOfWarmUp = warmupDays > 0 && firstMeasured > 0 ? average(raw.map { $0[firstMeasured - 1] }) : 0
+        measuredMean = average(raw.map { mean($0[firstMeasured..<days]) })
         quarterMeans = (0..<4).map { q in average(quarters.map { $0[q] }) }
         /// Whether `later` exceeds `earlier` by more than 10% of `earlier` and by more than noise.
         func clearlyAbove(_ later: [Double], _ earlier: [Double]) -> Bool {

@@ -42,7 +42,8 @@ extension ResultDocument {
         let check = result.warmUpCheck
         daily = Daily(file: ResultFiles.daily, inSystemAtEndOfDay: result.inSystemAtEndOfDay.map(estimate),
                       warmUpCheck: .init(verdict: check.verdict, atEndOfWarmUp: check.atEndOfWarmUp,
-                                         measuredMean: check.measuredMean, quarterMeans: check.quarterMeans))
+                                         measuredMean: check.measuredMean, quarterMeans: check.quarterMeans,
+                                         demandAdjusted: check.demandAdjusted ? true : nil))
 
         stations = result.stations.map { s in
             let facility = network.facilities[Int(model.stationFacility[s.station])]

@@ -130,7 +130,13 @@ public struct ResultDocument: Codable, Sendable, Hashable {
             public var verdict: WarmUpCheck.Verdict
             public var atEndOfWarmUp: Double
             public var measuredMean: Double
+            /// The day-end means over each quarter of the measured days; when ``demandAdjusted``, of
+            /// the census divided by the week's demand (relative to its mean), so that a seasonal
+            /// profile's winter is not read as a rise.
             public var quarterMeans: [Double]
+            /// True when the quarters are judged for the demand (arrival profiles whose months or
+            /// closed dates move it); absent before CarePath 0.4.1.
+            public var demandAdjusted: Bool?
         }
     }
 

@@ -1,3 +1,4 @@
+import CareNetwork
 import Foundation
 import Testing
 @testable import LoadSimulation
@@ -74,5 +75,28 @@ struct WarmUpCheckTests {
         let model = QueueingTheoryTests.model(lambda: 1.2, stations: [(1, 1.0)])
         let result = Simulation.run(model, configuration: SimulationConfiguration(days: 20, warmupDays: 2, replications: 4, seed: 1))
         #expect(result.warmUpCheck.verdict == .stillRising, "\(result.warmUpCheck)")
+    }
+
+    @Test("a seasonal profile: a year's census follows the months, and is judged for the week's demand: steady, where the raw quarters would read as a rise")
+    func seasonalDemand() {
+        // An infinite-server station (stays of a day), its arrivals shaped by months from 0.7 in the
+        // summer to 1.3 in the winter: its census is the demand's, lagged by a day.
+        let months: [Double] = [1.3, 1.25, 1.1, 1.0, 0.9, 0.8, 0.7, 0.7, 0.8, 1.0, 1.15, 1.3]
+        let profile = ArrivalProfile(id: "seasons", hourly: Array(repeating: Array(repeating: 1, count: 24), count: 8), monthly: months)
+        let model = TimeModelTests.station(lambda: 0.5, servers: 5_000, time: .exponential(mean: 1440), hours: nil, profile: profile)
+        let configuration = SimulationConfiguration(days: 365, warmupDays: 14, replications: 2, seed: 1)
+        let result = Simulation.run(model, configuration: configuration)
+        let check = result.warmUpCheck
+        #expect(check.demandAdjusted && check.verdict == .steady, "\(check)")
+        // The quarters for the demand within 5% of one another.
+        #expect(check.quarterMeans.max()! < 1.05 * check.quarterMeans.min()!, "\(check.quarterMeans)")
+        // The same census judged without the demand: its winter quarter is a rise.
+        let raw = WarmUpCheck(census: result.replications.map { $0.inSystemAtEndOfDay.map(Double.init) }, warmupDays: 14)
+        #expect(!raw.demandAdjusted && raw.verdict == .stillRising, "\(raw)")
+        // The mean and the day at the end of the warm-up are the census's own, not adjusted.
+        #expect(check.measuredMean == raw.measuredMean && check.atEndOfWarmUp == raw.atEndOfWarmUp)
+        // A flat demand is not adjusted.
+        let flat = WarmUpCheck(census: [Self.census(days: 90, level: 18_000, fill: 12)], warmupDays: 14, demand: Array(repeating: 3, count: 90))
+        #expect(!flat.demandAdjusted && flat.verdict == .steady)
     }
 }
