@@ -98,7 +98,8 @@ let package = Package(
         .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CarePathSupport", "CarePathTestSupport"]),
         .testTarget(name: "CareRulesTests", dependencies: ["CareRules", "CareNetwork"]),
         .testTarget(name: "ReferralTests", dependencies: ["Referral", "CareRules", "CareNetwork", "CarePathSupport"]),
-        .testTarget(name: "LoadSimulationTests", dependencies: ["LoadSimulation", "SimulationReference", "Referral", "CareNetwork", "CarePathTestSupport"]),
+        .testTarget(name: "LoadSimulationTests", dependencies: ["LoadSimulation", "SimulationReference", "Referral", "CareNetwork", "CarePathTestSupport",
+                                                             .product(name: "Histogram", package: "hdrhistogram-swift")]),
         // The golden DOT files are read through #filePath, not bundled.
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "LoadSimulation", "Referral", "CareNetwork"], exclude: ["Golden/training-network.dot", "Golden/training-pathway.dot", "Golden/training-load.dot"]),
         .testTarget(name: "SimulationResultsTests", dependencies: ["SimulationResults", "LoadSimulation", "Referral", "CareNetwork"]),

@@ -13,18 +13,21 @@
 ///
 /// A source with an arrival profile is a non-homogeneous Poisson process whose rate is the source's
 /// rate times the profile's multiplier of the hour (``ClockPlan``), piecewise constant: it is sampled
-/// exactly by inversion. The same standard exponential is spent as area under the rate, hour after
-/// hour, until it is used up inside an hour, so a source draws the same random numbers in the same
-/// order whatever its profile (only the times differ), and a constant-rate source draws exactly as
-/// it always has.
+/// exactly by inversion. The source keeps its position on the profile's cumulative area (the
+/// integral of the multiplier from minute 0, in minutes at multiplier 1) and the hour it is in; each
+/// arrival adds the same standard exponential divided by the source's rate to the position, walks
+/// the hours forward to the one that holds it (an hour of rate 0 holds no area, and is walked past
+/// in one comparison), and reads the time inside that hour from the hour's inverse multiplier. A
+/// source so draws the same random numbers in the same order whatever its profile (only the times
+/// differ), the chain from one arrival to the next is one addition (no division waits on the
+/// previous arrival), and a constant-rate source draws exactly as it always has.
 package struct ArrivalStreams: ~Copyable {
     let plan: SimulationPlan
     let ziggurat = Ziggurat.shared
-    /// Per profile, its multipliers of every hour of the horizon (nil without a clock).
-    let rates: UnsafeMutablePointer<Double>?
-    let nextOpen: UnsafeMutablePointer<Int32>?
+    /// The profiles' hours (``ClockPlan/profileHours``; nil without a clock).
+    let hours: UnsafeMutablePointer<ProfileHour>?
     let hourCount: Int
-    /// Per source: where its profile's hours start in `rates` and `nextOpen`, -1 for a constant rate.
+    /// Per source: where its profile's hours start in `hours`, -1 for a constant rate.
     let sourceOffset: UnsafeMutablePointer<Int>
     /// Per source: its generator and its next arrival.
     let states: UnsafeMutablePointer<SourceState>
@@ -36,6 +39,9 @@ package struct ArrivalStreams: ~Copyable {
         var time: Double
         var bits: UInt64
         var seed: UInt64
+        /// With a profile: the position of that arrival on the profile's cumulative area, and its hour.
+        var area: Double
+        var hour: Int
     }
 
     /// One arrival: when, on which route, whether an emergency, and its patient's seed.
@@ -48,8 +54,7 @@ package struct ArrivalStreams: ~Copyable {
 
     package init(plan: SimulationPlan, seed: UInt64, replication: Int, clock: ClockPlan? = nil) {
         self.plan = plan
-        rates = clock?.profileRates
-        nextOpen = clock?.profileNextOpen
+        hours = clock?.profileHours
         sourceOffset = .allocate(capacity: max(plan.sourceCount, 1))
         for i in 0..<plan.sourceCount {
             let profile = Int(plan.sources[i].profile)
@@ -59,7 +64,7 @@ package struct ArrivalStreams: ~Copyable {
         states = .allocate(capacity: max(plan.sourceCount, 1))
         for i in 0..<plan.sourceCount {
             states[i] = SourceState(random: RandomSource(seed: seed, replication: replication, stream: plan.sources[i].key),
-                                    time: 0, bits: 0, seed: 0)
+                                    time: 0, bits: 0, seed: 0, area: 0, hour: 0)
             if plan.sources[i].rate > 0 { drawAhead(i) } else { states[i].time = .infinity }
         }
     }
@@ -89,35 +94,18 @@ package struct ArrivalStreams: ~Copyable {
         if offset < 0 {
             state.pointee.time += ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate
         } else {
-            state.pointee.time = ArrivalStreams.invert(area: ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate,
-                                                       after: state.pointee.time, rates: rates! + offset, nextOpen: nextOpen! + offset, hours: hourCount)
+            let area = state.pointee.area + ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate
+            let hours = self.hours.unsafelyUnwrapped + offset
+            var h = state.pointee.hour
+            // The hour that holds the area: hours of rate 0 hold none and are passed in one comparison.
+            while h < hourCount, hours[h &+ 1].area <= area { h &+= 1 }
+            state.pointee.area = area
+            state.pointee.hour = h
+            state.pointee.time = h < hourCount
+                ? min(Double(h) * 60 + (area - hours[h].area) * hours[h].inverse, Double(h &+ 1) * 60)
+                : .infinity
         }
         state.pointee.bits = state.pointee.random.next()
         state.pointee.seed = state.pointee.random.next()
-    }
-
-    /// The time at which the integral of the hourly multipliers `rates` from `time` reaches `area`
-    /// (in minutes at multiplier 1): the next arrival of a piecewise-constant rate by inversion. Hours
-    /// of rate 0 are jumped with `nextOpen` (the first hour from each with a rate). Infinity past the
-    /// last hour.
-    @inline(__always)
-    static func invert(area: Double, after time: Double, rates: UnsafeMutablePointer<Double>, nextOpen: UnsafeMutablePointer<Int32>, hours: Int) -> Double {
-        var remaining = area, t = time
-        var h = Int(t * (1.0 / 60))
-        while h < hours {
-            let r = rates[h]
-            if r == 0 {
-                h = Int(nextOpen[h])
-                t = Double(h) * 60
-                continue
-            }
-            let end = Double(h &+ 1) * 60
-            let available = r * (end - t)
-            if remaining < available { return min(t + remaining / r, end) }
-            remaining -= available
-            t = end
-            h &+= 1
-        }
-        return .infinity
     }
 }

@@ -19,17 +19,17 @@ package final class ClockPlan: @unchecked Sendable {
     package let dayType: [UInt8]
     package let weekday: [UInt8]
     package let month: [UInt8]
-    /// Hours of the horizon covered by ``profileRates`` (`dayCount × 24`).
+    /// Hours of the horizon covered by ``profileHours`` (`dayCount × 24`).
     package let hourCount: Int
-    /// The multipliers of the profiles the sources follow, `hourCount` per profile, one after the other
-    /// (a profile no source follows takes no room: a file may define any number).
-    package let profileRates: UnsafeMutablePointer<Double>
-    /// Per profile of the model: where its hours start in ``profileRates`` and ``profileNextOpen``
-    /// (-1 for a profile no source follows).
+    /// The profiles the sources follow, `hourCount + 1` hours per profile, one profile after the
+    /// other (a profile no source follows takes no room: a file may define any number): per hour, the
+    /// area under the profile's multiplier from minute 0 to the hour's start (in minutes at multiplier
+    /// 1), and the inverse of the hour's multiplier (0 for an hour of rate 0). The arrival streams
+    /// sample by walking it (``ArrivalStreams``).
+    package let profileHours: UnsafeMutablePointer<ProfileHour>
+    /// Per profile of the model: where its hours start in ``profileHours`` (-1 for a profile no
+    /// source follows).
     package let profileOffset: [Int]
-    /// Parallel to ``profileRates``: per hour, the first hour from it with a rate above 0 (the
-    /// horizon's hour count when none), so that sampling jumps a night or a weekend in one step.
-    package let profileNextOpen: UnsafeMutablePointer<Int32>
     package let profileCount: Int
     /// Per station: its timetable (an index of ``timetableDays``), -1 around the clock.
     package let stationTimetable: [Int32]
@@ -60,20 +60,20 @@ package final class ClockPlan: @unchecked Sendable {
         hourCount = dayCount * 24
         let used = Set(model.sourceProfile.filter { $0 >= 0 }.map(Int.init)).sorted()
         var offsets = [Int](repeating: -1, count: model.arrivalProfiles.count)
-        for (k, p) in used.enumerated() { offsets[p] = k * hourCount }
+        for (k, p) in used.enumerated() { offsets[p] = k * (hourCount + 1) }
         profileOffset = offsets
         profileCount = used.count
-        profileRates = .allocate(capacity: max(profileCount * hourCount, 1))
-        profileNextOpen = .allocate(capacity: max(profileCount * hourCount, 1))
+        profileHours = .allocate(capacity: max(profileCount * (hourCount + 1), 1))
         for p in used {
             let rates = ClockPlan.hourlyRates(model.arrivalProfiles[p], calendar: model.calendar, start: start, days: dayCount)
-            var next = Int32(hourCount)
-            let base = offsets[p]
-            for h in (0..<hourCount).reversed() {
-                profileRates[base + h] = rates[h]
-                if rates[h] > 0 { next = Int32(h) }
-                profileNextOpen[base + h] = next
+            let hours = profileHours + offsets[p]
+            var area = 0.0
+            for h in 0..<hourCount {
+                hours[h] = ProfileHour(area: area, inverse: rates[h] > 0 ? 1 / rates[h] : 0)
+                area += 60 * rates[h]
             }
+            // The end of the last hour: what the walk compares with, never the hour it stops in.
+            hours[hourCount] = ProfileHour(area: area, inverse: 0)
         }
         // Timetables: one per distinct opening hours.
         var index: [OpeningHours: Int32] = [:]
@@ -114,7 +114,7 @@ package final class ClockPlan: @unchecked Sendable {
         overtimeMinutes = Double(model.calendar.overtimeMinutes)
     }
 
-    deinit { profileRates.deallocate(); profileNextOpen.deallocate() }
+    deinit { profileHours.deallocate() }
 
     /// A profile's multiplier for every hour of `days` days from `start`: its weights, over their
     /// mean across the 365 days from `start`.
@@ -172,6 +172,7 @@ package final class ClockPlan: @unchecked Sendable {
         }
         return total
     }
+
     /// Per day of the horizon: the arrivals `model`'s sources are expected to send by the season,
     /// per minute: their rates times their profiles' month multiplier of the day (relative to its
     /// mean over the 365 days from the start, as the profiles are scaled). Weekdays and closed dates
@@ -193,4 +194,12 @@ package final class ClockPlan: @unchecked Sendable {
         }
         return demand
     }
+}
+
+/// One hour of an arrival profile laid out for sampling (``ClockPlan/profileHours``).
+package struct ProfileHour {
+    /// The area under the multiplier from minute 0 to the start of the hour, in minutes at multiplier 1.
+    package var area: Double
+    /// 1 over the hour's multiplier; 0 for an hour of rate 0.
+    package var inverse: Double
 }

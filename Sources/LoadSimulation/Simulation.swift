@@ -73,9 +73,10 @@ public enum Simulation {
         }
         let hourlyRecords = replications.map(\.hourlyWaits)
         var histogram = [UInt64](repeating: 0, count: CoarseBuckets.count)
+        var mergedWaits = [UInt64](repeating: 0, count: WaitBuckets.perStation)
         var openByTimetable: [Int32: Double] = [:]
         for s in 0..<model.stationCount {
-            let percentiles = WaitRecord.percentiles([50, 90, 99], station: s, in: waitRecords)
+            let percentiles = WaitRecord.percentiles([50, 90, 99], station: s, in: waitRecords, merged: &mergedWaits)
             let timetable = clock?.stationTimetable[s] ?? -1
             // Stations share timetables: each one's open server-minutes counted once.
             let open: Double

@@ -1,4 +1,5 @@
 import Foundation
+import Histogram
 import Testing
 @testable import LoadSimulation
 
@@ -113,6 +114,37 @@ struct EngineComponentTests {
         #expect(abs(p[1] - 40) / 40 < 0.02, "p90 \(p[1])")
         #expect(abs(p[2] - 49) / 49 < 0.02, "p99 \(p[2])")
         #expect(WaitRecord.percentiles([50], station: 0, in: records) == [0])
+    }
+
+    @Test("the wait percentiles are what an HdrHistogram filled with the buckets' values reads, for any mix of waits, zeros and replications")
+    func waitPercentilesAgainstHistogram() {
+        var random = RandomSource(seed: 7)
+        for trial in 0..<300 {
+            let replications = 1 + trial % 3
+            let counters = (0..<replications).map { _ in WaitCounter(stationCount: 1) }
+            var zeros = [Int](repeating: 0, count: replications)
+            // Waits from a few seconds to months, on a log scale, some stations with few patients.
+            let n = 1 + Int(random.next() % 400)
+            for k in 0..<n {
+                let r = k % replications
+                if random.next() % 4 == 0 { zeros[r] += 1; continue }
+                let minutes = exp(Double(random.next() % 10_000) / 10_000 * 16) / 100
+                counters[r].record(minutes, station: 0)
+            }
+            let records = (0..<replications).map { counters[$0].compacted(zeroWaits: [zeros[$0]]) }
+            var histogram = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: WaitBuckets.highestUnits + 1,
+                                              numberOfSignificantValueDigits: .two)
+            for record in records {
+                if record.zeroWaits[0] > 0 { _ = histogram.record(0, count: UInt64(record.zeroWaits[0])) }
+                for k in Int(record.offsets[0])..<Int(record.offsets[1]) {
+                    _ = histogram.record(WaitBuckets.representative(index: Int(record.buckets[k])), count: UInt64(record.counts[k]))
+                }
+            }
+            let ps: [Double] = [0, 1, 50, 90, 99, 99.9, 100]
+            let expected = histogram.totalCount == 0 || records.allSatisfy({ $0.offsets[0] == $0.offsets[1] })
+                ? ps.map { _ in 0.0 } : ps.map { Double(histogram.valueAtPercentile($0)) / WaitBuckets.unitsPerMinute }
+            #expect(WaitRecord.percentiles(ps, station: 0, in: records) == expected, "trial \(trial)")
+        }
     }
 
     // The slot buckets are one byte each, carrying into a table when a byte wraps: counts across 256,
