@@ -8,7 +8,7 @@ import PackageDescription
 //   CareNetwork       ← CarePathSupport, Yams
 //   CareRules         ← CareNetwork
 //   Referral          ← CareNetwork, CareRules
-//   LoadSimulation    ← CarePathSupport, CareNetwork, Referral, HeapModule, Histogram
+//   LoadSimulation    ← CarePathSupport, CareNetwork, Referral, Histogram
 //   SimulationResults ← CarePathSupport, CareNetwork, LoadSimulation: the typed result document
 //   Diagrams          ← CarePathSupport, CareNetwork, Referral, CGraphviz
 //   Sweeps            ← CarePathSupport, CareNetwork, Referral, LoadSimulation, SimulationResults: shards, exact merges, sweeps
@@ -50,7 +50,6 @@ let package = Package(
             name: "LoadSimulation",
             dependencies: [
                 "CarePathSupport", "CareNetwork", "Referral",
-                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),

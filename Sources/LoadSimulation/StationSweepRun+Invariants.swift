@@ -21,13 +21,17 @@ extension StationSweepRun {
                 }
             }
             if waiting != station.queueLength { problems.append("station \(station.id): \(waiting) waiting in the lanes, queue length \(station.queueLength)") }
-            let busy = station.inService.count, servers = Int(station.parameters.servers)
+            let busy = Int(station.inService.count), servers = Int(station.parameters.servers)
             // More in service than on duty only with a timetable: servers leaving at a closing or a
             // shift change finish their patient first.
             if busy > servers, station.timetable < 0 { problems.append("station \(station.id): \(busy) in service at \(servers) servers") }
             if waiting > 0, busy < servers { problems.append("station \(station.id): patients wait while a server is free") }
+            let heap = station.inService.all
+            for k in 1..<max(heap.count, 1) where heap[k].time < heap[(k - 1) / 2].time {
+                problems.append("station \(station.id): a service ends before its parent's in the heap")
+            }
             // The next event: the earliest end of service, or the next change of servers when patients wait for it.
-            let expected = min(station.inService.min?.time ?? .infinity, waiting > 0 ? station.nextChange : .infinity)
+            let expected = min(station.inService.nextEnd, waiting > 0 ? station.nextChange : .infinity)
             if nextEvent[p] != expected {
                 problems.append("station \(station.id): next event \(nextEvent[p]), expected \(expected)")
             }

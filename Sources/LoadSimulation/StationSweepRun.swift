@@ -1,6 +1,5 @@
 import CarePathSupport
 import Foundation
-import HeapModule
 
 /// One replication simulated by the station sweep: time windows (a week), and in each
 /// window first the arrivals, then every station with something to do, in referral order
@@ -8,7 +7,7 @@ import HeapModule
 ///
 /// A station works through its own events of the window in time order: arrivals from its two lanes
 /// (emergencies and the others), and service completions from its heap of patients in service (a
-/// swift-collections `Heap` of at most `servers` travellers, keyed by the end of their service). A completion
+/// ``ServiceHeap`` of at most `servers` travellers, keyed by the end of their service). A completion
 /// frees a server, which takes the first waiting emergency, else the first other patient
 /// (non-preemptive priority, first come first served in each lane), and hands the patient on to the
 /// next station of its route, or up the chain under the referral rate, or out. Every patient handed
@@ -133,6 +132,7 @@ struct StationSweepRun: ~Copyable {
         if let arrivalsByHour { free(arrivalsByHour) }
         weekdayOfDay?.deallocate()
         for k in 0..<(2 * plan.stationCount) { lanes[k].entries?.deallocate() }
+        for p in 0..<plan.stationCount { stations[p].inService.deallocate() }
         stations.deinitialize(count: plan.stationCount); stations.deallocate(); lanes.deallocate(); nextEvent.deallocate()
     }
 
@@ -216,7 +216,7 @@ struct StationSweepRun: ~Copyable {
         if !emergencies.pointee.sorted { StationSweepRun.sortPending(emergencies, scratch: &scratch) }
         if !others.pointee.sorted { StationSweepRun.sortPending(others, scratch: &scratch) }
         while true {
-            let completion = station.pointee.inService.min?.time ?? .infinity
+            let completion = station.pointee.inService.nextEnd
             let emergency = emergencies.pointee.scan < emergencies.pointee.count ? emergencies.pointee.entries![Int(emergencies.pointee.scan)].time : .infinity
             let other = others.pointee.scan < others.pointee.count ? others.pointee.entries![Int(others.pointee.scan)].time : .infinity
             // A change of servers (opening hours, shifts) goes before any event at the same time.
@@ -236,7 +236,7 @@ struct StationSweepRun: ~Copyable {
             }
         }
         // Patients waiting for the station to open make its next change an event of its own.
-        let completion = station.pointee.inService.min?.time ?? .infinity
+        let completion = station.pointee.inService.nextEnd
         nextEvent[p] = station.pointee.queueLength > 0 ? min(completion, station.pointee.nextChange) : completion
     }
 
@@ -258,7 +258,7 @@ struct StationSweepRun: ~Copyable {
         } else {
             station.pointee.overtimeUntil = -.infinity
         }
-        while station.pointee.queueLength > 0, station.pointee.inService.count < Int(servers) {
+        while station.pointee.queueLength > 0, Int(station.pointee.inService.count) < Int(servers) {
             let lane = emergencies.pointee.waiting > 0 ? emergencies : others
             let next = lane.pointee.entries![Int(lane.pointee.start)]
             lane.pointee.start &+= 1
@@ -296,7 +296,7 @@ struct StationSweepRun: ~Copyable {
     /// mark, inside the measured window, and marks `now`.
     @inline(__always)
     func noteOvertime(_ station: UnsafeMutablePointer<SweepStation>, now: Double) {
-        let excess = station.pointee.inService.count &- Int(station.pointee.parameters.servers)
+        let excess = Int(station.pointee.inService.count) &- Int(station.pointee.parameters.servers)
         if excess > 0 {
             let span = min(now, horizon) - max(station.pointee.overtimeMark, warmup)
             if span > 0 { station.pointee.overtime += Double(excess) * span }
@@ -317,7 +317,7 @@ struct StationSweepRun: ~Copyable {
             station.pointee.counters.arrivals &+= 1
             if let arrivalsByHour { arrivalsByHour[Int(station.pointee.id) &* 24 &+ StationSweepRun.hourOfDay(now)] &+= 1 }
         }
-        if station.pointee.inService.count < Int(station.pointee.parameters.servers) {
+        if Int(station.pointee.inService.count) < Int(station.pointee.parameters.servers) {
             // A free server means nobody waits, in either lane.
             lane.pointee.start = lane.pointee.scan
             lane.pointee.admitted = lane.pointee.scan
@@ -346,7 +346,7 @@ struct StationSweepRun: ~Copyable {
         let now = done.time
         tally.events += 1
         if now >= warmup { station.pointee.counters.served &+= 1 }
-        let busy = station.pointee.inService.count, servers = Int(station.pointee.parameters.servers)
+        let busy = Int(station.pointee.inService.count), servers = Int(station.pointee.parameters.servers)
         if busy > servers { noteOvertime(station, now: now) }
         // The freed server takes the next patient while it is on duty; after a closing, for the
         // overtime limit, a patient who was waiting when it closed.

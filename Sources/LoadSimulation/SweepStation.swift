@@ -1,4 +1,3 @@
-import HeapModule
 
 /// One station's parameters and running state in the sweep.
 struct SweepStation {
@@ -9,7 +8,7 @@ struct SweepStation {
     var counters = StationCounters()
     /// The patients in service (its busy servers), earliest end first: the station's own event list
     /// (at most `servers`).
-    var inService = Heap<Traveller>()
+    var inService = ServiceHeap()
     // Its timetable (``ClockPlan``): `parameters.servers` are the servers working now.
     /// The timetable, -1 around the clock.
     var timetable: Int32 = -1
