@@ -56,5 +56,5 @@ struct CarePath: ParsableCommand {
 
 /// The version printed by `carepath --version` and recorded in results.
 enum CarePathVersion {
-    static let string = "0.4.0"
+    static let string = "0.4.1"
 }
