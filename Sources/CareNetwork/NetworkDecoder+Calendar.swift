@@ -146,7 +146,8 @@ extension NetworkDecoder {
 
     /// A timetable mapping: day keys (`mon` ... `sun`, ranges such as `mon-fri`, `every-day`,
     /// `holidays`) to `closed`, `always`, an interval `HH:MM-HH:MM`, a list of intervals, or a mapping
-    /// from intervals (or `always`) to servers.
+    /// from intervals (or `always`) to servers. `every-day` is every day of the year, the closed dates
+    /// included unless a `holidays` key gives them hours of their own (`mon-sun` leaves them out).
     mutating func hoursTable(_ value: SourceValue, what: String) -> HoursTable? {
         guard case .mapping(let entries) = value.kind else {
             reader.error(.wrongType, "\(what) must be a mapping from days to opening hours, found \(value.kindName)", at: value.location,
@@ -155,11 +156,16 @@ extension NetworkDecoder {
         }
         var days: [[(HoursTable.Interval, SourceLocation)]] = Array(repeating: [], count: DayType.allCases.count)
         var failed = false
+        // `every-day` covers the closed dates too, unless a `holidays` key says what happens on them.
+        var everyDayOnHolidays: [(HoursTable.Interval, SourceLocation)] = [], holidaysGiven = false
         for entry in entries {
             guard let covered = dayKeys(entry.key, at: entry.keyLocation, what: what) else { failed = true; continue }
             guard let intervals = dayIntervals(entry.value, what: "\(what), \(entry.key)") else { failed = true; continue }
+            if entry.key == "holidays" { holidaysGiven = true }
             for day in covered { days[day.rawValue] += intervals }
+            if entry.key == "every-day" { everyDayOnHolidays += intervals }
         }
+        if !holidaysGiven { days[DayType.holiday.rawValue] += everyDayOnHolidays }
         // Overlaps within a day, whichever keys the intervals came from.
         for (d, day) in days.enumerated() {
             let sorted = day.sorted { $0.0.start < $1.0.start }

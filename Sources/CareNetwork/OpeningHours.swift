@@ -48,16 +48,20 @@ public struct OpeningHours: Hashable, Sendable {
     /// Whether the station is open at some time of some weekday (closed dates aside).
     public var opensInTheWeek: Bool { DayType.week.contains { !days[$0.rawValue].isEmpty } }
 
-    /// The timetable as a file would write it, for messages and documents: `mon-fri 08:30-16:30 (2)`.
+    /// The timetable as a file would write it, for messages and documents: `mon-fri 08:30-16:30 (2)`;
+    /// `every-day ...` when the seven weekdays and the closed dates have the same hours.
     public var summary: String {
+        func text(_ day: Int) -> String {
+            days[day].isEmpty ? "closed" : days[day].map { "\(Self.clock($0.start))-\(Self.clock($0.end)) (\($0.servers))" }.joined(separator: ", ")
+        }
+        if days.dropFirst().allSatisfy({ $0 == days[0] }) { return "every-day \(text(0))" }
         var parts: [String] = []
         var day = 0
         while day < DayType.allCases.count {
             var last = day
             while last + 1 < 7, day < 7, days[last + 1] == days[day] { last += 1 }
             let name = last == day ? DayType.keys[day] : "\(DayType.keys[day])-\(DayType.keys[last])"
-            let text = days[day].isEmpty ? "closed" : days[day].map { "\(Self.clock($0.start))-\(Self.clock($0.end)) (\($0.servers))" }.joined(separator: ", ")
-            parts.append("\(name) \(text)")
+            parts.append("\(name) \(text(day))")
             day = last + 1
         }
         return parts.joined(separator: "; ")

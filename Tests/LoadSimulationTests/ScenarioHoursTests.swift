@@ -38,6 +38,27 @@ struct ScenarioHoursTests {
         #expect(result.timed && result.isBalanced)
     }
 
+    @Test("every-day is every day of the year, closed dates included, unless a holidays key gives them their own hours; mon-sun leaves them out")
+    func everyDayCoversClosedDates() throws {
+        let application = try ScenarioTests.application("""
+            hours:
+              - {facility: chp-haouz-pedago, service: emergency-care, hours: {every-day: {08:00-20:00: 100%, 20:00-00:00: 40%, 00:00-08:00: 40%}}}
+              - {facility: chp-haouz-pedago, service: specialist-consultation, hours: {every-day: 08:00-14:00, holidays: closed}}
+              - {facility: chp-haouz-pedago, service: radiology, hours: {mon-sun: 08:00-14:00}}
+              - {facility: chp-haouz-pedago, service: laboratory-tests, hours: {every-day: 08:00-14:00, holidays: 09:00-12:00}}
+            """)
+        let network = application.network
+        let emergency = try #require(Self.hours(network, "chp-haouz-pedago", "emergency-care"))
+        #expect(emergency[.holiday] == emergency[.sunday] && emergency[.holiday].map(\.servers) == [2, 5, 2])
+        #expect(emergency.summary == "every-day 00:00-08:00 (2), 08:00-20:00 (5), 20:00-00:00 (2)")
+        let consultation = try #require(Self.hours(network, "chp-haouz-pedago", "specialist-consultation"))
+        #expect(consultation[.holiday].isEmpty && !consultation[.monday].isEmpty)
+        let imaging = try #require(Self.hours(network, "chp-haouz-pedago", "radiology"))
+        #expect(imaging[.holiday].isEmpty && imaging[.sunday].map(\.start) == [480])
+        let laboratory = try #require(Self.hours(network, "chp-haouz-pedago", "laboratory-tests"))
+        #expect(laboratory[.holiday].map(\.start) == [540] && laboratory[.friday].map(\.start) == [480])
+    }
+
     @Test("arrival profiles defined by a scenario shape the demand and keep its annual total; flat restores a constant rate")
     func profiles() throws {
         let application = try ScenarioTests.application("""
