@@ -3,7 +3,7 @@ import PackageDescription
 
 // CarePath: Morocco's public health-facility network for RAMED patients.
 // Each target depends on exactly what it imports; arrows point from a target to those above it:
-//   CCarePathSystem   renameat2 (C), which Swift's Glibc module does not declare
+//   CCarePathSystem   renameat2 (C), which Swift's Glibc module does not declare, and snprintf of one double
 //   CarePathSupport   ← CCarePathSystem: one of each small helper (did-you-mean, atomic writes, numbers, hashes)
 //   CareNetwork       ← CarePathSupport, Yams
 //   CareRules         ← CareNetwork

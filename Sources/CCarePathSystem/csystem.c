@@ -14,3 +14,10 @@ int csystem_exchange(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wformat-nonliteral"
+int csystem_format_double(char *buffer, unsigned long size, const char *format, double value) {
+    return snprintf(buffer, size, format, value);
+}
+#pragma clang diagnostic pop
