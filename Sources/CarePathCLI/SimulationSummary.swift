@@ -68,7 +68,8 @@ struct SimulationSummary {
         if c.warmupDays > 0 { text += "\(fmt(check.atEndOfWarmUp)) at the end of the warm-up (day \(fmt(c.warmupDays))), " }
         text += "\(fmt(check.measuredMean)) on average over the measured days"
         var quarters = check.quarterMeans.map { fmt($0) }.joined(separator: ", ")
-        if check.demandAdjusted == true { quarters += ", for the week's demand" }
+        if check.weekAveraged == true { quarters += ", each day the mean of its week" }
+        if check.demandAdjusted == true { quarters += ", for the season's demand" }
         // The census read with the overloaded stations, so that the two pieces of advice agree.
         switch document.steadyState {
         case .steady:

@@ -143,7 +143,7 @@ public enum Simulation {
             configuration: configuration, replications: replications, stations: stations, linkFlow: links, routeArrivals: routes,
             inSystemAtEndOfDay: census,
             warmUpCheck: WarmUpCheck(census: replications.map { $0.inSystemAtEndOfDay.map(Double.init) }, warmupDays: configuration.warmupDays,
-                                     demand: clock?.seasonalDemand(model: model)),
+                                     demand: clock?.seasonalDemand(model: model), weekly: clock != nil),
             arrived: sum(\.arrived), completed: sum(\.completed), inSystem: sum(\.inSystem),
             notCovered: sum(\.notCovered), unavailable: sum(\.unavailable), turnedAway: sum(\.turnedAway),
             stationVisits: sum(\.stationVisits), events: sum(\.events),

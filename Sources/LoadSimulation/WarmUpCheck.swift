@@ -26,13 +26,22 @@
 /// at the end of the warm-up is reported, not judged: it is a single day's. Runs under 50 patients on
 /// average or with fewer than 8 measured days are not judged (``Verdict/tooSmallToJudge``).
 ///
+/// **The week.** With opening hours or arrival profiles the census follows the week: the national
+/// network holds about 24,000 patients at the end of a weekday and 42,000-50,000 at the end of a
+/// Saturday or a Sunday (the health centres' patients wait for Monday), so quarters of a few days
+/// each swung by a third with the weekends they held (a 30-day run read 28,575, 31,852, 38,353,
+/// 36,419: "still rising"). Each day judged is then the mean of the seven measured days ending on
+/// it (``weekAveraged``), which takes out the week exactly and keeps any trend (lagged by three
+/// days); the first six measured days give no point of their own, so such a run needs 14 measured
+/// days to be judged. That run now reads 32,975, 33,770, 34,494, 34,844: level.
+///
 /// **Seasonal demand.** With arrival profiles whose months move the day's demand,
 /// the census follows the demand: on the national network a year from January has its day-end
 /// quarter means at 33,493, 29,935, 28,490 and 35,744, winter above the summer by a quarter, which the
 /// thresholds would read as a rise. Each day's count is then divided by the demand of the week ending
 /// that day by the months (``ClockPlan/seasonalDemand(model:)``)
 /// before the quarters are taken, so that what is judged is the census for the demand, and that year's
-/// quarters become 31,588, 31,577, 32,450 and 32,262: level (``demandAdjusted``). A week, because
+/// quarters become 30,963, 30,194, 30,130 and 31,754 (by the week too): level (``demandAdjusted``). A week, because
 /// the census lags the demand by the stays and the queues carried over. Weekdays and closed dates
 /// are not taken out: the census does not follow them down (patients wait for the next opening).
 public struct WarmUpCheck: Sendable, Hashable {
@@ -59,6 +68,9 @@ public struct WarmUpCheck: Sendable, Hashable {
     /// Whether the quarters are of the census divided by the week's demand (the demand varied over
     /// the measured days by more than 1%), rather than of the census itself.
     public var demandAdjusted: Bool
+    /// Whether each day judged is the mean of the week ending on it (a model with opening hours or
+    /// arrival profiles: its census follows the week, its weekends far above its weekdays).
+    public var weekAveraged: Bool
 
     /// The index of the first day whose end is measured: the day the warm-up ends in (or the day
     /// after a warm-up of whole days).
@@ -66,8 +78,10 @@ public struct WarmUpCheck: Sendable, Hashable {
 
     /// A check of the day-end census of each replication (`census[r][d]`: replication `r`, day `d` of
     /// the horizon) for a warm-up of `warmupDays`; `demand[d]`, when given, is the expected arrivals
-    /// of day `d` (any unit), and the census is judged for the demand of the week ending each day.
-    public init(census raw: [[Double]], warmupDays: Double, demand: [Double]? = nil) {
+    /// of day `d` (any unit), and the census is judged for the demand of the week ending each day;
+    /// `weekly`, for a model with a week in it (opening hours, arrival profiles), judges the mean
+    /// census of the week ending each measured day from the seventh on (``weekAveraged``).
+    public init(census raw: [[Double]], warmupDays: Double, demand: [Double]? = nil, weekly: Bool = false) {
         let days = raw.map(\.count).min() ?? 0
         let firstMeasured = min(WarmUpCheck.firstMeasuredDay(warmupDays: warmupDays), days)
         let n = days - firstMeasured
@@ -91,11 +105,20 @@ public struct WarmUpCheck: Sendable, Hashable {
         }
         func mean(_ values: ArraySlice<Double>) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
         func average(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
-        // Per replication: its quarter means and its second half's.
-        let quarters = census.map { series in
-            (0..<4).map { q in mean(series[(firstMeasured + q * n / 4)..<(firstMeasured + (q + 1) * n / 4)]) }
+        // The series judged, per replication: the measured days, or with a week in the model the
+        // mean of the seven measured days ending on each (one point a day from the seventh).
+        weekAveraged = weekly
+        let judged: [[Double]] = census.map { series in
+            let measured = Array(series[firstMeasured..<days])
+            guard weekly else { return measured }
+            return measured.count < 7 ? [] : (6..<measured.count).map { d in mean(measured[(d - 6)...d]) }
         }
-        let secondHalves = census.map { mean($0[(firstMeasured + n / 2)..<days]) }
+        let m = judged.map(\.count).min() ?? 0
+        // Per replication: its quarter means and its second half's.
+        let quarters = judged.map { series in
+            (0..<4).map { q in mean(series[(q * m / 4)..<((q + 1) * m / 4)]) }
+        }
+        let secondHalves = judged.map { mean($0[(m / 2)..<m]) }
         atEndOfWarmUp = warmupDays > 0 && firstMeasured > 0 ? average(raw.map { $0[firstMeasured - 1] }) : 0
         measuredMean = average(raw.map { mean($0[firstMeasured..<days]) })
         quarterMeans = (0..<4).map { q in average(quarters.map { $0[q] }) }
@@ -105,7 +128,7 @@ public struct WarmUpCheck: Sendable, Hashable {
             guard difference.mean > 0.10 * base else { return false }
             return later.count < 2 ? difference.mean > 0.15 * base : difference.mean > difference.halfWidth
         }
-        if census.isEmpty || n < 8 || measuredMean < 50 {
+        if census.isEmpty || m < 8 || measuredMean < 50 {
             verdict = .tooSmallToJudge
         } else if clearlyAbove(quarters.map { $0[3] }, quarters.map { $0[1] }) {
             verdict = .stillRising

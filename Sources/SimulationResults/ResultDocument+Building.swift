@@ -43,7 +43,7 @@ extension ResultDocument {
         daily = Daily(file: ResultFiles.daily, inSystemAtEndOfDay: result.inSystemAtEndOfDay.map(estimate),
                       warmUpCheck: .init(verdict: check.verdict, atEndOfWarmUp: check.atEndOfWarmUp,
                                          measuredMean: check.measuredMean, quarterMeans: check.quarterMeans,
-                                         demandAdjusted: check.demandAdjusted ? true : nil))
+                                         demandAdjusted: check.demandAdjusted ? true : nil, weekAveraged: check.weekAveraged ? true : nil))
 
         stations = result.stations.map { s in
             let facility = network.facilities[Int(model.stationFacility[s.station])]

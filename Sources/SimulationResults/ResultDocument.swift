@@ -134,9 +134,12 @@ public struct ResultDocument: Codable, Sendable, Hashable {
             /// the census divided by the week's demand (relative to its mean), so that a seasonal
             /// profile's winter is not read as a rise.
             public var quarterMeans: [Double]
-            /// True when the quarters are judged for the demand (arrival profiles whose months or
-            /// closed dates move it); absent before CarePath 0.4.1.
+            /// True when the quarters are judged for the demand (arrival profiles whose months move
+            /// it); absent otherwise, and before CarePath 0.4.1.
             public var demandAdjusted: Bool?
+            /// True when each day judged is the mean of the week ending on it (a model with opening
+            /// hours or arrival profiles); absent otherwise, and before CarePath 0.4.1.
+            public var weekAveraged: Bool?
         }
     }
 

@@ -99,4 +99,33 @@ struct WarmUpCheckTests {
         let flat = WarmUpCheck(census: [Self.census(days: 90, level: 18_000, fill: 12)], warmupDays: 14, demand: Array(repeating: 3, count: 90))
         #expect(!flat.demandAdjusted && flat.verdict == .steady)
     }
+
+    @Test("a census that follows the week (weekends far above weekdays): judged by the mean of each day's week, level, where quarters of a few days each read as a rise")
+    func weeklyCycle() {
+        // 50 patients on a weekday, 200 at the end of a Saturday or a Sunday (days 5 and 6 of each week).
+        let series = (0..<30).map { d in d % 7 >= 5 ? 200.0 : 50 }
+        let raw = WarmUpCheck(census: [series], warmupDays: 8)
+        #expect(raw.verdict == .stillRising && !raw.weekAveraged, "\(raw)")
+        let weekly = WarmUpCheck(census: [series], warmupDays: 8, weekly: true)
+        #expect(weekly.weekAveraged && weekly.verdict == .steady, "\(weekly)")
+        #expect(weekly.quarterMeans.allSatisfy { abs($0 - (5 * 50 + 2 * 200) / 7.0) < 1e-9 }, "\(weekly.quarterMeans)")
+        // A real rise still shows through the week's means.
+        let rising = series.enumerated().map { d, count in count + 10 * Double(d) }
+        #expect(WarmUpCheck(census: [rising], warmupDays: 8, weekly: true).verdict == .stillRising)
+        // Fewer than 14 measured days: nothing to judge once the week is taken out.
+        #expect(WarmUpCheck(census: [Array(series.prefix(21))], warmupDays: 8, weekly: true).verdict == .tooSmallToJudge)
+    }
+
+    @Test("a station closed at weekends, simulated 30 days: its census piles up every weekend, and the run is judged level")
+    func closedWeekends() {
+        // 0.5 patients a minute around the clock; 4 servers open Monday to Friday, 08:00-16:00, 1.5
+        // minutes a patient: busy 79% of the open hours, about 1,900 waiting by Monday morning.
+        let week = (0..<8).map { d in d < 5 ? [OpeningHours.Shift(start: 480, end: 960, servers: 4)] : [] }
+        let model = TimeModelTests.station(lambda: 0.5, servers: 4, time: .exponential(mean: 1.5), hours: OpeningHours(days: week), profile: nil)
+        let result = Simulation.run(model, configuration: SimulationConfiguration(days: 30, warmupDays: 7.5, replications: 2, seed: 1))
+        let check = result.warmUpCheck
+        #expect(check.weekAveraged && check.verdict == .steady, "\(check)")
+        let census = result.inSystemAtEndOfDay.map(\.mean)
+        #expect(census[13] > 5 * census[9], "a Sunday's census against a Wednesday's: \(census[13]), \(census[9])")
+    }
 }
