@@ -85,33 +85,29 @@ public struct WarmUpCheck: Sendable, Hashable {
         let days = raw.map(\.count).min() ?? 0
         let firstMeasured = min(WarmUpCheck.firstMeasuredDay(warmupDays: warmupDays), days)
         let n = days - firstMeasured
+        func mean(_ values: ArraySlice<Double>) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+        func average(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+        /// The mean of `values` over the week ending on day `d` (the days from the first, before the seventh).
+        func weekMean(_ values: [Double], endingOn d: Int) -> Double { mean(values[max(0, d - 6)...d]) }
         // The week's demand ending each measured day, relative to its mean over the measured days.
         var census = raw
         demandAdjusted = false
         if let demand, n > 0, demand.count >= days {
-            var weekly = [Double](repeating: 0, count: days)
-            var sum = 0.0
-            for d in 0..<days {
-                sum += demand[d]
-                if d >= 7 { sum -= demand[d - 7] }
-                weekly[d] = sum / Double(min(d + 1, 7))
-            }
+            let weekly = (0..<days).map { weekMean(demand, endingOn: $0) }
             let measured = weekly[firstMeasured..<days]
-            let level = measured.reduce(0, +) / Double(n)
+            let level = mean(measured)
             if level > 0, let low = measured.min(), let high = measured.max(), low > 0, high > 1.01 * low {
                 demandAdjusted = true
                 census = raw.map { series in (0..<days).map { d in series[d] * level / weekly[d] } }
             }
         }
-        func mean(_ values: ArraySlice<Double>) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
-        func average(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
         // The series judged, per replication: the measured days, or with a week in the model the
         // mean of the seven measured days ending on each (one point a day from the seventh).
         weekAveraged = weekly
         let judged: [[Double]] = census.map { series in
             let measured = Array(series[firstMeasured..<days])
             guard weekly else { return measured }
-            return measured.count < 7 ? [] : (6..<measured.count).map { d in mean(measured[(d - 6)...d]) }
+            return measured.count < 7 ? [] : (6..<measured.count).map { weekMean(measured, endingOn: $0) }
         }
         let m = judged.map(\.count).min() ?? 0
         // Per replication: its quarter means and its second half's.
