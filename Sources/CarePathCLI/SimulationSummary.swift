@@ -8,6 +8,9 @@ import SimulationResults
 struct SimulationSummary {
     let document: ResultDocument
     let wallSeconds: Double
+    /// The summary's list of peak hours holds the stations whose peak hour brings at least this many
+    /// arrivals a day (result.json and hourly.csv have every station's).
+    static let peakListMinimumArrivalsPerDay = 1.0
 
     func text() -> String {
         let d = document, c = d.configuration, a = d.accounting
@@ -49,7 +52,7 @@ struct SimulationSummary {
         }
         if let hourly = d.hourly { text += hourlyText(hourly, label: label) }
         text += "\nReferral flows between tiers (patients a day):\n"
-        for flow in d.tierFlows { text += "  \(flow.from.rawValue) → \(flow.to.rawValue): \(fmt(flow.patientsPerDay, 1))\n" }
+        for flow in d.tierFlows { text += "  \(flow.from.rawValue) → \(flow.to.rawValue): \(NumberFormat.grouped(flow.patientsPerDay, digits: 1))\n" }
         text += "\nNot covered or unavailable, by service (patients over the measured period, mean per replication):\n"
         if d.rejected.isEmpty { text += "  none\n" }
         for entry in d.rejected {
@@ -65,11 +68,12 @@ struct SimulationSummary {
     func warmUpText() -> String {
         let check = document.daily.warmUpCheck, c = document.configuration
         var text = "In the system at day end (mean of replications): "
-        if c.warmupDays > 0 { text += "\(fmt(check.atEndOfWarmUp)) at the end of the warm-up (day \(fmt(c.warmupDays))), " }
-        text += "\(fmt(check.measuredMean)) on average over the measured days"
-        var quarters = check.quarterMeans.map { fmt($0) }.joined(separator: ", ")
-        if check.weekAveraged == true { quarters += ", each day the mean of its week" }
-        if check.demandAdjusted == true { quarters += ", for the season's demand" }
+        if c.warmupDays > 0 { text += "\(NumberFormat.grouped(check.atEndOfWarmUp, digits: 0)) at the end of the warm-up (day \(fmt(c.warmupDays))), " }
+        text += "\(NumberFormat.grouped(check.measuredMean, digits: 0)) on average over the measured days"
+        // Semicolons between the quarters: their thousands are separated by commas.
+        var quarters = check.quarterMeans.map { NumberFormat.grouped($0, digits: 0) }.joined(separator: "; ")
+        if check.weekAveraged == true { quarters += "; each day the mean of its week" }
+        if check.demandAdjusted == true { quarters += "; for the season's demand" }
         // The census read with the overloaded stations, so that the two pieces of advice agree.
         switch document.steadyState {
         case .steady:
@@ -108,9 +112,13 @@ struct SimulationSummary {
         if let low = census.indices.min(by: { census[$0].mean < census[$1].mean }), let high = census.indices.max(by: { census[$0].mean < census[$1].mean }) {
             text += "  In the system: fewest at \(clock(low)) (\(NumberFormat.grouped(Int(census[low].mean.rounded())))), most at \(clock(high)) (\(NumberFormat.grouped(Int(census[high].mean.rounded()))))\n"
         }
+        // Stations whose peak hour brings fewer than one patient a day are left out: a station seeing a
+        // few patients a week has, for its peak, an hour of one or two late arrivals who wait for the
+        // next opening, and the longest such waits would fill the list.
         let peaks = document.activeStations.compactMap { s in s.peakHour.map { (s, $0) } }
+            .filter { $0.1.arrivalsPerDay >= SimulationSummary.peakListMinimumArrivalsPerDay }
             .sorted { ($0.1.meanWaitMinutes, $1.0.key) > ($1.1.meanWaitMinutes, $0.0.key) }
-        if !peaks.isEmpty { text += "Peak hours (each station's hour of most waiting; the stations whose peak waits longest):\n" }
+        if !peaks.isEmpty { text += "Peak hours (each station's hour of most waiting; the longest waits of those with at least one arrival a day in it):\n" }
         for (s, peak) in peaks.prefix(5) {
             text += "  peak at \(label(s)): mean wait \(brief(peak.meanWaitMinutes)) for arrivals between \(clock(peak.hour)) and \(clock(peak.hour + 1)) (p90 \(brief(peak.waitMinutesP90)), \(fmt(peak.arrivalsPerDay, 1)) a day)\n"
         }

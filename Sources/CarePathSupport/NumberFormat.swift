@@ -43,6 +43,23 @@ package enum NumberFormat {
         return (value < 0 ? "-" : "") + out
     }
 
+    /// `digits` digits after the decimal point (0 to 9) with thousands separated by commas:
+    /// `31,705.1`. A value that is not finite prints as `%f` does.
+    package static func grouped(_ value: Double, digits: Int) -> String {
+        let text = fixed(value, digits: digits)
+        guard value.isFinite else { return text }
+        let negative = text.hasPrefix("-")
+        let body = negative ? text.dropFirst() : Substring(text)
+        let point = body.firstIndex(of: ".") ?? body.endIndex
+        let whole = body[..<point]
+        var out = negative ? "-" : ""
+        for (offset, character) in whole.enumerated() {
+            if offset > 0, (whole.count - offset) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return out + body[point...]
+    }
+
     /// A share as a whole percentage: `0.873` → `87 %`; `?` for a value that is not finite.
     package static func percent(_ share: Double) -> String {
         guard share.isFinite, abs(share) < 1e15 else { return "?" }

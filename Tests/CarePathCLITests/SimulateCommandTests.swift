@@ -85,6 +85,26 @@ struct SimulateCommandTests {
         #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
     }
 
+    @Test("the summary's peak hours leave out a station whose peak hour brings fewer than one patient a day; its waits stay in the longest waits")
+    func peakHoursNeedPatients() throws {
+        // The CHU's dental care open one hour a week: its few patients wait for days, and its peak hour
+        // (a tenth of a patient a day) would top a list ranked by the wait alone.
+        let scenario = try CLI.temporaryFile("schema: carepath-scenario/1\nhours:\n  - {facility: chu-atlas, service: dental-care, hours: {mon: 08:00-09:00}}\n", name: "dental-weekly.yaml")
+        let result = try CLI.run(["simulate", "--network", Self.training, "--scenario", scenario, "--days", "28", "--replications", "2"])
+        #expect(result.status == 0)
+        let sections = result.stdout.components(separatedBy: "Peak hours (")
+        let peaks = try #require(sections.count == 2 ? sections[1].components(separatedBy: "\n\n")[0] : nil)
+        let lines = peaks.split(separator: "\n").dropFirst()
+        #expect(!lines.isEmpty)
+        #expect(!peaks.contains("[chu-atlas] / dental-care"), "\(peaks)")
+        for line in lines {
+            let perDay = try #require(line.firstMatch(of: /, (\d+\.\d) a day\)$/)?.1)
+            #expect(Double(perDay)! >= 1, "\(line)")
+        }
+        let waits = try #require(result.stdout.components(separatedBy: "Longest waits (mean; p90, p99 of the waits):\n").last?.split(separator: "\n").first)
+        #expect(waits.contains("[chu-atlas] / dental-care"), "\(waits)")
+    }
+
     @Test("the warm-up defaults to 14 days, or a quarter of a shorter horizon")
     func defaultWarmup() throws {
         let short = try CLI.run(["simulate", "--network", Self.training, "--days", "4", "--replications", "1", "--format", "json"])

@@ -23,6 +23,15 @@ import Testing
         #expect(NumberFormat.percent(.nan) == "?")
     }
 
+    @Test func groupedWithDecimals() {
+        #expect(NumberFormat.grouped(31705.14, digits: 1) == "31,705.1")
+        #expect(NumberFormat.grouped(999.96, digits: 1) == "1,000.0")
+        #expect(NumberFormat.grouped(48004.6, digits: 0) == "48,005")
+        #expect(NumberFormat.grouped(-1234567.25, digits: 2) == "-1,234,567.25")
+        #expect(NumberFormat.grouped(558, digits: 1) == "558.0")
+        #expect(NumberFormat.grouped(.infinity, digits: 1) == NumberFormat.fixed(.infinity, digits: 1))
+    }
+
     @Test func significantMatchesFoundation() {
         for value in [0, 1, 0.1, 123456.789, 1e-9, -3.25, 1e300] {
             #expect(NumberFormat.significant(value) == String(format: "%.6g", value))
