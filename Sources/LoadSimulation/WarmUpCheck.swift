@@ -30,18 +30,18 @@
 /// network holds about 24,000 patients at the end of a weekday and 42,000-50,000 at the end of a
 /// Saturday or a Sunday (the health centres' patients wait for Monday), so quarters of a few days
 /// each swung by a third with the weekends they held (a 30-day run read 28,575, 31,852, 38,353,
-/// 36,419: "still rising"). Each day judged is then the mean of the seven measured days ending on
+/// 36,419 in CarePath 0.4.0: "still rising"). Each day judged is then the mean of the seven measured days ending on
 /// it (``weekAveraged``), which takes out the week exactly and keeps any trend (lagged by three
 /// days); the first six measured days give no point of their own, so such a run needs 14 measured
-/// days to be judged. That run now reads 32,975, 33,770, 34,494, 34,844: level.
+/// days to be judged. That run now reads 32,627, 33,366, 34,013, 34,261: level.
 ///
 /// **Seasonal demand.** With arrival profiles whose months move the day's demand,
-/// the census follows the demand: on the national network a year from January has its day-end
-/// quarter means at 33,493, 29,935, 28,490 and 35,744, winter above the summer by a quarter, which the
+/// the census follows the demand: on the national network a year from January has its quarter
+/// means (by the week) at 32,200, 28,423, 26,457 and 34,235, winter above the summer by 29%, which the
 /// thresholds would read as a rise. Each day's count is then divided by the demand of the week ending
 /// that day by the months (``ClockPlan/seasonalDemand(model:)``)
 /// before the quarters are taken, so that what is judged is the census for the demand, and that year's
-/// quarters become 30,963, 30,194, 30,130 and 31,754 (by the week too): level (``demandAdjusted``). A week, because
+/// quarters become 30,415, 30,037, 30,003 and 30,973 (by the week too): level (``demandAdjusted``). A week, because
 /// the census lags the demand by the stays and the queues carried over. Weekdays and closed dates
 /// are not taken out: the census does not follow them down (patients wait for the next opening).
 public struct WarmUpCheck: Sendable, Hashable {

@@ -19,6 +19,8 @@ public struct NetworkGenerator {
         public var explicitReferrals = 0
         public var beds = 0
         public var highestUtilisation = 0.0
+        /// The highest utilisation over open hours left in any station's busiest month.
+        public var highestInBusiestMonth = 0.0
         public var raisedCapacities = 0
     }
 
@@ -73,12 +75,14 @@ public struct NetworkGenerator {
         // The capacity check runs on the network as it would be written without it.
         let draft = try render(hospitals: hospitals, centres: centres, sections: sections, profiles: profiles, report: report)
         let check = try CapacityCheck(yaml: draft, visitCeiling: parameters.visitCeiling, stayCeiling: parameters.stayCeiling,
+                                      busiestMonthCeiling: parameters.busiestMonthCeiling,
                                       countsConsultationPassThrough: parameters.countsConsultationPassThrough)
         let raised = check.raise(hospitals + centres, profiles: profiles)
         hospitals = Array(raised.facilities.prefix(hospitals.count))
         centres = Array(raised.facilities.dropFirst(hospitals.count))
         report.raisedCapacities = raised.count
         report.highestUtilisation = raised.highestUtilisation
+        report.highestInBusiestMonth = raised.highestInBusiestMonth
         report.beds = raised.beds
         let yaml = try render(hospitals: hospitals, centres: centres, sections: sections, profiles: profiles, report: report)
         return (yaml, report)

@@ -22,6 +22,7 @@ extension NetworkGenerator {
             "csr": String(report.ruralCentres), "rural-per-commune": String(report.ruralPerCommune),
             "urban-total": String(report.urbanInhabitants), "explicit-referrals": String(report.explicitReferrals),
             "highest-utilisation": String(format: "%.4f", report.highestUtilisation), "beds": String(report.beds),
+            "highest-in-busiest-month": String(format: "%.4f", report.highestInBusiestMonth),
             "raised": String(report.raisedCapacities),
             "national-population": Text.grouped(report.population),
         ]

@@ -59,6 +59,11 @@ public struct SynthesisParameters: Sendable {
     public var visitCeiling = 0.85
     /// The same for stays (beds), after the beds are scaled to the public counts of their region.
     public var stayCeiling = 0.85
+    /// The highest utilisation over open hours the capacity check leaves any station in the busiest
+    /// month of its year: the demand's months (winter's respiratory illness, `months:` of the arrival
+    /// profiles) and the closed dates (three in January) load some months more than the mean, and a
+    /// station under ``visitCeiling`` on the year's mean could still be overloaded then.
+    public var busiestMonthCeiling = 0.95
     /// Whether the capacity check counts the referring consultation (general at a centre, specialist
     /// at a hospital) of every facility a non-emergency patient passes through before treatment, as
     /// the simulation does (the network built before the time model counted them only where they treated).

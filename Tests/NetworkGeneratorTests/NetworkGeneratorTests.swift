@@ -123,3 +123,78 @@ private func output() throws -> (yaml: String, report: NetworkGenerator.Report) 
                 "Networks/morocco.yaml differs from what Networks/source generates (run `swift run generate-network`): \(comparison.summary)\n\(comparison.sample(limit: 12).joined(separator: "\n"))")
     }
 }
+
+/// The capacity check's busiest month, on a network of one health centre whose consultation opens
+/// on weekdays 08:00-16:00 and whose demand doubles in January, with a closed date in it.
+@Suite struct CapacityCheckTests {
+    static let yaml = """
+        schema: carepath-network/1
+        name: {fr: Vallée, ar: الوادي}
+        calendar:
+          holidays: [01-11]
+        regions:
+          - {id: vallee, name: {fr: Vallée, ar: الوادي}, population: 50000}
+        provinces:
+          - {id: vallee-haute, region: vallee, name: {fr: Haute vallée, ar: الوادي الأعلى}, population: 50000, seat: {lat: 31.2, lon: -7.9}}
+        profiles:
+          centre:
+            general-consultation: {servers: 2, time: {distribution: exponential, mean: 15}, hours: {mon-fri: 08:00-16:00}}
+        facilities:
+          - {id: cs-a, name: {fr: Centre A, ar: المركز أ}, tier: health-centre, region: vallee, province: vallee-haute, location: {lat: 31.25, lon: -7.95}, catchment: 50000, profile: centre}
+          - {id: chp-v, name: {fr: CHP, ar: م}, tier: provincial-hospital, region: vallee, province: vallee-haute, location: {lat: 31.2, lon: -7.9}, emergency: true, services: {specialist-consultation: {servers: 2, time: {distribution: exponential, mean: 20}}}}
+          - {id: chr-v, name: {fr: CHR, ar: ج}, tier: regional-hospital, region: vallee, province: vallee-haute, location: {lat: 31.6, lon: -8.0}, emergency: true, services: {specialist-consultation: {servers: 2, time: {distribution: exponential, mean: 20}}}}
+          - {id: chu-v, name: {fr: CHU, ar: ج}, tier: university-hospital, region: vallee, province: vallee-haute, location: {lat: 31.7, lon: -8.0}, emergency: true, services: {cardiac-surgery: {beds: 2, stay: {distribution: fixed, value: 9}}}}
+        demand:
+          arrival-profiles:
+            winter: {hours: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], months: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}
+          arrival-profile: winter
+          services:
+            general-consultation: {visits-per-person: 0.2}
+
+        """
+
+    @Test("the busiest month's load over open hours: January's doubled demand over January's open weekdays")
+    func busiestMonth() throws {
+        let check = try CapacityCheck(yaml: Self.yaml, visitCeiling: 0.85, stayCeiling: 0.85, busiestMonthCeiling: 0.95,
+                                      countsConsultationPassThrough: true)
+        // The 365 days from 2027-01-04: January is 4-31 January 2027 and 1-3 January 2028, 31 days;
+        // open on their weekdays but 11 January.
+        let start = try #require(CalendarDate(year: 2027, month: 1, day: 4))
+        let days = (0..<365).map { start.adding(days: $0) }
+        func open(_ date: CalendarDate) -> Bool { date.weekday.rawValue < 5 && !(date.month == 1 && date.day == 11) }
+        let january = days.filter { $0.month == 1 }
+        #expect(january.count == 31)
+        let load = 50_000 * 0.2 / 525_600 * 15  // erlangs over the year
+        let yearShare = Double(days.filter(open).count) * 480 / (365 * 1440)
+        let januaryShare = Double(january.filter(open).count) * 480 / (31 * 1440)
+        // The profile keeps the year's total: January's rate is 2 × 365 / (2 × 31 + 334) of the mean.
+        let januaryLoad = load * 2 * 365 / Double(2 * 31 + 334)
+        let offered = try #require(check.load["cs-a"]?["general-consultation"])
+        #expect(abs(offered - load) < 1e-9 * load)
+        #expect(abs(try #require(check.openShare["cs-a"]?["general-consultation"]) - yearShare) < 1e-12)
+        let busiest = try #require(check.busiestMonth["cs-a"]?["general-consultation"])
+        #expect(abs(busiest - januaryLoad / januaryShare) < 1e-9 * busiest)
+        // Two doctors: 0.60 of their open time over the year, under 0.85, but 1.22 in January.
+        #expect(load / (2 * yearShare) < 0.85 && busiest / 2 > 1)
+    }
+
+    @Test("a capacity under the year's ceiling but over the busiest month's is raised to the least that keeps that month under it")
+    func raisedForTheBusiestMonth() throws {
+        let check = try CapacityCheck(yaml: Self.yaml, visitCeiling: 0.85, stayCeiling: 0.85, busiestMonthCeiling: 0.95,
+                                      countsConsultationPassThrough: true)
+        let profiles = try Profiles(template: "profiles:\n  centre:\n    general-consultation: {servers: 2, time: {distribution: exponential, mean: 15}}\nfacilities:\n")
+        let centre = GeneratedFacility(id: "cs-a", nameFr: "Centre A", nameAr: "المركز أ", tier: "health-centre", region: "vallee",
+                                       province: "vallee-haute", lat: 31.25, lon: -7.95, profile: "centre")
+        let raised = check.raise([centre], profiles: profiles)
+        let busiest = try #require(check.busiestMonth["cs-a"]?["general-consultation"])
+        let servers = try #require(raised.facilities[0].services["general-consultation"])
+        #expect(servers == Int((busiest / 0.95).rounded(.up)))
+        #expect(busiest / Double(servers) <= 0.95 && busiest / Double(servers - 1) > 0.95)
+        #expect(raised.count == 1)
+        #expect(abs(raised.highestInBusiestMonth - busiest / Double(servers)) < 1e-12)
+        // Without the busiest month's ceiling, the year's alone keeps the two doctors.
+        let yearOnly = try CapacityCheck(yaml: Self.yaml, visitCeiling: 0.85, stayCeiling: 0.85, busiestMonthCeiling: .infinity,
+                                         countsConsultationPassThrough: true).raise([centre], profiles: profiles)
+        #expect(yearOnly.count == 0 && yearOnly.facilities[0].services["general-consultation"] == nil)
+    }
+}
