@@ -49,14 +49,18 @@ package final class SlotWaits {
     package init(slotCount: Int) {
         self.slotCount = slotCount
         let n = max(slotCount, 1)
-        counts = calloc(n, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: n)
-        sums = calloc(n, MemoryLayout<Double>.stride)!.bindMemory(to: Double.self, capacity: n)
-        buckets = calloc(n * CoarseBuckets.count, MemoryLayout<UInt8>.stride)!.bindMemory(to: UInt8.self, capacity: n * CoarseBuckets.count)
+        counts = ZeroedMemory.allocate(UInt32.self, count: n)
+        sums = ZeroedMemory.allocate(Double.self, count: n)
+        buckets = ZeroedMemory.allocate(UInt8.self, count: n * CoarseBuckets.count)
         log = .allocate(capacity: SlotWaits.logCapacity)
         carries.reserveCapacity(1024)
     }
 
-    deinit { free(counts); free(sums); free(buckets); log.deallocate() }
+    deinit {
+        let n = max(slotCount, 1)
+        ZeroedMemory.free(counts, count: n); ZeroedMemory.free(sums, count: n); ZeroedMemory.free(buckets, count: n * CoarseBuckets.count)
+        log.deallocate()
+    }
 
     /// Counts a duration of `minutes` in `slot`.
     @inline(__always)

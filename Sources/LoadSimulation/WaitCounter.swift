@@ -16,11 +16,11 @@ package final class WaitCounter {
     package init(stationCount: Int) {
         self.stationCount = stationCount
         let bytes = max(stationCount, 1) * WaitBuckets.perStation
-        counts = calloc(bytes, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: bytes)
+        counts = ZeroedMemory.allocate(UInt32.self, count: bytes)
         log = .allocate(capacity: WaitCounter.logCapacity)
     }
 
-    deinit { free(counts); log.deallocate() }
+    deinit { ZeroedMemory.free(counts, count: max(stationCount, 1) * WaitBuckets.perStation); log.deallocate() }
 
     /// Counts a positive wait of `minutes` at station `station`.
     @inline(__always)
