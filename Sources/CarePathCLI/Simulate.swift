@@ -103,9 +103,7 @@ struct Simulate: ParsableCommand {
         switch output.format {
         case .json:
             // result.json leaves out the wall time, so the same inputs give the same bytes; stdout has it.
-            guard case .object(var members) = try JSONValueEncoder.encode(document) else { return }
-            members["wallSeconds"] = .double(seconds)
-            print(JSONValue.object(members).rendered())
+            print(try JSONValueEncoder.render(TimedDocument(document: document, wallSeconds: seconds)))
         case .text: print(SimulationSummary(document: document, wallSeconds: seconds).text(), terminator: "")
         }
     }
@@ -197,5 +195,20 @@ final class ProgressLine: @unchecked Sendable {
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let finished = fractions.filter { $0 >= 1 }.count
         StandardError.write("\rsimulating [\(bar)] \(percent)%  \(finished)/\(fractions.count) replications")
+    }
+}
+
+/// The result document with the run's wall time beside its keys, as `simulate --format json` prints it:
+/// rendered in one pass (the keys sorted as they are written), not built as a tree of values first.
+struct TimedDocument: Encodable {
+    let document: ResultDocument
+    let wallSeconds: Double
+
+    private enum Key: String, CodingKey { case wallSeconds }
+
+    func encode(to encoder: any Encoder) throws {
+        try document.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(wallSeconds, forKey: .wallSeconds)
     }
 }
