@@ -105,6 +105,27 @@ struct SimulateCommandTests {
         #expect(waits.contains("[chu-atlas] / dental-care"), "\(waits)")
     }
 
+    @Test("--format json prints result.json's document with the run's wall time among its sorted keys")
+    func jsonHasTheWallTime() throws {
+        let directory = try CLI.temporaryDirectory()
+        let result = try CLI.run(["simulate", "--network", Self.training, "--days", "3", "--warmup", "1", "--replications", "1", "--format", "json", "--out", directory + "/run"])
+        #expect(result.status == 0)
+        let printed = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let written = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/run/result.json"))) as? [String: Any])
+        #expect(Set(printed.keys) == Set(written.keys).union(["wallSeconds"]))
+        #expect((printed["wallSeconds"] as? Double).map { $0 > 0 } == true)
+        // The keys in order, wallSeconds between stations and the end, as every object CarePath writes.
+        let keys = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.dropFirst(3).prefix { $0 != "\"" } }
+        #expect(keys == keys.sorted() && keys.contains("wallSeconds"))
+        // Without the wall time's line (the last key), the same bytes as result.json.
+        var lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let wall = try #require(lines.firstIndex { $0.hasPrefix("  \"wallSeconds\": ") })
+        #expect(lines[wall + 1] == "}" && lines[wall - 1].hasSuffix(","))
+        lines.remove(at: wall)
+        lines[wall - 1].removeLast()
+        #expect(lines.joined(separator: "\n") == (try String(contentsOfFile: directory + "/run/result.json", encoding: .utf8)))
+    }
+
     @Test("the warm-up defaults to 14 days, or a quarter of a shorter horizon")
     func defaultWarmup() throws {
         let short = try CLI.run(["simulate", "--network", Self.training, "--days", "4", "--replications", "1", "--format", "json"])
