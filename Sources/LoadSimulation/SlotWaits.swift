@@ -6,13 +6,15 @@ import Foundation
 enum CoarseBuckets {
     static let count = 160
 
-    /// The bucket of `minutes` (at least 0).
+    /// The bucket of `minutes` (at least 0). From 16 minutes on, read from the double's bits: its
+    /// exponent is floor(log2) of its whole minutes and its top three mantissa bits are theirs (the
+    /// fraction lies below them), so no conversion to an integer (and its range check) is needed.
     @inline(__always)
     static func index(minutes: Double) -> Int {
-        let m = UInt64(min(minutes, 4_000_000))
-        if m < 16 { return Int(m) }
-        let e = 63 &- m.leadingZeroBitCount  // floor(log2 m), at least 4
-        let i = 16 &+ (e &- 4) &* 8 &+ Int((m >> UInt64(e &- 3)) & 7)
+        if minutes < 16 { return Int(minutes) }
+        let bits = minutes.bitPattern
+        let e = Int(truncatingIfNeeded: (bits >> 52) & 0x7FF) &- 1023  // at least 4
+        let i = 16 &+ (e &- 4) &* 8 &+ Int(truncatingIfNeeded: (bits >> 49) & 7)
         return min(i, count &- 1)
     }
 

@@ -167,6 +167,35 @@ struct EngineComponentTests {
         #expect(abs(record.sums[2] - (70_000 * 1000 + 21)) < 1e-6)
     }
 
+    /// The slot buckets' index read from a double's bits against the same by its whole minutes (the
+    /// first way it was written): every whole minute to 20,000, every power of two to 2^40 and its
+    /// neighbours, 200,000 seeded values spread over 0-10^9 minutes by their logarithm, and infinity.
+    @Test("coarse buckets: the index read from the bits is the index of the whole minutes, for every value tried")
+    func coarseBucketIndex() {
+        func byWholeMinutes(_ minutes: Double) -> Int {
+            let m = UInt64(min(minutes, 4_000_000))
+            if m < 16 { return Int(m) }
+            let e = 63 - m.leadingZeroBitCount
+            return min(16 + (e - 4) * 8 + Int((m >> UInt64(e - 3)) & 7), CoarseBuckets.count - 1)
+        }
+        var values: [Double] = [0, 0.25, 15.999, 16, 3_999_999.5, 4_000_000, 4_000_001, 1e12, .infinity]
+        for whole in 0...20_000 {
+            let m = Double(whole)
+            values += [m, m + 0.5]
+            if whole > 0 { values.append(m.nextDown) }
+        }
+        for e in 0...40 {
+            let p = Double(UInt64(1) << UInt64(e))
+            values += [p.nextDown, p, p.nextUp, p * 1.125, (p * 1.125).nextDown]
+        }
+        var random = RandomSource(seed: 20_261_201)
+        for _ in 0..<200_000 { values.append(pow(10, 9 * Double(random.next() >> 11) * 0x1.0p-53)) }
+        var mismatches: [Double] = []
+        for v in values where CoarseBuckets.index(minutes: v) != byWholeMinutes(v) { mismatches.append(v) }
+        #expect(mismatches.count == 0, "first mismatches: \(mismatches.prefix(5))")
+        #expect(values.allSatisfy { (0..<CoarseBuckets.count).contains(CoarseBuckets.index(minutes: $0)) })
+    }
+
     // A traveller carries its first contact (the time to treatment is measured from it): 32 bytes,
     // two to a cache line.
     @Test("the station sweep's records keep their sizes: travellers 32 bytes, route heads 16, station parameters 56, counters 40")
