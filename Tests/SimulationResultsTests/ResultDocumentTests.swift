@@ -108,6 +108,15 @@ struct ResultDocumentTests {
 struct ResultFilesTests {
     static let files = ResultFiles(document: TrainingRun.document, pathways: PathwayTable(network: TrainingRun.network, model: TrainingRun.model, result: TrainingRun.result))
 
+    @Test("the files, rendered on several threads, come in their fixed order with each one's own text")
+    func contentsInOrder() throws {
+        let files = try Self.files.contents()
+        #expect(files.map(\.name) == [ResultFiles.result, ResultFiles.stations, ResultFiles.facilities, ResultFiles.links, ResultFiles.pathways, ResultFiles.daily])
+        let expected = [try TrainingRun.document.jsonText(), Self.files.stationsCSV(), Self.files.facilitiesCSV(), Self.files.linksCSV(),
+                        Self.files.pathwaysCSV(), Self.files.dailyCSV()]
+        #expect(files.map(\.text) == expected)
+    }
+
     @Test("a row per station, facility, link, route with patients and day, under the documented headers")
     func rows() {
         let d = TrainingRun.document
