@@ -42,6 +42,8 @@ package final class SlotWaits {
     let sums: UnsafeMutablePointer<Double>
     /// The low byte of every bucket's count, `slot × 160 + bucket`.
     let buckets: UnsafeMutablePointer<UInt8>
+    /// The three buffers, to give back.
+    private let memory: (counts: ZeroedBuffer<UInt32>, sums: ZeroedBuffer<Double>, buckets: ZeroedBuffer<UInt8>)
     /// For a bucket whose byte wrapped: how many times (its count is `256 × carries + byte`).
     var carries: [Int: UInt32] = [:]
     static let logCapacity = 4096
@@ -51,16 +53,16 @@ package final class SlotWaits {
     package init(slotCount: Int) {
         self.slotCount = slotCount
         let n = max(slotCount, 1)
-        counts = ZeroedMemory.allocate(UInt32.self, count: n)
-        sums = ZeroedMemory.allocate(Double.self, count: n)
-        buckets = ZeroedMemory.allocate(UInt8.self, count: n * CoarseBuckets.count)
+        memory = (ZeroedBuffer(count: n), ZeroedBuffer(count: n), ZeroedBuffer(count: n * CoarseBuckets.count))
+        counts = memory.counts.pointer
+        sums = memory.sums.pointer
+        buckets = memory.buckets.pointer
         log = .allocate(capacity: SlotWaits.logCapacity)
         carries.reserveCapacity(1024)
     }
 
     deinit {
-        let n = max(slotCount, 1)
-        ZeroedMemory.free(counts, count: n); ZeroedMemory.free(sums, count: n); ZeroedMemory.free(buckets, count: n * CoarseBuckets.count)
+        memory.counts.free(); memory.sums.free(); memory.buckets.free()
         log.deallocate()
     }
 

@@ -9,6 +9,7 @@ import Foundation
 package final class WaitCounter {
     let stationCount: Int
     let counts: UnsafeMutablePointer<UInt32>
+    private let memory: ZeroedBuffer<UInt32>
     static let logCapacity = 4096
     let log: UnsafeMutablePointer<Int>
     var logged = 0
@@ -16,11 +17,12 @@ package final class WaitCounter {
     package init(stationCount: Int) {
         self.stationCount = stationCount
         let bytes = max(stationCount, 1) * WaitBuckets.perStation
-        counts = ZeroedMemory.allocate(UInt32.self, count: bytes)
+        memory = ZeroedBuffer(count: bytes)
+        counts = memory.pointer
         log = .allocate(capacity: WaitCounter.logCapacity)
     }
 
-    deinit { ZeroedMemory.free(counts, count: max(stationCount, 1) * WaitBuckets.perStation); log.deallocate() }
+    deinit { memory.free(); log.deallocate() }
 
     /// Counts a positive wait of `minutes` at station `station`.
     @inline(__always)
