@@ -13,7 +13,12 @@ import Foundation
 /// in the C locale (CarePath never calls `setlocale`), so the decimal separator is always `.`.
 package enum NumberFormat {
     /// Six significant digits, `%.6g`: the reports' number format.
-    package static func significant(_ value: Double) -> String { format("%.6g", value) }
+    package static func significant(_ value: Double) -> String {
+        // Zero, the commonest number of the hourly tables (a closed hour's), without the C library:
+        // 44% of a national hourly.csv's numbers. (-0 prints as "-0", as the C library prints it.)
+        if value == 0, value.sign == .plus { return "0" }
+        return format("%.6g", value)
+    }
 
     /// `digits` digits after the decimal point, `%.Nf` (0 to 9 digits).
     package static func fixed(_ value: Double, digits: Int = 0) -> String {

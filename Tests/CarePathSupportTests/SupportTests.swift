@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func significantMatchesFoundation() {
-        for value in [0, 1, 0.1, 123456.789, 1e-9, -3.25, 1e300] {
+        for value in [0, -0.0, 1, 0.1, 123456.789, 1e-9, -3.25, 1e300, .infinity, -.infinity, .nan] {
             #expect(NumberFormat.significant(value) == String(format: "%.6g", value))
         }
         #expect(NumberFormat.fixed(2.345, digits: 1) == String(format: "%.1f", 2.345))
