@@ -1,3 +1,4 @@
+import CarePathSupport
 import Dispatch
 import Foundation
 
@@ -27,7 +28,7 @@ public enum Simulation {
     public static func run(_ model: SimulationModel, configuration: SimulationConfiguration, replications indices: Range<Int>,
                            progress: (@Sendable (_ replication: Int, _ fraction: Double) -> Void)? = nil) -> ReplicationBatch {
         let count = max(1, indices.count)
-        let slots = ReplicationSlots(count: count)
+        let slots = WorkSlots<ReplicationResult>(count: count)
         let threads = max(1, min(configuration.threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
         // The station sweep needs pathways that never return to a station: every model built from a
         // network (RAMED pathways only climb), and every model the builder accepts.
@@ -47,7 +48,7 @@ public enum Simulation {
                 progress?(r, 1)
             }
         }
-        return ReplicationBatch(indices: indices.lowerBound..<(indices.lowerBound + count), results: slots.results(),
+        return ReplicationBatch(indices: indices.lowerBound..<(indices.lowerBound + count), results: slots.outcomes(),
                                 patientLimit: limit, concurrentReplications: threads)
     }
 

@@ -38,39 +38,20 @@ public struct ResultFiles: Sendable {
     /// result.json (about 22 MB) and hourly.csv (about 33 MB) take some 0.4 s each, and one after the
     /// other they made `simulate --out` half as long again as the simulation (30 days).
     public func contents() throws -> [(name: String, text: String)] {
-        // The longest first, so that the others fill in beside them.
-        var jobs: [(name: String, render: @Sendable (ResultFiles) throws -> String)] = [
-            (Self.result, { try $0.document.jsonText() }), (Self.pathways, { $0.pathwaysCSV() }), (Self.stations, { $0.stationsCSV() }),
-            (Self.facilities, { $0.facilitiesCSV() }), (Self.links, { $0.linksCSV() }), (Self.daily, { $0.dailyCSV() }),
+        var files: [(name: String, render: @Sendable (ResultFiles) throws -> String)] = [
+            (Self.result, { try $0.document.jsonText() }), (Self.stations, { $0.stationsCSV() }), (Self.facilities, { $0.facilitiesCSV() }),
+            (Self.links, { $0.linksCSV() }), (Self.pathways, { $0.pathwaysCSV() }), (Self.daily, { $0.dailyCSV() }),
         ]
-        if hourly != nil { jobs.insert((Self.hourly, { $0.hourlyCSV() }), at: 1) }
-        let renderers = jobs
-        let rendered = RenderedFiles(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
-            rendered.store(Result { try renderers[k].render(self) }, at: k)
+        if hourly != nil { files.append((Self.hourly, { $0.hourlyCSV() })) }
+        // Started longest first (result.json, hourly.csv, pathways.csv), so that the others fill in
+        // beside them; returned in the order listed.
+        let renderers = files, longest = [Self.result, Self.hourly, Self.pathways]
+        let schedule = renderers.indices.sorted { (longest.firstIndex(of: renderers[$0].name) ?? longest.count, $0) < (longest.firstIndex(of: renderers[$1].name) ?? longest.count, $1) }
+        let slots = WorkSlots<Result<String, any Error>>(count: renderers.count)
+        DispatchQueue.concurrentPerform(iterations: renderers.count) { _ in
+            while let turn = slots.take() { slots.store(Result { try renderers[schedule[turn]].render(self) }, at: schedule[turn]) }
         }
-        let texts = try rendered.results().map { try $0.get() }
-        // In the order they were always listed (result.json first), whatever order they finished in.
-        let order = [Self.result, Self.stations, Self.facilities, Self.links, Self.pathways, Self.daily, Self.hourly]
-        return zip(renderers.map(\.name), texts).sorted { order.firstIndex(of: $0.0)! < order.firstIndex(of: $1.0)! }.map { (name: $0.0, text: $0.1) }
-    }
-
-    /// The files' texts as the threads finish them.
-    private final class RenderedFiles: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Result<String, any Error>?]
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func store(_ result: Result<String, any Error>, at k: Int) {
-            lock.lock(); defer { lock.unlock() }
-            slots[k] = result
-        }
-
-        func results() -> [Result<String, any Error>] {
-            lock.lock(); defer { lock.unlock() }
-            return slots.map { $0! }
-        }
+        return try zip(renderers, slots.outcomes()).map { (name: $0.name, text: try $1.get()) }
     }
 
     /// Every file's name.

@@ -1,3 +1,4 @@
+import CarePathSupport
 import Dispatch
 import Foundation
 import LoadSimulation
@@ -55,7 +56,7 @@ public struct PartialMerge: Sendable {
     /// Reads the files (several at once, over the cores: decoding them is most of a merge's time)
     /// and merges them. The first file that cannot be read, in the order given, is the error.
     public static func read(paths: [String]) throws(SweepError) -> PartialMerge {
-        let slots = ReadSlots(count: paths.count)
+        let slots = WorkSlots<Result<PartialResult, SweepError>>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount))) { _ in
             while let i = slots.take() {
                 do throws(SweepError) { slots.store(.success(try PartialResult.read(path: paths[i])), at: i) } catch { slots.store(.failure(error), at: i) }
@@ -111,24 +112,3 @@ public struct PartialMerge: Sendable {
     }
 }
 
-/// The partials being read, shared by the reading threads: hands out the files in turn and keeps
-/// each one's outcome in its own slot.
-final class ReadSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var slots: [Result<PartialResult, SweepError>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func take() -> Int? {
-        lock.withLock {
-            guard next < slots.count else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
-
-    func store(_ outcome: Result<PartialResult, SweepError>, at index: Int) { lock.withLock { slots[index] = outcome } }
-
-    func outcomes() -> [Result<PartialResult, SweepError>] { lock.withLock { slots.map { $0! } } }
-}
