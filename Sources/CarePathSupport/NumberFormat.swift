@@ -39,13 +39,17 @@ package enum NumberFormat {
 
     /// An integer with thousands separated by commas, locale-independent: `1,234,567`.
     package static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
+        (value < 0 ? "-" : "") + commas(String(value.magnitude))
+    }
+
+    /// `digits` with a comma before each group of three from the right: `1234567` → `1,234,567`.
+    private static func commas(_ digits: some StringProtocol) -> String {
         var out = ""
         for (offset, character) in digits.enumerated() {
             if offset > 0, (digits.count - offset) % 3 == 0 { out += "," }
             out.append(character)
         }
-        return (value < 0 ? "-" : "") + out
+        return out
     }
 
     /// `digits` digits after the decimal point (0 to 9) with thousands separated by commas:
@@ -56,13 +60,7 @@ package enum NumberFormat {
         let negative = text.hasPrefix("-")
         let body = negative ? text.dropFirst() : Substring(text)
         let point = body.firstIndex(of: ".") ?? body.endIndex
-        let whole = body[..<point]
-        var out = negative ? "-" : ""
-        for (offset, character) in whole.enumerated() {
-            if offset > 0, (whole.count - offset) % 3 == 0 { out += "," }
-            out.append(character)
-        }
-        return out + body[point...]
+        return (negative ? "-" : "") + commas(body[..<point]) + body[point...]
     }
 
     /// A share as a whole percentage: `0.873` → `87 %`; `?` for a value that is not finite.
