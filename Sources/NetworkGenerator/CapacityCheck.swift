@@ -26,7 +26,7 @@ struct CapacityCheck {
     let stayCeiling: Double
     let busiestMonthCeiling: Double
 
-    init(yaml: String, visitCeiling: Double, stayCeiling: Double, busiestMonthCeiling: Double = 1,
+    init(yaml: String, visitCeiling: Double, stayCeiling: Double, busiestMonthCeiling: Double,
          countsConsultationPassThrough: Bool) throws(GeneratorError) {
         do {
             network = try NetworkLoader.load(yaml: yaml, path: "<generated>")
@@ -45,6 +45,7 @@ struct CapacityCheck {
         let year = (0..<365).map { network.calendar.dayType(of: start.adding(days: $0)) }
         let monthOfDay = (0..<365).map { start.adding(days: $0).month - 1 }
         let months = 12
+        let monthDays = (0..<months).map { m in (0..<365).filter { monthOfDay[$0] == m }.map { year[$0] } }
         let profileMonths: [[Double]] = model.arrivalProfiles.map { profile in
             let rates = ClockPlan.hourlyRates(profile, calendar: model.calendar, start: start, days: 365)
             var sum = [Double](repeating: 0, count: months), hours = [Double](repeating: 0, count: months)
@@ -109,8 +110,7 @@ struct CapacityCheck {
             openShare[facility, default: [:]][service] = Self.openShare(model.stationHours[s], servers: servers, days: year)
             var busiest = 0.0
             for m in 0..<months {
-                let days = (0..<365).filter { monthOfDay[$0] == m }.map { year[$0] }
-                let share = Self.openShare(model.stationHours[s], servers: servers, days: days)
+                let share = Self.openShare(model.stationHours[s], servers: servers, days: monthDays[m])
                 busiest = max(busiest, visitsByMonth[s * months + m] * mean / max(share, 1e-9))
             }
             busiestMonth[facility, default: [:]][service] = busiest
