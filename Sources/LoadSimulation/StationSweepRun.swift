@@ -378,10 +378,8 @@ struct StationSweepRun: ~Copyable {
             if route >= 0 { treatment.record(now - patient.firstContact, slot: Int(route)) }
             if let weekdayOfDay {
                 // By the hour and weekday the patient arrived at the station.
-                let arrived = traveller.time, slot = Int(station.pointee.id) &* 31
-                let day = Int(arrived * (1.0 / 1440)), hour = Int((arrived - Double(day) * 1440) * (1.0 / 60))
-                hourly.unsafelyUnwrapped.record(waited, slot: slot &+ min(hour, 23))
-                hourly.unsafelyUnwrapped.record(waited, slot: slot &+ 24 &+ Int(weekdayOfDay[min(day, lastDay)]))
+                let slot = Int(station.pointee.id) &* 31, hour = ClockPlan.hourOfRun(traveller.time), day = hour / 24
+                hourly.unsafelyUnwrapped.record(waited, slot: slot &+ (hour &- day &* 24), alsoIn: slot &+ 24 &+ Int(weekdayOfDay[min(day, lastDay)]))
             }
         }
         patient.time = end
@@ -420,7 +418,7 @@ struct StationSweepRun: ~Copyable {
 
     /// The hour of the day (0-23) of `minutes` after the start's midnight.
     @inline(__always)
-    static func hourOfDay(_ minutes: Double) -> Int { Int(minutes * (1.0 / 60)) % 24 }
+    static func hourOfDay(_ minutes: Double) -> Int { ClockPlan.hourOfRun(minutes) % 24 }
 
     /// Gathers the per-station counts, by station id, into a ``ReplicationResult``.
     func finish() -> ReplicationResult {

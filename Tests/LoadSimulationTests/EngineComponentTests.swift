@@ -167,6 +167,41 @@ struct EngineComponentTests {
         #expect(abs(record.sums[2] - (70_000 * 1000 + 21)) < 1e-6)
     }
 
+    // The sweep counts a wait in its station's hour and weekday at once: the pair must leave exactly
+    // what two single records leave, across a flush of the log (which a pair may straddle) and a
+    // byte's carry.
+    @Test("slot waits: a wait counted in two slots at once leaves what two single records leave")
+    func slotWaitsPair() {
+        let paired = SlotWaits(slotCount: 31), single = SlotWaits(slotCount: 31)
+        var random = RandomSource(seed: 31)
+        for k in 0..<20_000 {
+            let hour = Int(random.next() % 24), weekday = 24 + Int(random.next() % 7)
+            let minutes = k % 5 == 0 ? 0 : Double(random.next() >> 11) * 0x1.0p-53 * 600
+            // A single record now and then, so that pairs start on every position of the log.
+            if k % 7 == 3 {
+                paired.record(minutes, slot: hour)
+                single.record(minutes, slot: hour)
+            }
+            paired.record(minutes, slot: hour, alsoIn: weekday)
+            single.record(minutes, slot: hour)
+            single.record(minutes, slot: weekday)
+        }
+        #expect(paired.compacted() == single.compacted())
+    }
+
+    /// A patient's hour of the run is read from its whole minutes: every minute of a year falls in
+    /// the hour that holds it, a time on an hour's boundary in the hour it starts, and just below it
+    /// in the hour before.
+    @Test("the hour of the run of a time: floor(minutes / 60), on and beside every hour's boundary of a year")
+    func hourOfRun() {
+        for minute in 0..<(366 * 1440) {
+            let m = Double(minute)
+            #expect(ClockPlan.hourOfRun(m) == minute / 60)
+            #expect(ClockPlan.hourOfRun(m + 0.999_999) == minute / 60)
+            if minute % 60 == 0, minute > 0 { #expect(ClockPlan.hourOfRun(m.nextDown) == minute / 60 - 1) }
+        }
+    }
+
     /// The slot buckets' index read from a double's bits against the same by its whole minutes (the
     /// first way it was written): every whole minute to 20,000, every power of two to 2^40 and its
     /// neighbours, 200,000 seeded values spread over 0-10^9 minutes by their logarithm, and infinity.

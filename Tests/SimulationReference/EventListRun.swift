@@ -285,7 +285,7 @@ package struct EventListRun: ~Copyable {
         let measured = now >= warmup
         if measured {
             station.pointee.counters.arrivals &+= 1
-            if let arrivalsByHour { arrivalsByHour[s &* 24 &+ Int(now * (1.0 / 60)) % 24] &+= 1 }
+            if let arrivalsByHour { arrivalsByHour[s &* 24 &+ ClockPlan.hourOfRun(now) % 24] &+= 1 }
         }
         if station.pointee.busy < station.pointee.parameters.servers {
             startService(p, at: s, now: now, waited: 0)
@@ -324,8 +324,8 @@ package struct EventListRun: ~Copyable {
             if let clock, let hourly {
                 // By the hour and weekday of the patient's arrival at the station.
                 let arrived = patients[p].arrivedAt
-                let day = Int(arrived * (1.0 / 1440)), hour = min(Int((arrived - Double(day) * 1440) * (1.0 / 60)), 23)
-                hourly.record(waited, slot: s &* 31 &+ hour)
+                let hours = ClockPlan.hourOfRun(arrived), day = hours / 24
+                hourly.record(waited, slot: s &* 31 &+ hours % 24)
                 hourly.record(waited, slot: s &* 31 &+ 24 &+ Int(clock.weekday[min(day, clock.dayCount - 1)]))
             }
         }
