@@ -16,8 +16,8 @@
 /// exactly by inversion. The source keeps its position on the profile's cumulative area (the
 /// integral of the multiplier from minute 0, in minutes at multiplier 1) and the hour it is in; each
 /// arrival adds the same standard exponential divided by the source's rate to the position, walks
-/// the hours forward to the one that holds it (an hour of rate 0 holds no area, and is walked past
-/// in one comparison), and reads the time inside that hour from the hour's inverse multiplier. A
+/// the hours forward to the one that holds it (hours of rate 0 hold no area, and a stretch of them is
+/// passed in one step), and reads the time inside that hour from the hour's inverse multiplier. A
 /// source so draws the same random numbers in the same order whatever its profile (only the times
 /// differ), the chain from one arrival to the next is one addition (no division waits on the
 /// previous arrival), and a constant-rate source draws exactly as it always has.
@@ -97,8 +97,9 @@ package struct ArrivalStreams: ~Copyable {
             let area = state.pointee.area + ziggurat.exponential(&state.pointee.random) / plan.sources[i].rate
             let hours = self.hours.unsafelyUnwrapped + offset
             var h = state.pointee.hour
-            // The hour that holds the area: hours of rate 0 hold none and are passed in one comparison.
-            while h < hourCount, hours[h &+ 1].area <= area { h &+= 1 }
+            // The hour that holds the area: a stretch of hours of rate 0 holds none and is passed in
+            // one step, to its last hour.
+            while h < hourCount, hours[h &+ 1].area <= area { h = Int(hours[h &+ 1].runEnd) }
             state.pointee.area = area
             state.pointee.hour = h
             state.pointee.time = h < hourCount

@@ -69,11 +69,14 @@ package final class ClockPlan: @unchecked Sendable {
             let hours = profileHours + offsets[p]
             var area = 0.0
             for h in 0..<hourCount {
-                hours[h] = ProfileHour(area: area, inverse: rates[h] > 0 ? 1 / rates[h] : 0)
+                hours[h] = ProfileHour(area: area, inverse: rates[h] > 0 ? 1 / rates[h] : 0, runEnd: 0)
                 area += 60 * rates[h]
             }
             // The end of the last hour: what the walk compares with, never the hour it stops in.
-            hours[hourCount] = ProfileHour(area: area, inverse: 0)
+            hours[hourCount] = ProfileHour(area: area, inverse: 0, runEnd: Int32(hourCount))
+            for h in stride(from: hourCount - 1, through: 0, by: -1) {
+                hours[h].runEnd = hours[h + 1].area == hours[h].area ? hours[h + 1].runEnd : Int32(h)
+            }
         }
         // Timetables: one per distinct opening hours.
         var index: [OpeningHours: Int32] = [:]
@@ -210,4 +213,8 @@ package struct ProfileHour {
     package var area: Double
     /// 1 over the hour's multiplier; 0 for an hour of rate 0.
     package var inverse: Double
+    /// The last hour (of the profile's, at most its end) that starts at the same area as this one:
+    /// this hour itself unless it holds no area (a night, a closed weekend), so that the walk passes a
+    /// closed stretch in one step.
+    package var runEnd: Int32
 }
