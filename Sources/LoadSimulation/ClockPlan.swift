@@ -139,10 +139,11 @@ package final class ClockPlan: @unchecked Sendable {
     /// The hour of the run (0 from the first day's midnight) that holds minute `minutes` (at least 0):
     /// floor(minutes / 60), from its whole minutes, so that a time on an hour's boundary falls in the
     /// hour it starts, with no product to round; its day is this over 24 and its hour of the day the
-    /// remainder (unsigned divisions by constants: a multiply and a shift each). The sweep and the
-    /// reference engine read a patient's hour and day here.
+    /// remainder (divisions by constants: a multiply and a few shifts each). The conversion is to a
+    /// signed integer: one instruction and its range check, where one to an unsigned integer takes a
+    /// dozen. The sweep and the reference engine read a patient's hour and day here.
     @inline(__always)
-    package static func hourOfRun(_ minutes: Double) -> Int { Int(bitPattern: UInt(minutes) / 60) }
+    package static func hourOfRun(_ minutes: Double) -> Int { Int(minutes) / 60 }
 
     /// The segments of timetable `t` on day `d` of the horizon.
     @inline(__always)

@@ -215,29 +215,41 @@ struct StationSweepRun: ~Copyable {
         let emergencies = lanes + 2 &* p, others = emergencies + 1
         if !emergencies.pointee.sorted { StationSweepRun.sortPending(emergencies, scratch: &scratch) }
         if !others.pointee.sorted { StationSweepRun.sortPending(others, scratch: &scratch) }
+        // The next arrival of each lane, read again only when the sweep takes it: nothing else moves a
+        // lane's unswept entries while its station is swept (completions and changes take waiting
+        // patients, and patients handed on go to later stations).
+        var emergency = StationSweepRun.nextArrival(emergencies), other = StationSweepRun.nextArrival(others)
         while true {
             let completion = station.pointee.inService.nextEnd
-            let emergency = emergencies.pointee.scan < emergencies.pointee.count ? emergencies.pointee.entries![Int(emergencies.pointee.scan)].time : .infinity
-            let other = others.pointee.scan < others.pointee.count ? others.pointee.entries![Int(others.pointee.scan)].time : .infinity
-            // A change of servers (opening hours, shifts) goes before any event at the same time.
+            let first = min(completion, min(emergency, other))
+            // A change of servers (opening hours, shifts) goes before any event at the same time; then a
+            // completion before an arrival, and an emergency before another arrival.
             let change = station.pointee.nextChange
-            if change <= completion, change <= emergency, change <= other {
+            if change <= first {
                 guard change < bound else { break }
                 changeServers(at: station, emergencies: emergencies, others: others)
-            } else if completion <= emergency, completion <= other {
-                guard completion < bound else { break }
-                complete(at: station, emergencies: emergencies, others: others)
-            } else if emergency <= other {
-                guard emergency < bound else { break }
-                arrive(from: emergencies, at: station, emergency: true)
             } else {
-                guard other < bound else { break }
-                arrive(from: others, at: station, emergency: false)
+                guard first < bound else { break }
+                if completion == first {
+                    complete(at: station, emergencies: emergencies, others: others)
+                } else if emergency == first {
+                    arrive(from: emergencies, at: station, emergency: true)
+                    emergency = StationSweepRun.nextArrival(emergencies)
+                } else {
+                    arrive(from: others, at: station, emergency: false)
+                    other = StationSweepRun.nextArrival(others)
+                }
             }
         }
         // Patients waiting for the station to open make its next change an event of its own.
         let completion = station.pointee.inService.nextEnd
         nextEvent[p] = station.pointee.queueLength > 0 ? min(completion, station.pointee.nextChange) : completion
+    }
+
+    /// The time of the first entry of `lane` the sweep has not reached, infinity when none is left.
+    @inline(__always)
+    static func nextArrival(_ lane: UnsafeMutablePointer<Lane>) -> Double {
+        lane.pointee.scan < lane.pointee.count ? lane.pointee.entries![Int(lane.pointee.scan)].time : .infinity
     }
 
     /// The station's servers change (it opens, closes, or a shift changes): at a closing its staff

@@ -27,7 +27,9 @@ package final class WaitCounter {
     /// Counts a positive wait of `minutes` at station `station`.
     @inline(__always)
     func record(_ minutes: Double, station: Int) {
-        let units = min(UInt64(minutes * WaitBuckets.unitsPerMinute + 0.5), WaitBuckets.highestUnits)
+        // Through a signed integer: one instruction and its range check, where an unsigned conversion
+        // takes a dozen (a wait is at most the horizon, far below 2^63 tenths of a minute).
+        let units = UInt64(truncatingIfNeeded: min(Int(minutes * WaitBuckets.unitsPerMinute + 0.5), Int(WaitBuckets.highestUnits)))
         log[logged] = station &* WaitBuckets.perStation &+ WaitBuckets.index(units: units)
         logged &+= 1
         if logged == WaitCounter.logCapacity { flush() }
