@@ -250,6 +250,41 @@ struct TimeModelTests {
 
     // MARK: Properties
 
+    /// The arrival streams pass a stretch of hours of rate 0 in one step (``ProfileHour/runEnd``):
+    /// their times must be, to the bit, those of the plain inversion that walks the hours one by one,
+    /// drawing the same numbers, on a profile closed at night, on Sundays and on closed dates, and no
+    /// arrival may fall in an hour of rate 0.
+    @Test("profiled arrivals: the walk that passes closed stretches in one step gives the times of the hour-by-hour inversion")
+    func profileWalkSkipsClosedStretches() throws {
+        var hourly = Array(repeating: Self.weights.enumerated().map { $0.offset < 7 || $0.offset >= 20 ? 0 : $0.element }, count: 8)
+        hourly[6] = Array(repeating: 0, count: 24)  // Sunday
+        hourly[7] = Array(repeating: 0, count: 24)  // closed dates
+        let profile = ArrivalProfile(id: "closed-stretches", hourly: hourly, monthly: [1.2, 1.1, 1, 0.9, 0.8, 0.7, 0.6, 0.8, 1, 1.1, 1.2, 1.3])
+        let calendar = NetworkCalendar(closedDates: [ClosedDate(month: 1, day: 11), ClosedDate(month: 1, day: 12), ClosedDate(month: 5, day: 1)])
+        let model = Self.station(lambda: 0.002, servers: 1, time: .exponential(mean: 5), hours: nil, profile: profile, calendar: calendar)
+        let start = CalendarDate(year: 2027, month: 1, day: 4)!
+        let clock = ClockPlan(model: model, start: start, horizonMinutes: 365 * 1440)
+        let plan = SimulationPlan(model)
+        var streams = ArrivalStreams(plan: plan, seed: 7, replication: 2, clock: clock)
+        // The oracle: the same draws, the hours walked one at a time.
+        var random = RandomSource(seed: 7, replication: 2, stream: plan.sources[0].key)
+        let hours = clock.profileHours + clock.profileOffset[0], rate = plan.sources[0].rate
+        var area = 0.0, h = 0, count = 0
+        while true {
+            area += Ziggurat.shared.exponential(&random) / rate
+            while h < clock.hourCount, hours[h + 1].area <= area { h += 1 }
+            let expected = h < clock.hourCount ? min(Double(h) * 60 + (area - hours[h].area) * hours[h].inverse, Double(h + 1) * 60) : .infinity
+            _ = random.next(); _ = random.next()
+            guard expected < 365 * 1440 else { break }
+            let arrival = streams.take(0)
+            #expect(arrival.time == expected, "arrival \(count)")
+            #expect(hours[h].inverse > 0, "arrival \(count) in an hour of rate 0 (hour \(h))")
+            count += 1
+        }
+        // About 0.002 × 525,600 = 1,051 arrivals over the year, all compared.
+        #expect(count > 900)
+    }
+
     @Test("every profile keeps the annual total: the year from the start date receives the annual demand")
     func annualTotals() throws {
         var hourly = Array(repeating: Self.weights, count: 8)
