@@ -45,6 +45,7 @@ struct Simulate: ParsableCommand {
     @Option(help: "Run only shard K of M of the --replications (K from 1, near-equal contiguous shares); needs --partial.") var shard: String?
     @Option(help: "Run only these replications of the --replications, numbered from 0, B excluded (4..<8: the fifth to the eighth); needs --partial.") var replicationRange: String?
     @Option(help: "Write the replications run (a shard's, else all) raw to this file, for carepath merge, instead of results.") var partial: String?
+    @Option(name: .customLong("facility"), help: ArgumentHelp("Show this facility (ID), or one of its stations (ID/SERVICE), station by station after the summary: load, waits, patients still waiting at closing, overtime and, with opening hours or arrival profiles, arrivals and waits by the hour and weekday they arrived. Repeatable.", valueName: "id")) var facilities: [String] = []
     @OptionGroup var output: OutputOptions
 
     /// The warm-up in days: as given, else 14 days or a quarter of the horizon, whichever is less.
@@ -61,6 +62,9 @@ struct Simulate: ParsableCommand {
             throw ValidationError("--memory-limit must be between 0.001 and 1048576 GiB")
         }
         try validateShard()
+        if !facilities.isEmpty, output.format == .json || partial != nil {
+            throw ValidationError("--facility adds to the text summary; with --format json or --partial, every station is in the result (result.json's stations, hourly.csv)")
+        }
     }
 
     func run() throws {
@@ -77,6 +81,8 @@ struct Simulate: ParsableCommand {
         let table = RoutingTable(router: ReferralRouter(network: network))
         let model = application?.model(table: table) ?? SimulationModel(network: network, table: table)
         if let note = Self.emergenciesAtStationsThatClose(model: model, network: network) { StandardError.write(note) }
+        // An unknown facility or station is an error before the run, not after it.
+        for spec in facilities { try Self.checkFacility(spec, model: model, network: network) }
         var configuration = SimulationConfiguration(days: days, warmupDays: effectiveWarmup, replications: replications, seed: seed)
         configuration.memoryBudget = memoryLimit.map { Int($0 * 1_073_741_824) }
         if let start { configuration.start = CalendarDate(start)! }
@@ -104,7 +110,25 @@ struct Simulate: ParsableCommand {
         case .json:
             // result.json leaves out the wall time, so the same inputs give the same bytes; stdout has it.
             print(try JSONValueEncoder.render(TimedDocument(document: document, wallSeconds: seconds)))
-        case .text: print(SimulationSummary(document: document, wallSeconds: seconds).text(), terminator: "")
+        case .text:
+            let closing = Set(model.stationHours.indices.filter { model.stationHours[$0]?.closesInTheWeek == true }.map { s in
+                "\(network.facilities[Int(model.stationFacility[s])].key)/\(network.catalog[ServiceID(Int(model.stationService[s]))].key)"
+            })
+            print(SimulationSummary(document: document, wallSeconds: seconds, facilities: facilities, hourly: files.hourly, closing: closing).text(), terminator: "")
+        }
+    }
+
+    /// A `--facility` value, `ID` or `ID/SERVICE`: the facility must be in the network, and the
+    /// service, when given, one of its stations as the run models it (a scenario's changes included).
+    static func checkFacility(_ spec: String, model: SimulationModel, network: CareNetwork) throws {
+        let parts = spec.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let facility = try RulesSupport.facility(parts[0], in: network)
+        guard parts.count == 2 else { return }
+        let services = model.stationFacility.indices.filter { Int(model.stationFacility[$0]) == facility.id.index }
+            .map { network.catalog[ServiceID(Int(model.stationService[$0]))].key }
+        guard services.contains(parts[1]) else {
+            throw CommandFailure("facility '\(facility.key)' has no station '\(parts[1])'",
+                                 hint: Suggestion.hint(for: parts[1], in: services) ?? "its stations: \(services.joined(separator: ", "))")
         }
     }
 

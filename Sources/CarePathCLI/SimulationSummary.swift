@@ -8,9 +8,20 @@ import SimulationResults
 struct SimulationSummary {
     let document: ResultDocument
     let wallSeconds: Double
+    /// The facilities to show station by station (`--facility`), in the order given.
+    var facilities: [String] = []
+    /// Every station's rows by hour and weekday of arrival (hourly.csv), for those facilities; nil
+    /// without a time model.
+    var hourly: HourlyTable?
+    /// The stations (`facility/service`) whose timetable closes at some time of the week: those
+    /// whose patients still waiting at closing are worth saying, none included.
+    var closing: Set<String> = []
     /// The summary's list of peak hours holds the stations whose peak hour brings at least this many
     /// arrivals a day (result.json and hourly.csv have every station's).
     static let peakListMinimumArrivalsPerDay = 1.0
+    /// A station shown with `--facility` lists the hours of the day that bring at least this share
+    /// of its arrivals (hourly.csv has every hour).
+    static let facilityHourShare = 0.01
 
     func text() -> String {
         let d = document, c = d.configuration, a = d.accounting
@@ -57,6 +68,10 @@ struct SimulationSummary {
         if d.rejected.isEmpty { text += "  none\n" }
         for entry in d.rejected {
             text += "  \(entry.service): \(NumberFormat.grouped(Int(entry.patients.rounded()))) \(entry.outcome == "not-covered" ? "not covered (X1-X3)" : "unavailable (no facility on the chain provides it)")\n"
+        }
+        for spec in self.facilities {
+            let key = String(spec.split(separator: "/", maxSplits: 1).first ?? "")
+            text += facilityText(spec, label: facilities[key]?.name.fr ?? key)
         }
         // The engine's own figures last: they are not the planner's.
         let visitsPerSecond = Double(d.stationVisits) / max(wallSeconds, 1e-9)
@@ -123,6 +138,55 @@ struct SimulationSummary {
             text += "  peak at \(label(s)): mean wait \(brief(peak.meanWaitMinutes)) for arrivals between \(clock(peak.hour)) and \(clock(peak.hour + 1)) (p90 \(brief(peak.waitMinutesP90)), \(fmt(peak.arrivalsPerDay, 1)) a day)\n"
         }
         return text
+    }
+
+    /// One facility station by station, or one of its stations (`--facility ID` or `ID/SERVICE`): each station's load, waits, patients left
+    /// waiting at closing and overtime, and, with a time model, its arrivals and waits by the hour of
+    /// the day and the weekday they arrived, as hourly.csv has them.
+    func facilityText(_ spec: String, label name: String) -> String {
+        let parts = spec.split(separator: "/", maxSplits: 1).map(String.init)
+        let key = parts.first ?? spec, service = parts.count == 2 ? parts[1] : nil
+        var text = "\n\(name) [\(key)]\(service == nil ? ", station by station" : ""):\n"
+        let stations = document.stations.filter { $0.facility == key && (service == nil || $0.service == service) }
+        if stations.isEmpty { return text + "  no station\n" }
+        let rows = Dictionary(grouping: hourly?.rows.filter { $0.facility == key } ?? [], by: \.service)
+        for s in stations {
+            let unit = s.kind == .stay ? (s.servers == 1 ? "bed" : "beds") : (s.servers == 1 ? "server" : "servers")
+            text += "  \(s.service) (\(s.servers) \(unit))\(s.hours.map { " [\(hoursText($0))]" } ?? ""): "
+            guard s.arrivals.mean > 0 else { text += "no patients\n"; continue }
+            text += "\(fmt(s.arrivals.mean / max(document.configuration.days - document.configuration.warmupDays, 1e-9), 1)) arrivals a day; "
+            text += "\(pct(s.openUtilisation.mean).trimmingCharacters(in: .whitespaces)) busy\(s.utilisationOpenHours != nil ? " over open hours" : ""); "
+            text += "mean wait \(brief(s.meanWaitMinutes.mean)) (p90 \(brief(s.waitMinutesP90)), p99 \(brief(s.waitMinutesP99)))"
+            // Patients left waiting when the station closes (a station open around the clock has none
+            // by definition, so its 0 would say nothing).
+            if let carried = s.carriedOverPerDay, carried.mean > 0 || closing.contains(s.key) {
+                text += "; \(fmt(carried.mean, 1)) a day still waiting at closing"
+            }
+            if let overtime = s.overtimeMinutesPerDay { text += "; overtime \(brief(overtime.mean)) a day" }
+            text += "\n"
+            let own = rows[s.service] ?? []
+            // The hours that bring at least 1% of the station's arrivals: the few patients who come
+            // in the night to a consultation that opens at 08:30 are in hourly.csv.
+            let daily = own.reduce(0) { $0 + ($1.arrivalsPerDay ?? 0) }
+            let hours = own.filter { ($0.arrivalsPerDay ?? 0) >= SimulationSummary.facilityHourShare * daily && ($0.arrivalsPerDay ?? 0) > 0 }
+            if !hours.isEmpty {
+                text += "    arrived    a day   mean wait       p50       p90       p99   (the hours with 1% of its arrivals or more)\n"
+                for r in hours {
+                    let h = Int(r.slot) ?? 0
+                    text += "    \(OpeningHours.clock(h * 60))  " + NumberFormat.format("%7.1f", r.arrivalsPerDay ?? 0)
+                        + "  \(duration(r.meanWaitMinutes))  \(column(r.waitMinutesP50))  \(column(r.waitMinutesP90))  \(column(r.waitMinutesP99))\n"
+                }
+            }
+            let days = own.filter { $0.arrivalsPerDay == nil && $0.startedPerDay > 0 }
+            if !days.isEmpty { text += "    mean wait by weekday of arrival: " + days.map { "\($0.slot) \(brief($0.meanWaitMinutes))" }.joined(separator: ", ") + "\n" }
+        }
+        return text
+    }
+
+    /// A duration in a column of 8.
+    private func column(_ minutes: Double) -> String {
+        let text = brief(minutes)
+        return String(repeating: " ", count: max(0, 8 - text.count)) + text
     }
 
     /// A timetable as the summary shows it: `mon-fri 08:30-16:30` (the servers only for shifts).

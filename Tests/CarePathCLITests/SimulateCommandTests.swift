@@ -136,6 +136,53 @@ struct SimulateCommandTests {
         #expect(long.stdout.contains("60 days (14 of warm-up excluded), 1 replication"))
     }
 
+    // The planner's question about one place: its section must hold what hourly.csv holds for that
+    // station (the same run, the same seed), the hours of less than 1% of its arrivals left out, and the
+    // patients still waiting at closing said for a station that closes.
+    @Test("--facility ID/SERVICE shows that station hour by hour, as hourly.csv has it; the hours of under 1% of its arrivals are left out")
+    func facilityHourByHour() throws {
+        let morning = CLI.packageRoot.appendingPathComponent("Networks/scenarios/training-morning-peak.yaml").path
+        let directory = try CLI.temporaryDirectory() + "/run"
+        let result = try CLI.run(["simulate", "--network", Self.training, "--scenario", morning, "--days", "28", "--replications", "2",
+                                  "--facility", "cs-haouz-1/general-consultation", "--facility", "chp-haouz-pedago", "--out", directory])
+        #expect(result.status == 0, "\(result.stderr)")
+        let sections = result.stdout.components(separatedBy: "\nCentre de santé urbain Haouz 1 [cs-haouz-1]:\n")
+        let section = try #require(sections.count == 2 ? sections[1].components(separatedBy: "\n\n")[0] : nil)
+        let lines = section.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("  general-consultation (10 servers) [mon-fri 08:30-16:30 (10); sat 08:30-12:00 (10)]: ") == true, "\(section)")
+        #expect(lines.first?.contains(" busy over open hours; ") == true && lines.first?.contains(" a day still waiting at closing; overtime ") == true)
+        // hourly.csv's rows of the station: facility,tier,service,slot,arrivals_per_day,started_per_day,mean_wait_min,...
+        let csv = try String(contentsOfFile: directory + "/hourly.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(csv.first)
+        let slot = try #require(header.firstIndex(of: "slot")), perDay = try #require(header.firstIndex(of: "arrivals_per_day"))
+        let rows = csv.filter { $0.count == header.count && $0[0] == "cs-haouz-1" && $0[2] == "general-consultation" }
+        let hours = rows.filter { Int($0[slot]) != nil }
+        #expect(hours.count == 24)
+        let total = hours.reduce(0) { $0 + Double($1[perDay])! }
+        let shown = lines.compactMap { line in line.firstMatch(of: /^    (\d\d):00 +(\d+\.\d)\s/).map { (Int($0.1)!, Double($0.2)!) } }
+        let expected = hours.filter { Double($0[perDay])! >= 0.01 * total }.map { (Int($0[slot])!, Double($0[perDay])!) }
+        #expect(shown.map(\.0) == expected.map(\.0), "the hours with 1% of the arrivals or more")
+        #expect(shown.count > 3 && shown.count < 24, "the consultation's night hours are left out")
+        for (a, b) in zip(shown, expected) { #expect(abs(a.1 - b.1) <= 0.05, "\(a.0):00: \(a.1) against \(b.1)") }
+        #expect(lines.last?.hasPrefix("    mean wait by weekday of arrival: mon ") == true)
+        // The whole facility: every station of the provincial hospital, one line each.
+        let hospital = try #require(result.stdout.components(separatedBy: "[chp-haouz-pedago], station by station:\n").last?.components(separatedBy: "\n\n").first)
+        let stations = try String(contentsOfFile: directory + "/stations.csv", encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("chp-haouz-pedago,") }
+        #expect(hospital.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("    ") }.count == stations.count)
+    }
+
+    @Test("--facility: an unknown facility or station is an error before the run, with the nearest name; with --format json a usage error")
+    func facilityErrors() throws {
+        let directory = try CLI.temporaryDirectory() + "/never"
+        let unknown = try CLI.run(["simulate", "--network", Self.training, "--days", "2", "--facility", "cs-haouz-9", "--out", directory])
+        #expect(unknown.status == 1 && unknown.stderr.contains("unknown facility 'cs-haouz-9'") && unknown.stderr.contains("did you mean 'cs-haouz-1'?"), "\(unknown.stderr)")
+        #expect(!unknown.stdout.contains("Engine:"), "no run")
+        let station = try CLI.run(["simulate", "--network", Self.training, "--days", "2", "--facility", "cs-haouz-1/dental-cre"])
+        #expect(station.status == 1 && station.stderr.contains("facility 'cs-haouz-1' has no station 'dental-cre'") && station.stderr.contains("did you mean 'dental-care'?"), "\(station.stderr)")
+        let json = try CLI.run(["simulate", "--network", Self.training, "--days", "2", "--facility", "cs-haouz-1", "--format", "json"])
+        #expect(json.status == 64 && json.stderr.contains("--facility adds to the text summary"), "\(json.stderr)")
+    }
+
     @Test("bad options are usage errors (64); a bad network is a domain error (1)")
     func errors() throws {
         #expect(try CLI.run(["simulate", "--days", "0"]).status == 64)
