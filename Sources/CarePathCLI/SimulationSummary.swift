@@ -140,9 +140,10 @@ struct SimulationSummary {
         return text
     }
 
-    /// One facility station by station, or one of its stations (`--facility ID` or `ID/SERVICE`): each station's load, waits, patients left
-    /// waiting at closing and overtime, and, with a time model, its arrivals and waits by the hour of
-    /// the day and the weekday they arrived, as hourly.csv has them.
+    /// One facility station by station, or one of its stations (`--facility ID` or `ID/SERVICE`):
+    /// each station's load, waits, patients left waiting at closing and overtime, and, with a time
+    /// model, its arrivals and waits by the hour of the day and the weekday they arrived, as
+    /// hourly.csv has them.
     func facilityText(_ spec: String, label name: String) -> String {
         let parts = spec.split(separator: "/", maxSplits: 1).map(String.init)
         let key = parts.first ?? spec, service = parts.count == 2 ? parts[1] : nil
