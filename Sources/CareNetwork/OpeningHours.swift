@@ -48,19 +48,19 @@ public struct OpeningHours: Hashable, Sendable {
     /// Whether the station is open at some time of some weekday (closed dates aside).
     public var opensInTheWeek: Bool { DayType.week.contains { !days[$0.rawValue].isEmpty } }
 
-    /// Whether the station closes at some time of some weekday (closed dates aside): a weekday whose
-    /// shifts leave a gap between midnight and midnight. A timetable of shifts only (a night shift of
-    /// fewer servers) never closes.
-    public var closesInTheWeek: Bool {
-        DayType.week.contains { day in
-            var covered = 0
-            for shift in days[day.rawValue] {
-                guard shift.start <= covered else { return true }
-                covered = max(covered, shift.end)
-            }
-            return covered < 1440
+    /// Whether the station closes at some time of `day`: its shifts leave a gap between midnight and
+    /// midnight. A day of shifts only (a night shift of fewer servers) does not close.
+    public func closes(on day: DayType) -> Bool {
+        var covered = 0
+        for shift in days[day.rawValue] {
+            guard shift.start <= covered else { return true }
+            covered = max(covered, shift.end)
         }
+        return covered < 1440
     }
+
+    /// Whether the station closes at some time of some weekday (closed dates aside).
+    public var closesInTheWeek: Bool { DayType.week.contains { closes(on: $0) } }
 
     /// The timetable as a file would write it, for messages and documents: `mon-fri 08:30-16:30 (2)`;
     /// `every-day ...` when the seven weekdays and the closed dates have the same hours.

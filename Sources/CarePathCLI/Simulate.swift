@@ -111,25 +111,31 @@ struct Simulate: ParsableCommand {
             // result.json leaves out the wall time, so the same inputs give the same bytes; stdout has it.
             print(try JSONValueEncoder.render(TimedDocument(document: document, wallSeconds: seconds)))
         case .text:
-            let closing = Set(model.stationHours.indices.filter { model.stationHours[$0]?.closesInTheWeek == true }.map { s in
-                "\(network.facilities[Int(model.stationFacility[s])].key)/\(network.catalog[ServiceID(Int(model.stationService[s]))].key)"
-            })
-            print(SimulationSummary(document: document, wallSeconds: seconds, facilities: facilities, hourly: files.hourly, closing: closing).text(), terminator: "")
+            // Which of the stations shown close at some time of the week (only with --facility).
+            let closing = facilities.isEmpty ? [] : Set(model.stationHours.indices.filter { model.stationHours[$0]?.closesInTheWeek == true }
+                .map { Self.stationKey($0, model: model, network: network) })
+            print(SimulationSummary(document: document, wallSeconds: seconds, facilities: facilities.map(FacilityChoice.init), hourly: files.hourly,
+                                    closing: closing).text(), terminator: "")
         }
     }
 
     /// A `--facility` value, `ID` or `ID/SERVICE`: the facility must be in the network, and the
     /// service, when given, one of its stations as the run models it (a scenario's changes included).
     static func checkFacility(_ spec: String, model: SimulationModel, network: CareNetwork) throws {
-        let parts = spec.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let facility = try RulesSupport.facility(parts[0], in: network)
-        guard parts.count == 2 else { return }
+        let choice = FacilityChoice(spec)
+        let facility = try RulesSupport.facility(choice.facility, in: network)
+        guard let service = choice.service else { return }
         let services = model.stationFacility.indices.filter { Int(model.stationFacility[$0]) == facility.id.index }
             .map { network.catalog[ServiceID(Int(model.stationService[$0]))].key }
-        guard services.contains(parts[1]) else {
-            throw CommandFailure("facility '\(facility.key)' has no station '\(parts[1])'",
-                                 hint: Suggestion.hint(for: parts[1], in: services) ?? "its stations: \(services.joined(separator: ", "))")
+        guard services.contains(service) else {
+            throw CommandFailure("facility '\(facility.key)' has no station '\(service)'",
+                                 hint: Suggestion.hint(for: service, in: services) ?? "its stations: \(services.joined(separator: ", "))")
         }
+    }
+
+    /// Station `s` of `model` as `facility/service`, the key messages and result files name it by.
+    static func stationKey(_ s: Int, model: SimulationModel, network: CareNetwork) -> String {
+        "\(network.facilities[Int(model.stationFacility[s])].key)/\(network.catalog[ServiceID(Int(model.stationService[s]))].key)"
     }
 
     /// Why a replication stopped: the day, the limit and the memory it stands for, and the stations
@@ -140,9 +146,7 @@ struct Simulate: ParsableCommand {
         // not yet in the queues), else the longest queues of the run.
         let queues = stoppedRun.heldAtStop.contains { $0 > 0 } ? stoppedRun.heldAtStop : stoppedRun.maxQueue
         let longest = queues.indices.sorted { (queues[$0], $1) > (queues[$1], $0) }.prefix(5).filter { queues[$0] > 0 }
-        let stations = longest.map { s in
-            "\(network.facilities[Int(model.stationFacility[s])].key)/\(network.catalog[ServiceID(Int(model.stationService[s]))].key) (\(NumberFormat.grouped(queues[s])))"
-        }
+        let stations = longest.map { s in "\(stationKey(s, model: model, network: network)) (\(NumberFormat.grouped(queues[s])))" }
         let budget = Double(patientLimit * SimulationConfiguration.bytesPerPatient * concurrentReplications) / 1_073_741_824
         return CommandFailure(
             "replication \(replication + 1) stopped on day \(NumberFormat.fixed(minutes / 1440, digits: 1)) of \(NumberFormat.significant(days)): "
@@ -160,14 +164,12 @@ struct Simulate: ParsableCommand {
         for r in 0..<model.routeCount where model.routeEmergency[r] && model.routeOutcome[r] == .treated {
             for k in Int(model.routeOffsets[r])..<Int(model.routeOffsets[r + 1]) {
                 let s = model.routeStations[k]
-                if s >= 0, let hours = model.stationHours[Int(s)], hours.days.contains(where: { day in day.reduce(0) { $0 + $1.end - $1.start } < 1440 }),
+                if s >= 0, let hours = model.stationHours[Int(s)], DayType.allCases.contains(where: { hours.closes(on: $0) }),
                    !stations.contains(s) { stations.append(s) }
             }
         }
         guard !stations.isEmpty else { return nil }
-        let names = stations.prefix(3).map { s in
-            "\(network.facilities[Int(model.stationFacility[Int(s)])].key)/\(network.catalog[ServiceID(Int(model.stationService[Int(s)]))].key)"
-        }
+        let names = stations.prefix(3).map { stationKey(Int($0), model: model, network: network) }
         return "note: emergencies (P0) are sent to \(stations.count) station\(stations.count == 1 ? " that closes" : "s that close") (\(names.joined(separator: ", "))\(stations.count > 3 ? ", ..." : "")): "
             + "an emergency that arrives while one is closed waits for it to open; give them hours: always, or a night shift\n"
     }

@@ -8,8 +8,8 @@ import SimulationResults
 struct SimulationSummary {
     let document: ResultDocument
     let wallSeconds: Double
-    /// The facilities to show station by station (`--facility`), in the order given.
-    var facilities: [String] = []
+    /// The facilities (or stations) to show station by station (`--facility`), in the order given.
+    var facilities: [FacilityChoice] = []
     /// Every station's rows by hour and weekday of arrival (hourly.csv), for those facilities; nil
     /// without a time model.
     var hourly: HourlyTable?
@@ -39,8 +39,7 @@ struct SimulationSummary {
 
         let facilities = d.facilitiesByKey
         func label(_ s: ResultDocument.Station) -> String {
-            let unit = s.kind == .stay ? (s.servers == 1 ? "bed" : "beds") : (s.servers == 1 ? "server" : "servers")
-            return "\(facilities[s.facility]?.name.fr ?? s.facility) [\(s.facility)] / \(s.service) (\(s.servers) \(unit))"
+            "\(facilities[s.facility]?.name.fr ?? s.facility) [\(s.facility)] / \(s.service) (\(capacity(s)))"
         }
         // Saturated stations: their queues grow for as long as the simulation runs, so their waits
         // measure the horizon rather than a steady state.
@@ -69,10 +68,7 @@ struct SimulationSummary {
         for entry in d.rejected {
             text += "  \(entry.service): \(NumberFormat.grouped(Int(entry.patients.rounded()))) \(entry.outcome == "not-covered" ? "not covered (X1-X3)" : "unavailable (no facility on the chain provides it)")\n"
         }
-        for spec in self.facilities {
-            let key = String(spec.split(separator: "/", maxSplits: 1).first ?? "")
-            text += facilityText(spec, label: facilities[key]?.name.fr ?? key)
-        }
+        for choice in self.facilities { text += facilityText(choice, label: facilities[choice.facility]?.name.fr ?? choice.facility) }
         // The engine's own figures last: they are not the planner's.
         let visitsPerSecond = Double(d.stationVisits) / max(wallSeconds, 1e-9)
         text += "\nEngine: \(NumberFormat.grouped(d.stationVisits)) station visits, \(NumberFormat.grouped(d.events)) events, \(fmt(wallSeconds, 2)) s wall (\(fmt(visitsPerSecond / 1e6, 1)) M visits/s)\n"
@@ -144,16 +140,14 @@ struct SimulationSummary {
     /// each station's load, waits, patients left waiting at closing and overtime, and, with a time
     /// model, its arrivals and waits by the hour of the day and the weekday they arrived, as
     /// hourly.csv has them.
-    func facilityText(_ spec: String, label name: String) -> String {
-        let parts = spec.split(separator: "/", maxSplits: 1).map(String.init)
-        let key = parts.first ?? spec, service = parts.count == 2 ? parts[1] : nil
+    func facilityText(_ choice: FacilityChoice, label name: String) -> String {
+        let key = choice.facility, service = choice.service
         var text = "\n\(name) [\(key)]\(service == nil ? ", station by station" : ""):\n"
         let stations = document.stations.filter { $0.facility == key && (service == nil || $0.service == service) }
         if stations.isEmpty { return text + "  no station\n" }
         let rows = Dictionary(grouping: hourly?.rows.filter { $0.facility == key } ?? [], by: \.service)
         for s in stations {
-            let unit = s.kind == .stay ? (s.servers == 1 ? "bed" : "beds") : (s.servers == 1 ? "server" : "servers")
-            text += "  \(s.service) (\(s.servers) \(unit))\(s.hours.map { " [\(hoursText($0))]" } ?? ""): "
+            text += "  \(s.service) (\(capacity(s)))\(s.hours.map { " [\(hoursText($0))]" } ?? ""): "
             guard s.arrivals.mean > 0 else { text += "no patients\n"; continue }
             text += "\(fmt(s.arrivals.mean / max(document.configuration.days - document.configuration.warmupDays, 1e-9), 1)) arrivals a day; "
             text += "\(pct(s.openUtilisation.mean).trimmingCharacters(in: .whitespaces)) busy\(s.utilisationOpenHours != nil ? " over open hours" : ""); "
@@ -184,6 +178,11 @@ struct SimulationSummary {
         return text
     }
 
+    /// A station's servers or beds: `10 servers`, `1 bed`.
+    private func capacity(_ s: ResultDocument.Station) -> String {
+        "\(s.servers) " + (s.kind == .stay ? (s.servers == 1 ? "bed" : "beds") : (s.servers == 1 ? "server" : "servers"))
+    }
+
     /// A duration in a column of 8.
     private func column(_ minutes: Double) -> String {
         let text = brief(minutes)
@@ -201,5 +200,18 @@ struct SimulationSummary {
     private func brief(_ minutes: Double) -> String { duration(minutes).trimmingCharacters(in: .whitespaces) }
     private func duration(_ minutes: Double) -> String {
         minutes >= 1440 ? NumberFormat.format("%6.1f d  ", minutes / 1440) : minutes >= 60 ? NumberFormat.format("%6.1f h  ", minutes / 60) : NumberFormat.format("%6.1f min", minutes)
+    }
+}
+
+/// A `--facility` value: a facility's id, and after a `/` one of its services (`chp-fquih-ben-salah`,
+/// `chp-fquih-ben-salah/specialist-consultation`); `ID/` names the empty service, which no station has.
+struct FacilityChoice {
+    var facility: String
+    var service: String?
+
+    init(_ spec: String) {
+        let parts = spec.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        facility = parts[0]
+        service = parts.count == 2 ? parts[1] : nil
     }
 }
