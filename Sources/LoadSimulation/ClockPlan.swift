@@ -145,6 +145,10 @@ package final class ClockPlan: @unchecked Sendable {
     @inline(__always)
     package static func hourOfRun(_ minutes: Double) -> Int { Int(minutes) / 60 }
 
+    /// The hour of the day (0-23) that holds minute `minutes` of the run: ``hourOfRun(_:)`` modulo 24.
+    @inline(__always)
+    package static func hourOfDay(_ minutes: Double) -> Int { hourOfRun(minutes) % 24 }
+
     /// The segments of timetable `t` on day `d` of the horizon.
     @inline(__always)
     package func segments(timetable t: Int32, day d: Int) -> Range<Int> {

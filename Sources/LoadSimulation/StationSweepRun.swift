@@ -327,7 +327,7 @@ struct StationSweepRun: ~Copyable {
         let measured = now >= warmup
         if measured {
             station.pointee.counters.arrivals &+= 1
-            if let arrivalsByHour { arrivalsByHour[Int(station.pointee.id) &* 24 &+ StationSweepRun.hourOfDay(now)] &+= 1 }
+            if let arrivalsByHour { arrivalsByHour[Int(station.pointee.id) &* 24 &+ ClockPlan.hourOfDay(now)] &+= 1 }
         }
         if Int(station.pointee.inService.count) < Int(station.pointee.parameters.servers) {
             // A free server means nobody waits, in either lane.
@@ -427,10 +427,6 @@ struct StationSweepRun: ~Copyable {
         append(Traveller(time: now, stream: stream, cursor: Int32(next), routeEnd: routeEnd, firstContact: patient.firstContact),
                to: Int(steps[next].station), emergency: emergency)
     }
-
-    /// The hour of the day (0-23) of `minutes` after the start's midnight.
-    @inline(__always)
-    static func hourOfDay(_ minutes: Double) -> Int { ClockPlan.hourOfRun(minutes) % 24 }
 
     /// Gathers the per-station counts, by station id, into a ``ReplicationResult``.
     func finish() -> ReplicationResult {

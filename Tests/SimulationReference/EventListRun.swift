@@ -285,7 +285,7 @@ package struct EventListRun: ~Copyable {
         let measured = now >= warmup
         if measured {
             station.pointee.counters.arrivals &+= 1
-            if let arrivalsByHour { arrivalsByHour[s &* 24 &+ ClockPlan.hourOfRun(now) % 24] &+= 1 }
+            if let arrivalsByHour { arrivalsByHour[s &* 24 &+ ClockPlan.hourOfDay(now)] &+= 1 }
         }
         if station.pointee.busy < station.pointee.parameters.servers {
             startService(p, at: s, now: now, waited: 0)
